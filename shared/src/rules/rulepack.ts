@@ -1,0 +1,46 @@
+import type { Problem } from '../problem';
+
+/**
+ * Scores are held as integer tenths (8.5 → 85) so that sums and half-up rounding are exact
+ * decimal arithmetic, never binary floating point.
+ */
+export type Tenths = number;
+
+export type RulepackId = 'tt22' | 'tt58' | 'tt27';
+
+/** Column kinds of a grade book: regular (ĐĐGtx/KTTX), mid-term (ĐĐGgk/giữa kỳ), end-term (ĐĐGck/cuối kỳ). */
+export type AssessmentKind = 'tx' | 'gk' | 'ck';
+
+export interface ScoreCheck {
+  /** null when the cell is blank or unusable. */
+  value: Tenths | null;
+  problems: Problem[];
+}
+
+export interface SemesterScores {
+  tx: Tenths[];
+  gk: Tenths[];
+  ck: Tenths[];
+}
+
+export interface AverageResult {
+  /** null when the scores are incomplete (or the rulepack computes no average, as TT27). */
+  average: Tenths | null;
+  problems: Problem[];
+}
+
+export interface Rulepack {
+  id: RulepackId;
+  /** Vietnamese short name, e.g. "Thông tư 22/2021/TT-BGDĐT". */
+  name: string;
+  /** Legal basis and version, shown with every result that cites it. */
+  basis: string;
+  /** Number of regular assessments required per semester for a subject with this many periods per year. */
+  regularAssessments(periodsPerYear: number): number;
+  /** Parses and checks one cell (number, "8,5", "8.5", blank). */
+  checkScore(raw: unknown, kind: AssessmentKind): ScoreCheck;
+  /** Semester subject average; `requiredTx` from regularAssessments(). */
+  semesterAverage(scores: SemesterScores, requiredTx: number): AverageResult;
+  /** Year subject average from the two semester averages. */
+  yearAverage(semesterI: Tenths, semesterII: Tenths): Tenths;
+}
