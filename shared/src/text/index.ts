@@ -1,6 +1,7 @@
 // Contract of the text module (implemented in sibling files).
-export { nfc, toneKey, deaccentKey } from './normalize';
+
+export { accountName, adminAccountName, checkAccountName } from './account-name';
+export { detectEncoding, type LegacyEncoding, type Repair, repairText } from './detect';
+export { deaccentKey, nameSimilarity, nfc, toneKey } from './normalize';
 export { decodeTcvn3, encodeTcvn3 } from './tcvn3';
 export { decodeVni, encodeVni } from './vni';
-export { detectEncoding, repairText, type LegacyEncoding, type Repair } from './detect';
-export { accountName, adminAccountName, checkAccountName } from './account-name';

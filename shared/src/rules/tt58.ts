@@ -1,0 +1,166 @@
+// Thông tư 58/2011/TT-BGDĐT as amended by Thông tư 26/2020/TT-BGDĐT: the secondary rules
+// that grades not yet under TT22 kept during its roll-out.
+import type { Message } from '../problem';
+import { assertPeriodsPerYear, meanOf, weightedSemesterAverage, weightedYearAverage } from './averages';
+import { type AdjustableResult, classifyWithOneSubjectRule } from './levels';
+import type { Rulepack, Tenths } from './rulepack';
+import { checkTenPointScore } from './score';
+import {
+  countFailedComments,
+  flattenSubjects,
+  includesSubject,
+  type SubjectResult,
+  type SubjectResults,
+  scoredAverages,
+} from './subjects';
+
+// Re-exported so that users of this module's namespace (rules.tt58) can name every type they pass in or get back.
+export type { AdjustableResult, Labelled } from './levels';
+export {
+  COMMENT_MARK_LABEL,
+  type CommentedSubject,
+  type CommentMark,
+  checkCommentMark,
+  type ScoredSubject,
+  type SubjectResults,
+} from './subjects';
+
+export const tt58: Rulepack = {
+  id: 'tt58',
+  name: 'Thông tư 58/2011/TT-BGDĐT (sửa đổi bởi Thông tư 26/2020/TT-BGDĐT)',
+  basis:
+    'Quy chế đánh giá, xếp loại học sinh THCS và THPT ban hành kèm Thông tư 58/2011/TT-BGDĐT ngày 12/12/2011, ' +
+    'sửa đổi, bổ sung bởi Thông tư 26/2020/TT-BGDĐT ngày 26/8/2020',
+  regularAssessments: (periodsPerYear) => minimumRegularTests(periodsPerYear),
+  checkScore: (raw) => checkTenPointScore(raw, 'tenths'),
+  // The general TT58 weighting: regular tests are a minimum, any number of periodic tests
+  // (at least one; TT26 has exactly one mid-term, which makes this the TT22 formula), one
+  // semester exam.
+  semesterAverage: (scores, requiredTx) =>
+    weightedSemesterAverage(scores, {
+      tx: { required: requiredTx, extra: 'allowed' },
+      gk: { required: 1, extra: 'allowed' },
+      ck: { required: 1, extra: 'error' },
+    }),
+  yearAverage: weightedYearAverage,
+};
+
+/**
+ * Teaching weeks assumed in a school year to turn periods per year into periods per week
+ * (the ministry's yearly plans: 18 weeks in semester I + 17 in semester II). A default, not a
+ * rule of TT58: pass another value when a province's plan differs.
+ */
+export const TEACHING_WEEKS_PER_YEAR = 35;
+
+/**
+ * Minimum regular tests per semester by periods per week: ≤ 1 → 2; more than 1 and less than
+ * 3 → 3; 3 or more → 4. Compared in whole periods per year, so no float division.
+ */
+export function minimumRegularTests(periodsPerYear: number, weeksPerYear = TEACHING_WEEKS_PER_YEAR): number {
+  assertPeriodsPerYear(periodsPerYear);
+  if (periodsPerYear <= weeksPerYear) return 2;
+  return periodsPerYear < 3 * weeksPerYear ? 3 : 4;
+}
+
+/** Subjects assessed by comment only under TT58 (Đ / CĐ). */
+export const TT58_COMMENT_SUBJECTS: readonly string[] = ['Âm nhạc', 'Mỹ thuật', 'Thể dục'];
+
+export function isCommentSubject(name: string): boolean {
+  return includesSubject(TT58_COMMENT_SUBJECTS, name);
+}
+
+/** ĐTBhk / ĐTBcn: plain mean of the scored subjects' averages, half-up; null without subjects. */
+export function overallAverage(subjectAverages: readonly Tenths[]): Tenths | null {
+  return meanOf(subjectAverages);
+}
+
+/** Key subjects as amended by TT26: one of them must reach the level's mark. */
+export const TT26_KEY_SUBJECTS: readonly string[] = ['Toán', 'Ngữ văn', 'Ngoại ngữ'];
+/** Key subjects of the original TT58. */
+export const TT58_KEY_SUBJECTS: readonly string[] = ['Toán', 'Ngữ văn'];
+
+export type HocLuc = 'gioi' | 'kha' | 'trung-binh' | 'yeu' | 'kem';
+
+export const HOC_LUC_LEVELS: readonly HocLuc[] = ['gioi', 'kha', 'trung-binh', 'yeu', 'kem'];
+
+export const HOC_LUC_LABEL: Record<HocLuc, Message> = {
+  gioi: { vi: 'Giỏi', en: 'Excellent' },
+  kha: { vi: 'Khá', en: 'Good' },
+  'trung-binh': { vi: 'Trung bình', en: 'Average' },
+  yeu: { vi: 'Yếu', en: 'Weak' },
+  kem: { vi: 'Kém', en: 'Poor' },
+};
+
+/**
+ * Each level needs: overall average ≥ `overall`; when `key` is set, one key subject ≥ `key`;
+ * every scored subject ≥ `floor`; when `commentsMustPass`, every comment subject Đ.
+ */
+const HOC_LUC_REQUIREMENTS: readonly {
+  level: HocLuc;
+  overall: Tenths;
+  key: Tenths | null;
+  floor: Tenths;
+  commentsMustPass: boolean;
+}[] = [
+  { level: 'gioi', overall: 80, key: 80, floor: 65, commentsMustPass: true },
+  { level: 'kha', overall: 65, key: 65, floor: 50, commentsMustPass: true },
+  { level: 'trung-binh', overall: 50, key: 50, floor: 35, commentsMustPass: true },
+  { level: 'yeu', overall: 35, key: null, floor: 20, commentsMustPass: false },
+];
+
+/** The one-subject adjustments TT58 lists, as "level the average reaches>strict level" → adjusted level. */
+const HOC_LUC_ADJUSTMENTS: ReadonlyMap<string, HocLuc> = new Map<string, HocLuc>([
+  ['gioi>trung-binh', 'kha'],
+  ['gioi>yeu', 'trung-binh'],
+  ['kha>yeu', 'trung-binh'],
+  ['kha>kem', 'yeu'],
+]);
+
+export interface HocLucOptions {
+  /** Defaults to TT26_KEY_SUBJECTS; TT58_KEY_SUBJECTS for the original text, or a specialised school's subject. */
+  keySubjects?: readonly string[];
+}
+
+export interface HocLucResult extends AdjustableResult<HocLuc> {
+  /** ĐTBhk or ĐTBcn the level was judged on. */
+  overall: Tenths;
+}
+
+/**
+ * Học lực of a semester (from ĐTBmhk) or year (from ĐTBcn). The one-subject adjustments apply
+ * only in the four listed cases; e.g. a Giỏi average dropped to Kém by one subject stays Kém.
+ * While the rest is classified without the low subject, the overall average stays the one of
+ * all subjects, as TT58 speaks of the average reaching the level. Throws RangeError when no
+ * subject is scored (there is no average to judge).
+ */
+export function hocLuc(subjects: SubjectResults, options: HocLucOptions = {}): HocLucResult {
+  const overall = overallAverage(subjects.scored.map(({ average }) => average));
+  if (overall === null) throw new RangeError('Học lực needs at least one scored subject');
+  const keySubjects = options.keySubjects ?? TT26_KEY_SUBJECTS;
+  const classify = (results: readonly SubjectResult[]): HocLuc => {
+    const averages = scoredAverages(results);
+    // -Infinity when no key subject is scored, which fails every key mark.
+    const bestKey = Math.max(
+      ...results.flatMap((result) =>
+        'average' in result && includesSubject(keySubjects, result.subject) ? [result.average] : [],
+      ),
+    );
+    const commentsPass = countFailedComments(results) === 0;
+    const met = HOC_LUC_REQUIREMENTS.find(
+      (required) =>
+        overall >= required.overall &&
+        (required.key === null || bestKey >= required.key) &&
+        averages.every((average) => average >= required.floor) &&
+        (commentsPass || !required.commentsMustPass),
+    );
+    return met?.level ?? 'kem';
+  };
+  const result = classifyWithOneSubjectRule(
+    HOC_LUC_LEVELS,
+    HOC_LUC_LABEL,
+    flattenSubjects(subjects),
+    classify,
+    (restLevel, strictLevel) => HOC_LUC_ADJUSTMENTS.get(`${restLevel}>${strictLevel}`) ?? null,
+  );
+  return { ...result, overall };
+}
