@@ -1,0 +1,20 @@
+export {
+  matchesUrl,
+  type ProfileFile,
+  type ProfileFileResult,
+  parseProfileFile,
+  profileFileSchema,
+} from './file';
+export { isMatchPattern, matchesPattern } from './match-pattern';
+export {
+  type PageKind,
+  type Profile,
+  type ProfilePage,
+  pageSchema,
+  profileSchema,
+  type RulepackSelection,
+  type SyncStep,
+  selectRulepack,
+  type Target,
+} from './schema';
+export { problemsFromIssues } from './zod-kit';
