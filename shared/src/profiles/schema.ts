@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarRefSchema, resolveCalendar } from '../calendar/override';
-import type { RulepackId } from '../rules/rulepack';
+import { type RulepackId, rulepackIds } from '../rules/rulepack';
 import { isMatchPattern } from './match-pattern';
 import { addBilingualIssue, idSchema, textMatching } from './zod-kit';
 
@@ -60,12 +60,7 @@ const detectorSchema = z
     }
   });
 
-// Written as a mapped object so that a rulepack added to RulepackId fails to compile until listed.
-const RULEPACK_IDS = { tt22: 'tt22', tt58: 'tt58', tt27: 'tt27' } as const satisfies {
-  [Id in RulepackId]: Id;
-};
-
-const rulepackIdSchema = z.enum(RULEPACK_IDS);
+const rulepackIdSchema = z.enum(rulepackIds);
 
 const GRADE_RANGE = /^(\d{1,2})(?:-(\d{1,2}))?$/;
 

@@ -5,7 +5,7 @@ import { tt58 } from './tt58';
 
 const RULEPACKS: Record<RulepackId, Rulepack> = { tt22, tt58, tt27 };
 
-export const rulepackIds: readonly RulepackId[] = ['tt22', 'tt58', 'tt27'];
+export { rulepackIds } from './rulepack';
 
 export function getRulepack(id: RulepackId): Rulepack {
   return RULEPACKS[id];

@@ -6,7 +6,8 @@ import type { Problem } from '../problem';
  */
 export type Tenths = number;
 
-export type RulepackId = 'tt22' | 'tt58' | 'tt27';
+export const rulepackIds = ['tt22', 'tt58', 'tt27'] as const;
+export type RulepackId = (typeof rulepackIds)[number];
 
 /** Column kinds of a grade book: regular (ĐĐGtx/KTTX), mid-term (ĐĐGgk/giữa kỳ), end-term (ĐĐGck/cuối kỳ). */
 export type AssessmentKind = 'tx' | 'gk' | 'ck';
