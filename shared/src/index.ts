@@ -1,5 +1,6 @@
-export * from './problem';
-export * as text from './text/index';
-export * as rules from './rules/index';
 export * as calendar from './calendar/index';
+export * from './problem';
 export * as profiles from './profiles/index';
+export * as rules from './rules/index';
+export * as sheets from './sheets/index';
+export * as text from './text/index';

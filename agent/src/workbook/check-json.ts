@@ -1,0 +1,45 @@
+import { basename } from 'node:path';
+import type { sheets } from '@edulens/shared';
+
+const asNumber = (tenths: number | null): number | null => (tenths === null ? null : tenths / 10);
+
+/** The one object `edulens check --json` prints: problems with cell refs, per-student averages, a summary. */
+export function checkJson(file: string, analysis: sheets.WorkbookAnalysis) {
+  const checked = analysis.sheets.filter((sheet) => sheet.status === 'checked');
+  return {
+    file: basename(file),
+    rulepack: analysis.rulepack,
+    sheets: analysis.sheets.map((sheet) =>
+      sheet.status === 'checked'
+        ? { name: sheet.sheet, status: sheet.status, headerRows: sheet.headerRows, blocks: sheet.blocks }
+        : { name: sheet.sheet, status: sheet.status, reason: sheet.reason.vi, reasonEn: sheet.reason.en },
+    ),
+    problems: checked.flatMap((sheet) =>
+      sheet.problems.map(({ sheet: name, cell, severity, code, message }) => ({
+        sheet: name,
+        cell,
+        severity,
+        code,
+        message: message.vi,
+        messageEn: message.en,
+      })),
+    ),
+    rows: checked.flatMap((sheet) =>
+      sheet.rows.map((row) => ({
+        ...row,
+        average: asNumber(row.average),
+        fileAverage: asNumber(row.fileAverage),
+      })),
+    ),
+    repairs: checked.flatMap((sheet) =>
+      sheet.repairs.map(({ cell, before, after, from }) => ({
+        sheet: sheet.sheet,
+        cell,
+        before,
+        after,
+        from,
+      })),
+    ),
+    summary: analysis.summary,
+  };
+}

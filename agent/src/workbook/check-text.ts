@@ -1,0 +1,80 @@
+import { basename } from 'node:path';
+import { rules, type sheets } from '@edulens/shared';
+import { textTable } from './text-table';
+
+type CheckedSheet = Extract<sheets.SheetAnalysis, { status: 'checked' }>;
+
+const severityLabel = { error: 'LỖI/ERROR', warning: 'CẢNH BÁO/WARNING' } as const;
+
+function shownAverage(tenths: number | null): string {
+  return tenths === null ? '—' : rules.formatTenths(tenths, 'vi');
+}
+
+function blockLine(block: sheets.BlockSummary): string {
+  const subject = block.subject === '' ? '' : `${block.subject}: `;
+  if (block.assessedBy === 'comment') {
+    return `${subject}đánh giá bằng nhận xét Đ/CĐ, không tính điểm trung bình / comment-only (Đ/CĐ), no average`;
+  }
+  return `${subject}${block.txColumns} cột TX, tính với ${block.requiredTx} TX bắt buộc / ${block.txColumns} TX columns, ${block.requiredTx} required`;
+}
+
+function problemTable(sheet: CheckedSheet): string {
+  if (sheet.problems.length === 0) return '  Không có vấn đề nào / No problems';
+  const rows = sheet.problems.flatMap((found) => [
+    [found.cell, severityLabel[found.severity], found.code, found.message.vi],
+    ['', '', '', found.message.en],
+  ]);
+  return textTable([['Ô/Cell', 'Mức/Severity', 'Mã/Code', 'Nội dung/Message'], ...rows], '  ');
+}
+
+/** Students down, one column per block (subject), the computed semester average in each. */
+function averageTable(sheet: CheckedSheet): string {
+  const subjects = [...new Set(sheet.rows.map((row) => row.subject))];
+  const students = new Map<number, { code: string; name: string; averages: Map<string, string> }>();
+  for (const row of sheet.rows) {
+    const student = students.get(row.row) ?? { code: row.code, name: row.name, averages: new Map() };
+    student.averages.set(row.subject, shownAverage(row.average));
+    students.set(row.row, student);
+  }
+  const headings = subjects.map((subject) => (subject === '' ? 'ĐTBmhk' : subject));
+  const lines = [...students].map(([row, student]) => [
+    String(row),
+    student.code,
+    student.name,
+    ...subjects.map((subject) => student.averages.get(subject) ?? ''),
+  ]);
+  return [
+    '  Điểm trung bình môn học kỳ (tính lại; — = chưa đủ điểm) / Semester averages (computed; — = incomplete):',
+    textTable([['Dòng/Row', 'Mã HS/Code', 'Họ và tên/Name', ...headings], ...lines], '  '),
+  ].join('\n');
+}
+
+function sheetSection(sheet: sheets.SheetAnalysis): string {
+  if (sheet.status === 'skipped') {
+    return `== Bỏ qua trang tính "${sheet.sheet}": ${sheet.reason.vi}\n   Skipped sheet "${sheet.sheet}": ${sheet.reason.en}`;
+  }
+  const [top, bottom] = sheet.headerRows;
+  const headerRows = top === bottom ? `${top}` : `${top}–${bottom}`;
+  const students = new Set(sheet.rows.map((row) => row.row)).size;
+  return [
+    `== Trang tính / Sheet "${sheet.sheet}" — tiêu đề dòng / header rows ${headerRows}, ${students} học sinh / students`,
+    ...sheet.blocks.map((block) => `   ${blockLine(block)}`),
+    problemTable(sheet),
+    averageTable(sheet),
+  ].join('\n');
+}
+
+/** The human report of `edulens check`: Vietnamese first, English beside it. */
+export function checkText(file: string, analysis: sheets.WorkbookAnalysis): string {
+  const { summary, rulepack } = analysis;
+  return [
+    `Tệp / File: ${basename(file)}`,
+    `Quy định / Rules: ${rulepack.name} (${rulepack.id}) — ${rulepack.basis}`,
+    '',
+    ...analysis.sheets.map((sheet) => `${sheetSection(sheet)}\n`),
+    `Tổng kết: ${summary.checkedSheets}/${summary.sheets} trang tính đã kiểm tra, ${summary.students} học sinh, ` +
+      `${summary.errors} lỗi, ${summary.warnings} cảnh báo, ${summary.incompleteAverages} điểm trung bình chưa tính được`,
+    `Summary: ${summary.checkedSheets}/${summary.sheets} sheets checked, ${summary.students} students, ` +
+      `${summary.errors} errors, ${summary.warnings} warnings, ${summary.incompleteAverages} averages not computable`,
+  ].join('\n');
+}

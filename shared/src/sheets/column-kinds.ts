@@ -1,0 +1,68 @@
+import type { AssessmentKind } from '../rules/rulepack';
+import { deaccentKey } from '../text/index';
+
+/** What a grade-sheet column holds, recognised from its header text. */
+export type ColumnKind =
+  | { kind: 'order' }
+  | { kind: 'code' }
+  | { kind: 'name' }
+  | { kind: 'familyName' }
+  | { kind: 'givenName' }
+  | { kind: 'score'; assessment: AssessmentKind }
+  | { kind: 'average' };
+
+/**
+ * Header text → a comparable key: NFC/NFD, tone marks, case, line breaks and punctuation do not
+ * matter ("ĐĐGtx\n1" → "ddgtx 1", "Mã HS:" → "ma hs").
+ */
+export function headerKey(text: string): string {
+  return deaccentKey(text)
+    .replace(/[^a-z0-9']+/g, ' ')
+    .trim();
+}
+
+// Each pattern must match a whole header key. A trailing number (TX1, "KTTX 1", ĐĐGtx over a
+// sub-header "1") is allowed on assessment columns only. TT58-era sheets name the same slots
+// by test type (Miệng, 15 phút = weight 1; 1 tiết = weight 2; Học kỳ = weight 3).
+const optionalNumber = '(?: ?[0-9]{1,2})?';
+const prefix = '(?:diem |cot )?';
+const patterns: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
+  [/^(?:stt|tt|so tt|so thu tu)$/, { kind: 'order' }],
+  [
+    /^(?:ma|ma hs|ma hoc sinh|ma so hs|ma so hoc sinh|ma dinh danh|ma dinh danh hoc sinh|ma ca nhan)$/,
+    { kind: 'code' },
+  ],
+  [/^(?:ho va ten|ho ten|ho va ten hoc sinh|ho ten hoc sinh|ten hoc sinh|hoc sinh)$/, { kind: 'name' }],
+  [/^(?:ho|ho dem|ho va dem|ho va ten dem)$/, { kind: 'familyName' }],
+  [/^ten$/, { kind: 'givenName' }],
+  [
+    new RegExp(
+      `^${prefix}(?:ddg ?tx|dg ?tx|kt ?tx|tx|ddgtx|thuong xuyen|danh gia thuong xuyen|kiem tra thuong xuyen|mieng|15 ?p|15 phut|hs ?1|he so 1)${optionalNumber}$`,
+    ),
+    { kind: 'score', assessment: 'tx' },
+  ],
+  [
+    new RegExp(
+      `^${prefix}(?:ddg ?gk|dg ?gk|gk|giua k[yi]|giua hoc k[yi]|kt ?giua k[yi]|kiem tra giua k[yi]|danh gia giua k[yi]|1 tiet|45 ?p|45 phut|hs ?2|he so 2|kt ?dk|dinh ky)${optionalNumber}$`,
+    ),
+    { kind: 'score', assessment: 'gk' },
+  ],
+  [
+    new RegExp(
+      `^${prefix}(?:ddg ?ck|dg ?ck|ck|cuoi k[yi]|cuoi hoc k[yi]|kt ?cuoi k[yi]|kiem tra cuoi k[yi]|danh gia cuoi k[yi]|hk|kt ?hk|thi hk|thi hoc k[yi]|kiem tra hoc k[yi]|hs ?3|he so 3)$`,
+    ),
+    { kind: 'score', assessment: 'ck' },
+  ],
+  [
+    // Semester subject average only: year averages (ĐTBmcn, TB CN, cả năm) are not this column.
+    /^(?:d?tb ?m ?hk(?: ?(?:i|ii|1|2))?|d?tbm|d?tb ?mon|d?tb|(?:diem )?trung binh(?: mon)?(?: hoc k[yi])?(?: ?(?:i|ii|1|2))?)$/,
+    { kind: 'average' },
+  ],
+];
+
+export function classifyHeader(text: string): ColumnKind | null {
+  const key = headerKey(text);
+  if (key === '') return null;
+  for (const [pattern, kind] of patterns) if (pattern.test(key)) return kind;
+  return null;
+}

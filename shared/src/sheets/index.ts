@@ -1,0 +1,27 @@
+// Spreadsheets as plain data: parsing CSV text, finding grade-sheet headers by their text,
+// repairing legacy encodings and checking a grade book. Pure, so the extension reuses it.
+
+export { type ColumnKind, classifyHeader, headerKey } from './column-kinds';
+export { type Delimiter, detectDelimiter, formatDelimited, parseDelimited } from './delimited';
+export {
+  analyseGradeSheet,
+  type BlockSummary,
+  type GradeSheetOptions,
+  type SheetAnalysis,
+  type SheetProblem,
+  type StudentAverage,
+} from './grade-sheet';
+export { analyseGradeWorkbook, type WorkbookAnalysis, type WorkbookSummary } from './grade-workbook';
+export {
+  type CellRange,
+  type CellValue,
+  cellAt,
+  cellRef,
+  cellText,
+  columnLetters,
+  type GridSheet,
+  isBlank,
+} from './grid';
+export { findHeader, type HeaderColumn, type SheetHeader } from './header-detection';
+export { type CellRepair, repairSheet } from './legacy-text';
+export { type ScoreBlock, scoreBlocks } from './score-blocks';

@@ -1,0 +1,25 @@
+import type { Message, Severity } from '../problem';
+import type { Tenths } from '../rules/rulepack';
+
+export interface SheetProblem {
+  sheet: string;
+  /** "E9" */
+  cell: string;
+  severity: Severity;
+  code: string;
+  message: Message;
+}
+
+/** One student's result in one scored block (one subject on a class sheet). */
+export interface StudentAverage {
+  sheet: string;
+  /** Spreadsheet row number, 1-based as Excel shows it. */
+  row: number;
+  code: string;
+  name: string;
+  subject: string;
+  /** Computed by the rulepack; null when the scores are incomplete or invalid. */
+  average: Tenths | null;
+  /** What the sheet's own average column says, when it has one and it is readable. */
+  fileAverage: Tenths | null;
+}

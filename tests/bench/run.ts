@@ -1,0 +1,69 @@
+// `npm run bench`: runs every case and prints one table. Figures only — nothing here fails on a
+// slow timing; the exit code is non-zero only when a case crashes. To add a case, write a module
+// under cases/ exporting a BenchCase and list it below.
+import type { BenchCase, BenchRow } from './bench-row';
+import { agentDraftsCase } from './cases/agent-drafts';
+import { checkWorkbookCase } from './cases/check-workbook';
+import { tcvn3ThroughputCase } from './cases/tcvn3-throughput';
+
+const cases: [name: string, run: BenchCase][] = [
+  ['check-workbook', checkWorkbookCase],
+  ['tcvn3-throughput', tcvn3ThroughputCase],
+  ['agent-drafts', agentDraftsCase],
+];
+
+function figure(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '';
+  return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3);
+}
+
+function goalText(goal: BenchRow['goal']): string {
+  if (!goal) return '';
+  return 'max' in goal ? `≤ ${figure(goal.max)}` : `≥ ${figure(goal.min)}`;
+}
+
+function meetsGoal(row: BenchRow): string {
+  if (!row.goal) return '';
+  const met = 'max' in row.goal ? row.figure <= row.goal.max : row.figure >= row.goal.min;
+  return met ? 'yes' : 'NO';
+}
+
+const header = ['case', 'figure', 'unit', 'baseline', 'ratio', 'goal', 'ok'];
+const lines: string[][] = [];
+let crashed = false;
+for (const [name, run] of cases) {
+  try {
+    for (const row of await run()) {
+      const ratio = row.baseline === undefined ? undefined : row.figure / row.baseline;
+      lines.push([
+        row.case,
+        figure(row.figure),
+        row.unit,
+        figure(row.baseline),
+        figure(ratio),
+        goalText(row.goal),
+        meetsGoal(row),
+      ]);
+    }
+  } catch (error) {
+    crashed = true;
+    lines.push([
+      `${name}: CRASHED — ${error instanceof Error ? error.message : String(error)}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+  }
+}
+
+const widths = header.map((title, i) =>
+  Math.max(title.length, ...lines.map((line) => [...(line[i] ?? '')].length)),
+);
+const format = (line: string[]) => `| ${line.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+console.log(
+  [format(header), format(widths.map((width) => '-'.repeat(width))), ...lines.map(format)].join('\n'),
+);
+if (crashed) process.exitCode = 1;
