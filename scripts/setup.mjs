@@ -52,5 +52,12 @@ function ensureChromium() {
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
 }
 
+// Rebuilding the CLI bundle costs a fraction of a second and keeps `edulens` on its fast path.
+function buildCli() {
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
 ensureDependencies();
+buildCli();
 if (process.argv.includes('--for-tests')) ensureChromium();
