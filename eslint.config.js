@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', '**/.output/', '**/.wxt/', 'artifacts/'] },
+  { ignores: ['**/node_modules/', '**/.output/', '**/.wxt/', '**/dist/', 'artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

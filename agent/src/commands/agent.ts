@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { type AgentConfig, resolveConfig } from '../config';
+import { AgentError } from '../errors';
+import { createAgentLogger } from '../logger';
+import { type RunningAgent, startAgent } from '../server';
+import { version } from '../version';
+import { runCommand } from './run-command';
+
+export function registerAgent(program: Command): void {
+  program
+    .command('agent')
+    .summary('máy chủ cục bộ trên 127.0.0.1 / run the local agent on 127.0.0.1')
+    .description(
+      'Chạy máy chủ cục bộ EduLens trên 127.0.0.1 (bản nháp, ghép nối tiện ích); dữ liệu ở ~/.edulens.\n' +
+        'Run the local EduLens agent on 127.0.0.1 (drafts, extension pairing); data in ~/.edulens.\n' +
+        'Biến môi trường / environment: EDULENS_HOME, EDULENS_PORT, EDULENS_DRAFT_RETENTION_DAYS (365), ' +
+        'EDULENS_TOKEN_TTL_DAYS (180), EDULENS_LOG_LEVEL (info).',
+    )
+    .option('-p, --port <port>', 'cổng / port (mặc định / default 8787, 0 = tự chọn / any free port)')
+    .action((options: { port?: string }) =>
+      runCommand(async () => {
+        const config = resolveConfig(process.env, options.port);
+        const logger = createAgentLogger(config.paths.log, config.logLevel);
+        const agent = await startAgent(config, logger).catch((error: unknown) => {
+          logger.fatal(
+            { errorCode: error instanceof AgentError ? error.code : 'unexpected' },
+            'agent did not start',
+          );
+          throw error;
+        });
+        printBanner(agent, config);
+        // A second Ctrl+C falls through to Node's default and ends the process at once.
+        const shutdown = () => {
+          agent.stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              logger.error({ err: String(error) }, 'shutdown failed');
+              process.exit(1);
+            },
+          );
+        };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      }),
+    );
+}
+
+// The pairing code goes to the terminal only, never to the log.
+function printBanner(agent: RunningAgent, config: AgentConfig): void {
+  const minutes = Math.round(config.pairingCodeTtlMs / 60_000);
+  process.stdout.write(
+    [
+      `EduLens agent ${version}`,
+      `  Dữ liệu / Data:             ${config.paths.home}`,
+      `  Nhật ký / Log:              ${config.paths.log}`,
+      `  Địa chỉ / URL:              ${agent.url}`,
+      `  Mã ghép nối / Pairing code: ${agent.pairing.code}  (dùng một lần, hết hạn sau ${minutes} phút / single use, expires in ${minutes} minutes)`,
+      '  Dừng / Stop:                Ctrl+C',
+      '',
+    ].join('\n'),
+  );
+}

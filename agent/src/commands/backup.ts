@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { resolvePaths } from '../config';
+import { backupDatabase, restoreDatabase } from '../store/backup';
+import { runCommand } from './run-command';
+
+export function registerBackup(program: Command): void {
+  program
+    .command('backup')
+    .summary('sao lưu dữ liệu vào một tệp / back up the data to a file')
+    .argument('<file>', 'tệp sao lưu sẽ ghi / backup file to write')
+    .description(
+      'Sao lưu toàn bộ dữ liệu EduLens vào một tệp (chạy được cả khi agent đang chạy).\n' +
+        'Back up all EduLens data to one file (safe while the agent runs).',
+    )
+    .action((file: string) =>
+      runCommand(async () => {
+        const { bytes } = await backupDatabase(resolvePaths(process.env), file);
+        process.stdout.write(
+          `Đã sao lưu và kiểm tra (${bytes} byte): ${file}\nBacked up and verified (${bytes} bytes): ${file}\n`,
+        );
+      }),
+    );
+}
+
+export function registerRestore(program: Command): void {
+  program
+    .command('restore')
+    .summary('khôi phục từ tệp sao lưu / restore from a backup file')
+    .argument('<file>', 'tệp sao lưu / backup file')
+    .description(
+      'Khôi phục dữ liệu từ tệp sao lưu (hãy dừng agent trước). Tệp hỏng hoặc lạ bị từ chối.\n' +
+        'Restore the data from a backup file (stop the agent first). A corrupt or foreign file is refused.',
+    )
+    .action((file: string) =>
+      runCommand(() => {
+        const { safetyCopy } = restoreDatabase(resolvePaths(process.env), file);
+        const kept = safetyCopy
+          ? [`  Dữ liệu cũ được giữ tại / The previous data was kept at: ${safetyCopy}`]
+          : [];
+        process.stdout.write(
+          [
+            `Đã khôi phục từ / Restored from: ${file}`,
+            ...kept,
+            '  Khởi động lại / Start again: edulens agent',
+            '',
+          ].join('\n'),
+        );
+      }),
+    );
+}

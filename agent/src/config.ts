@@ -1,0 +1,91 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { agentError } from './errors';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const DEFAULT_PORT = 8787;
+
+/** The agent listens on the IPv4 loopback only: nothing on the network, not even the LAN, can connect. */
+export const LOOPBACK = '127.0.0.1';
+
+export const agentUrl = (port: number) => `http://${LOOPBACK}:${port}`;
+
+/** Where an agent keeps its files; every command that touches the data dir derives paths from here. */
+export interface DataPaths {
+  home: string;
+  database: string;
+  /** Holds the pid (and port) of the process using the data dir, so two never write it at once. */
+  lock: string;
+  log: string;
+  /** Copies of the database taken just before a restore replaced it. */
+  safetyCopies: string;
+}
+
+export interface AgentConfig {
+  paths: DataPaths;
+  /** 0 asks the OS for a free port; the agent prints the one it got. */
+  port: number;
+  draftRetentionMs: number;
+  tokenTtlMs: number;
+  pairingCodeTtlMs: number;
+  maxBodyBytes: number;
+  logLevel: string;
+}
+
+export function resolvePaths(env: NodeJS.ProcessEnv): DataPaths {
+  const home = resolve(env.EDULENS_HOME || join(homedir(), '.edulens'));
+  return {
+    home,
+    database: join(home, 'edulens.db'),
+    lock: join(home, 'agent.lock'),
+    log: join(home, 'logs', 'agent.log'),
+    safetyCopies: join(home, 'safety-copies'),
+  };
+}
+
+const wholeNumber = (min: number, max: number) =>
+  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+
+const EnvSchema = z.object({
+  EDULENS_PORT: wholeNumber(0, 65_535).optional(),
+  EDULENS_DRAFT_RETENTION_DAYS: wholeNumber(1, 36_500).default(365),
+  EDULENS_TOKEN_TTL_DAYS: wholeNumber(1, 3_650).default(180),
+  EDULENS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Reads the environment (and the `--port` option, which wins over `EDULENS_PORT`); refuses nonsense clearly. */
+export function resolveConfig(env: NodeJS.ProcessEnv, portOption?: string): AgentConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))].join(', ');
+    throw agentError(
+      'config.invalid',
+      `Biến môi trường không hợp lệ: ${names}.`,
+      `Invalid environment variable: ${names}.`,
+    );
+  }
+  const port = portOption === undefined ? parsed.data.EDULENS_PORT : parsePort(portOption);
+  return {
+    paths: resolvePaths(env),
+    port: port ?? DEFAULT_PORT,
+    draftRetentionMs: parsed.data.EDULENS_DRAFT_RETENTION_DAYS * DAY_MS,
+    tokenTtlMs: parsed.data.EDULENS_TOKEN_TTL_DAYS * DAY_MS,
+    pairingCodeTtlMs: 10 * 60 * 1000,
+    maxBodyBytes: 64 * 1024,
+    logLevel: parsed.data.EDULENS_LOG_LEVEL,
+  };
+}
+
+function parsePort(text: string): number {
+  const parsed = wholeNumber(0, 65_535).safeParse(text);
+  if (!parsed.success) {
+    throw agentError(
+      'config.port',
+      `Cổng "${text}" không hợp lệ (0–65535).`,
+      `Invalid port "${text}" (0–65535).`,
+    );
+  }
+  return parsed.data;
+}

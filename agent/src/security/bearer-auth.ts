@@ -1,0 +1,23 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AgentEnv } from '../http/env';
+import { refusals, refuse } from '../http/refusals';
+import type { PairingStore } from '../store/pairing';
+import { hashSecret } from './secrets';
+
+/** Every /api request carries the token a pairing produced; a token is honoured only from its own origin. */
+export function bearerAuth(pairing: PairingStore, now: () => number): MiddlewareHandler<AgentEnv> {
+  return async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header === undefined) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return refuse(c, refusals.authMissing);
+    }
+    const token = /^Bearer ([\w-]{1,200})$/.exec(header)?.[1];
+    const stored = token === undefined ? undefined : pairing.findToken(hashSecret(token));
+    if (stored === undefined) return refuse(c, refusals.authInvalid);
+    if (stored.expiresAt <= now()) return refuse(c, refusals.authExpired);
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== stored.origin) return refuse(c, refusals.tokenOfOtherOrigin);
+    await next();
+  };
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { killStartedAgents, pairWith, runCli, startAgentProcess } from './agent-process';
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'edulens-cli-'));
+});
+afterEach(async () => {
+  await killStartedAgents();
+  rmSync(home, { recursive: true, force: true });
+});
+
+it('prints where the data lives, the URL and a pairing code, and keeps the data private to the user', async () => {
+  const agent = await startAgentProcess(home);
+  expect(agent.output()).toContain(`Data:             ${home}`);
+  expect(agent.output()).toMatch(/URL:\s+http:\/\/127\.0\.0\.1:\d+/);
+  expect((await fetch(`${agent.url}/health`)).status).toBe(200);
+  for (const file of ['edulens.db', 'agent.lock', 'logs/agent.log']) {
+    expect(statSync(join(home, file)).mode & 0o077, file).toBe(0);
+  }
+  expect(await agent.stop()).toBe(0);
+});
+
+it('refuses a second agent on the same data, naming the running one', async () => {
+  const agent = await startAgentProcess(home);
+  const second = await runCli(['agent', '--port', '0'], home);
+  expect(second.code).toBe(1);
+  expect(second.stderr).toContain('EduLens đang chạy');
+  expect(second.stderr).toContain(`already running (process ${agent.child.pid} (${agent.url}))`);
+  expect((await fetch(`${agent.url}/health`)).status).toBe(200);
+});
+
+it('explains a port that another program holds', async () => {
+  const squatter = createServer();
+  await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+  const { port } = squatter.address() as { port: number };
+  try {
+    const result = await runCli(['agent', '--port', String(port)], home);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Cổng ${port} trên 127.0.0.1 đang được chương trình khác dùng`);
+    expect(result.stderr).toContain('--port');
+  } finally {
+    squatter.close();
+  }
+});
+
+it('`edulens pair` issues codes while the agent runs and while it does not', async () => {
+  const codeOf = (stdout: string) => /Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(stdout)?.[1] ?? '';
+  const whileStopped = await runCli(['pair'], home);
+  expect(whileStopped.code).toBe(0);
+  expect(whileStopped.stdout).toContain('not running');
+
+  const agent = await startAgentProcess(home);
+  const whileRunning = await runCli(['pair'], home);
+  expect(whileRunning.stdout).toContain(`running at ${agent.url}`);
+
+  expect(await pairWith(agent.url, codeOf(whileStopped.stdout))).toMatch(/^edl_/);
+  expect(await pairWith(agent.url, codeOf(whileRunning.stdout))).toMatch(/^edl_/);
+  await expect(pairWith(agent.url, codeOf(whileRunning.stdout))).rejects.toThrow(/400/);
+});
