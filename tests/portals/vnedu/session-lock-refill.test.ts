@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createVnEduPortal, type VnEduPortal } from './app';
+import { type PortalClient, portalClient } from './test-client';
+
+let portal: VnEduPortal;
+let client: PortalClient;
+
+const control = (path: string, body: unknown = {}) =>
+  portal.app.request(`/__test/${path}`, { method: 'POST', body: JSON.stringify(body) });
+const minutes = (n: number) => control('clock', { advanceMs: n * 60_000 });
+const book = async (hk = 1) =>
+  (await (await client.xhr(`/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=${hk}`)).json()) as {
+    locked: boolean;
+    lockNotice: string;
+    generation: string;
+    rows: Array<{ maHs: string; values: Record<string, string> }>;
+  };
+/** Saves tx1 of the first student; the code comes from the test endpoint, so no session activity. */
+const saveOne = async (hk: 1 | 2, value: string) => {
+  const stored = (await (await portal.app.request(`/__test/scores?lop=6A1&mon=TOAN&hk=${hk}`)).json()) as {
+    rows: Array<{ maHs: string }>;
+  };
+  const code = stored.rows[0]!.maHs;
+  return client.save({ lop: '6A1', mon: 'TOAN', hk, diem: { [code]: { tx1: value } } });
+};
+
+beforeEach(async () => {
+  portal = createVnEduPortal();
+  client = portalClient(portal);
+  await client.login('annv.thcsnd', 'Vnedu@2025');
+});
+
+describe('vnEdu simulator: session expiry', () => {
+  it('ends a session after 20 idle minutes: 401 for the script, the login page for pages', async () => {
+    await minutes(19);
+    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=1')).status).toBe(200);
+    await minutes(21);
+    const save = await saveOne(2, '9');
+    expect(save.status).toBe(401);
+    expect(await save.json()).toMatchObject({
+      message: 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+    });
+    const page = await client.request('/v5/');
+    expect(page.headers.get('location')).toBe('/v5/login?next=%2Fv5%2F&het_han=1');
+    expect(await (await client.request('/v5/login?het_han=1')).text()).toContain('Phiên làm việc đã hết hạn');
+  });
+
+  it('does not count background polls as activity', async () => {
+    await minutes(15);
+    const poll = await client.xhr('/v5/so-diem/cap-nhat?lop=6A1&mon=TOAN&hk=1&gen=');
+    expect(poll.status).toBe(200);
+    await minutes(6);
+    expect((await saveOne(2, '9')).status).toBe(401);
+  });
+
+  it('expires sessions on demand and follows the configured time-out', async () => {
+    await control('expire-session', { username: 'annv.thcsnd' });
+    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=1')).status).toBe(401);
+
+    await client.login('annv.thcsnd', 'Vnedu@2025');
+    await control('config', { sessionIdleMinutes: 2 });
+    await minutes(3);
+    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=1')).status).toBe(401);
+  });
+});
+
+describe('vnEdu simulator: locks', () => {
+  it('locks semester I at the calendar instant and refuses saves in Vietnamese', async () => {
+    await control('clock', { now: '2026-01-14T23:59:00+07:00' });
+    await client.login('annv.thcsnd', 'Vnedu@2025');
+    expect((await book(1)).locked).toBe(false);
+    await minutes(1);
+    const locked = await book(1);
+    expect(locked.locked).toBe(true);
+    expect(locked.lockNotice).toBe(
+      'Sổ điểm học kỳ I đã khóa từ 00:00 ngày 15/01/2026. Muốn sửa điểm cần Hiệu trưởng phê duyệt.',
+    );
+    const refused = await saveOne(1, '9');
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toBe(locked.lockNotice);
+    expect((await saveOne(2, '9')).status).toBe(200);
+  });
+
+  it('can be forced either way and handed back to the calendar', async () => {
+    const forced = await control('lock', { hk: 1, locked: true });
+    expect(await forced.json()).toMatchObject({ locked: true, forced: true });
+    expect((await book(1)).lockNotice).toContain('đã bị khóa bởi quản trị nhà trường');
+    expect((await saveOne(1, '9')).status).toBe(403);
+    await control('lock', { hk: 1, locked: null });
+    expect((await saveOne(1, '9')).status).toBe(200);
+    await control('lock', { hk: 1, at: '2025-11-01T00:00:00+07:00' });
+    expect((await book(1)).locked).toBe(true);
+  });
+});
+
+describe('vnEdu simulator: background re-fill and reset', () => {
+  it('re-fills a page that saw an older generation, when forced or when the period passes', async () => {
+    const poll = async (gen: string) =>
+      (await (await client.xhr(`/v5/so-diem/cap-nhat?lop=6A1&mon=TOAN&hk=1&gen=${gen}`)).json()) as {
+        generation: string;
+        cells?: Record<string, Record<string, string>>;
+      };
+    const { generation, rows } = await book(1);
+    expect(await poll(generation)).toEqual({ generation });
+
+    await control('refill');
+    const forced = await poll(generation);
+    const withValues = rows.find((row) => Object.keys(row.values).length > 0)!;
+    expect(forced.cells?.[withValues.maHs]).toEqual(withValues.values);
+
+    await minutes(10);
+    expect((await poll(forced.generation)).cells).toBeDefined();
+  });
+
+  it('resets scores, locks and sessions to the seed', async () => {
+    const before = await book(2);
+    await saveOne(2, '9');
+    await control('lock', { hk: 2, locked: true });
+    await control('reset');
+    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=2')).status).toBe(401);
+    await client.login('annv.thcsnd', 'Vnedu@2025');
+    const after = await book(2);
+    expect(after.rows).toEqual(before.rows);
+    expect(after.locked).toBe(false);
+  });
+});

@@ -1,0 +1,119 @@
+import { type Account, demoAccounts } from './accounts';
+import { Captchas } from './captcha';
+import { Locks } from './locks';
+import { createRng, seedFrom } from './prng';
+import { buildRoster, type Roster } from './roster';
+import type { ScoreStore } from './score-store';
+import { seedScores } from './seed-scores';
+import { Sessions } from './sessions';
+import { createSimClock, type SimClock } from './sim-clock';
+import type { Term } from './subjects';
+
+export interface VnEduOptions {
+  /** Seed of every generated name, code and score (default 2025). */
+  seed?: number;
+  /** Simulated instant the clock starts at (default 2025-11-20 08:00 in Vietnam: mid semester I). */
+  startAt?: string;
+  /** Inactivity after which a session ends (default 20). */
+  sessionIdleMinutes?: number;
+  /** Extra time every save takes (default 0). */
+  saveDelayMs?: number;
+  /** How often the grade page polls in the background; 0 turns polling off (default 5000). */
+  pollMs?: number;
+  /** Simulated minutes between automatic re-fills of the grid by the poll; 0 = only forced (default 10). */
+  refillEveryMinutes?: number;
+  /** Calendar instants the semester books lock at. */
+  lockAt?: Partial<Record<Term, string>>;
+  /** Real time source; tests may pass their own. */
+  realNow?: () => number;
+}
+
+/** Settings a test can change at run time through POST /__test/config. */
+export interface Settings {
+  sessionIdleMs: number;
+  saveDelayMs: number;
+  pollMs: number;
+  refillEveryMs: number;
+}
+
+export interface VnEduState {
+  readonly roster: Roster;
+  readonly accounts: readonly Account[];
+  readonly clock: SimClock;
+  readonly sessions: Sessions;
+  readonly captchas: Captchas;
+  scores: ScoreStore;
+  locks: Locks;
+  settings: Settings;
+  /** Bumped by POST /__test/refill: the next poll of every open grade page re-fills its cells. */
+  forcedRefills: number;
+  /** Back to the seeded data: scores, locks, settings, clock, refills; sessions are dropped. */
+  reset(): void;
+}
+
+// 15 Jan ends semester I; "no score edits after 31 May" puts the year lock at the end of that day.
+const DEFAULT_LOCKS: Record<Term, string> = {
+  1: '2026-01-15T00:00:00+07:00',
+  2: '2026-06-01T00:00:00+07:00',
+};
+
+function instant(iso: string, what: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError(`${what} is not a date-time: ${iso}`);
+  return ms;
+}
+
+export function createVnEduState(options: VnEduOptions = {}): VnEduState {
+  const seed = options.seed ?? 2025;
+  const roster = buildRoster(seed);
+  const clock = createSimClock(
+    instant(options.startAt ?? '2025-11-20T08:00:00+07:00', 'startAt'),
+    options.realNow ?? Date.now,
+  );
+  const calendar = {
+    1: instant(options.lockAt?.[1] ?? DEFAULT_LOCKS[1], 'lockAt[1]'),
+    2: instant(options.lockAt?.[2] ?? DEFAULT_LOCKS[2], 'lockAt[2]'),
+  };
+  const initialSettings: Settings = {
+    sessionIdleMs: (options.sessionIdleMinutes ?? 20) * 60_000,
+    saveDelayMs: options.saveDelayMs ?? 0,
+    pollMs: options.pollMs ?? 5000,
+    refillEveryMs: (options.refillEveryMinutes ?? 10) * 60_000,
+  };
+  const sessions = new Sessions();
+  const state: VnEduState = {
+    roster,
+    accounts: demoAccounts(),
+    clock,
+    sessions,
+    captchas: new Captchas(createRng(seedFrom(seed, 'captcha'))),
+    scores: seedScores(roster, seed),
+    locks: new Locks(calendar),
+    settings: { ...initialSettings },
+    forcedRefills: 0,
+    reset() {
+      state.scores = seedScores(roster, seed);
+      state.locks = new Locks(calendar);
+      state.settings = { ...initialSettings };
+      state.forcedRefills = 0;
+      clock.reset();
+      sessions.expire();
+    },
+  };
+  return state;
+}
+
+/**
+ * Changes whenever the grid should be re-filled from the server: at every refill period of the
+ * simulated clock, and at every forced refill. Pages poll with the generation they last saw.
+ */
+export function refillGeneration(state: VnEduState): string {
+  const { refillEveryMs } = state.settings;
+  const periods = refillEveryMs > 0 ? Math.floor(state.clock.now() / refillEveryMs) : 0;
+  return `${state.forcedRefills}.${periods}`;
+}
+
+export function findAccount(state: VnEduState, username: string): Account | undefined {
+  const wanted = username.trim().toLowerCase();
+  return state.accounts.find((account) => account.username === wanted);
+}
