@@ -8,6 +8,7 @@ export default defineConfig({
       { test: { name: 'agent', root: './agent', include: ['src/**/*.test.ts'] } },
       { test: { name: 'tests', root: './tests', include: ['**/*.test.ts'], testTimeout: 60_000 } },
     ],
+    reporters: ['default', './tests/summary-reporter.ts'],
     // Two cores: keep to two workers so process-level tests are not starved.
     maxWorkers: 2,
   },
