@@ -1,18 +1,10 @@
-import { type Browser, chromium, type Page } from 'playwright';
+import { type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../helpers/chromium';
 import { type RunningPortals, startPortals } from '../start-portals';
 
 // The page's own script in a real Chromium: framework-controlled inputs, click-to-edit, locks,
 // session expiry, the iframe variant, background re-fill and partial rendering of rows.
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface StoredBook {
   rows: Array<{ maHs: string; hoTen: string; values: Record<string, string> }>;
@@ -57,11 +49,7 @@ async function saveAndConfirm(): Promise<string> {
 beforeAll(async () => {
   portals = await startPortals({ port: 0 });
   origin = new URL(portals.vnedu.url).origin;
-  browser = await chromium.launch({
-    executablePath: process.env.EDULENS_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
 });
 

@@ -1,20 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Frame, type Page } from 'playwright';
+import { type Browser, type Frame, type Page } from 'playwright';
+import { launchChromium } from '../../helpers/chromium';
 import { startPortals } from '../start-portals';
 
 // Saves the key vnEdu pages as the browser shows them after their scripts ran, scrubbed, into
 // pages/*.html with a manifest, for tests that check portal profiles against saved pages.
 // Run: node --import tsx tests/portals/vnedu/save-pages.ts
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // The scrub below runs inside the page; this file has no DOM types, so it names what it uses.
 interface DomNode {
@@ -149,11 +141,7 @@ async function savePage(browser: Browser, origin: string, spec: PageSpec, outDir
 export async function savePages(outDir = new URL('./pages/', import.meta.url)): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const portals = await startPortals({ port: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env.EDULENS_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const origin = new URL(portals.vnedu.url).origin;
     for (const spec of specs) await savePage(browser, origin, spec, outDir);
