@@ -4,7 +4,7 @@ import { AgentError } from '../errors';
 import { createAgentLogger } from '../logger';
 import { type RunningAgent, startAgent } from '../server';
 import { version } from '../version';
-import { runCommand } from './run-command';
+import { guarded } from './guard';
 
 export function registerAgent(program: Command): void {
   program
@@ -17,31 +17,34 @@ export function registerAgent(program: Command): void {
         'EDULENS_TOKEN_TTL_DAYS (180), EDULENS_LOG_LEVEL (info).',
     )
     .option('-p, --port <port>', 'cổng / port (mặc định / default 8787, 0 = tự chọn / any free port)')
-    .action((options: { port?: string }) =>
-      runCommand(async () => {
-        const config = resolveConfig(process.env, options.port);
-        const logger = createAgentLogger(config.paths.log, config.logLevel);
-        const agent = await startAgent(config, logger).catch((error: unknown) => {
-          logger.fatal(
-            { errorCode: error instanceof AgentError ? error.code : 'unexpected' },
-            'agent did not start',
-          );
-          throw error;
-        });
-        printBanner(agent, config);
-        // A second Ctrl+C falls through to Node's default and ends the process at once.
-        const shutdown = () => {
-          agent.stop().then(
-            () => process.exit(0),
-            (error: unknown) => {
-              logger.error({ err: String(error) }, 'shutdown failed');
-              process.exit(1);
-            },
-          );
-        };
-        process.once('SIGINT', shutdown);
-        process.once('SIGTERM', shutdown);
-      }),
+    .action(
+      guarded(
+        async (options: { port?: string }) => {
+          const config = resolveConfig(process.env, options.port);
+          const logger = createAgentLogger(config.paths.log, config.logLevel);
+          const agent = await startAgent(config, logger).catch((error: unknown) => {
+            logger.fatal(
+              { errorCode: error instanceof AgentError ? error.code : 'unexpected' },
+              'agent did not start',
+            );
+            throw error;
+          });
+          printBanner(agent, config);
+          // A second Ctrl+C falls through to Node's default and ends the process at once.
+          const shutdown = () => {
+            agent.stop().then(
+              () => process.exit(0),
+              (error: unknown) => {
+                logger.error({ err: String(error) }, 'shutdown failed');
+                process.exit(1);
+              },
+            );
+          };
+          process.once('SIGINT', shutdown);
+          process.once('SIGTERM', shutdown);
+        },
+        { privateFiles: true },
+      ),
     );
 }
 

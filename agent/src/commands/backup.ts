@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolvePaths } from '../config';
 import { backupDatabase, restoreDatabase } from '../store/backup';
-import { runCommand } from './run-command';
+import { guarded } from './guard';
 
 export function registerBackup(program: Command): void {
   program
@@ -12,13 +12,16 @@ export function registerBackup(program: Command): void {
       'Sao lưu toàn bộ dữ liệu EduLens vào một tệp (chạy được cả khi agent đang chạy).\n' +
         'Back up all EduLens data to one file (safe while the agent runs).',
     )
-    .action((file: string) =>
-      runCommand(async () => {
-        const { bytes } = await backupDatabase(resolvePaths(process.env), file);
-        process.stdout.write(
-          `Đã sao lưu và kiểm tra (${bytes} byte): ${file}\nBacked up and verified (${bytes} bytes): ${file}\n`,
-        );
-      }),
+    .action(
+      guarded(
+        async (file: string) => {
+          const { bytes } = await backupDatabase(resolvePaths(process.env), file);
+          process.stdout.write(
+            `Đã sao lưu và kiểm tra (${bytes} byte): ${file}\nBacked up and verified (${bytes} bytes): ${file}\n`,
+          );
+        },
+        { privateFiles: true },
+      ),
     );
 }
 
@@ -31,20 +34,23 @@ export function registerRestore(program: Command): void {
       'Khôi phục dữ liệu từ tệp sao lưu (hãy dừng agent trước). Tệp hỏng hoặc lạ bị từ chối.\n' +
         'Restore the data from a backup file (stop the agent first). A corrupt or foreign file is refused.',
     )
-    .action((file: string) =>
-      runCommand(() => {
-        const { safetyCopy } = restoreDatabase(resolvePaths(process.env), file);
-        const kept = safetyCopy
-          ? [`  Dữ liệu cũ được giữ tại / The previous data was kept at: ${safetyCopy}`]
-          : [];
-        process.stdout.write(
-          [
-            `Đã khôi phục từ / Restored from: ${file}`,
-            ...kept,
-            '  Khởi động lại / Start again: edulens agent',
-            '',
-          ].join('\n'),
-        );
-      }),
+    .action(
+      guarded(
+        (file: string) => {
+          const { safetyCopy } = restoreDatabase(resolvePaths(process.env), file);
+          const kept = safetyCopy
+            ? [`  Dữ liệu cũ được giữ tại / The previous data was kept at: ${safetyCopy}`]
+            : [];
+          process.stdout.write(
+            [
+              `Đã khôi phục từ / Restored from: ${file}`,
+              ...kept,
+              '  Khởi động lại / Start again: edulens agent',
+              '',
+            ].join('\n'),
+          );
+        },
+        { privateFiles: true },
+      ),
     );
 }

@@ -1,6 +1,6 @@
 import { calendar } from '@edulens/shared';
 import type { Command } from 'commander';
-import { CommandError, exitOnUsageError, guarded } from '../workbook/cli-guard';
+import { CommandError, EXIT_UNUSABLE, exitOnUsageError, guarded } from './guard';
 import { textTable } from '../workbook/text-table';
 
 interface CalendarOptions {
@@ -130,5 +130,5 @@ export function registerCalendar(program: Command): void {
     )
     .option('--json', 'in một đối tượng JSON / print one JSON object')
     .exitOverride(exitOnUsageError)
-    .action(guarded(showCalendar));
+    .action(guarded(showCalendar, { failureExitCode: EXIT_UNUSABLE }));
 }

@@ -2,7 +2,7 @@ import { rules, sheets } from '@edulens/shared';
 import type { Command } from 'commander';
 import { checkJson } from '../workbook/check-json';
 import { checkText } from '../workbook/check-text';
-import { CommandError, exitOnUsageError, guarded } from '../workbook/cli-guard';
+import { CommandError, EXIT_UNUSABLE, exitOnUsageError, guarded } from './guard';
 import { reasons, UnreadableFileError } from '../workbook/unreadable-file';
 
 interface CheckOptions {
@@ -64,5 +64,5 @@ export function registerCheck(program: Command): void {
     )
     .option('--json', 'in một đối tượng JSON / print one JSON object')
     .exitOverride(exitOnUsageError)
-    .action(guarded(check));
+    .action(guarded(check, { failureExitCode: EXIT_UNUSABLE }));
 }

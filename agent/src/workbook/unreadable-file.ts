@@ -1,14 +1,18 @@
 import { basename } from 'node:path';
 import type { Message } from '@edulens/shared';
+import { AgentError } from '../errors';
 
 /** A file EduLens cannot use; its message names the file and why, Vietnamese first. */
-export class UnreadableFileError extends Error {
+export class UnreadableFileError extends AgentError {
   constructor(
     readonly file: string,
     readonly reason: Message,
   ) {
     const name = basename(file);
-    super(`Không đọc được tệp ${name}: ${reason.vi} / Cannot read ${name}: ${reason.en}`);
+    super('file.unreadable', {
+      vi: `Không đọc được tệp ${name}: ${reason.vi}`,
+      en: `Cannot read ${name}: ${reason.en}`,
+    });
     this.name = 'UnreadableFileError';
   }
 }

@@ -1,7 +1,7 @@
 import { realpath, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { sheets } from '@edulens/shared';
-import { CommandError } from './cli-guard';
+import { CommandError } from '../commands/guard';
 import type { Spreadsheet } from './read-spreadsheet';
 
 /** Both paths as the file system sees them (symlinks resolved), so `-o ./a/../x.xlsx` is still caught. */
