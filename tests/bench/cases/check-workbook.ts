@@ -89,7 +89,7 @@ function addClassSheet(workbook: ExcelJS.Workbook, index: number, random: () => 
   return count;
 }
 
-async function writeWorkbook(path: string): Promise<number> {
+export async function writeWorkbook(path: string): Promise<number> {
   const workbook = new ExcelJS.Workbook();
   const random = seededRandom(1500);
   let students = 0;
@@ -129,7 +129,7 @@ export async function checkWorkbookCase(): Promise<BenchRow[]> {
       cliSeconds(['check', file, '--json']),
       cliSeconds(['check', file, '--json']),
       cliSeconds(['check', file]),
-    ].sort()[1]!;
+    ].sort((a, b) => a - b)[1]!;
     const label = `${students} students, ${classes} sheets × ${subjects.length} subjects`;
     return [
       {
