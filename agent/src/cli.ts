@@ -1,11 +1,22 @@
 import { Command } from 'commander';
-import { registerAgent } from './commands/agent';
-import { registerBackup, registerRestore } from './commands/backup';
-import { registerCalendar } from './commands/calendar';
-import { registerCheck } from './commands/check';
-import { registerConvert } from './commands/convert';
-import { registerPair } from './commands/pair';
 import { version } from './version';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module by name, loaded only when needed: the agent's server, database, logger
+ * and schema libraries take a few hundred milliseconds to load, which `edulens check` should not
+ * pay. The order is the order of the help text.
+ */
+const commands: Record<string, () => Promise<Register>> = {
+  check: async () => (await import('./commands/check')).registerCheck,
+  convert: async () => (await import('./commands/convert')).registerConvert,
+  calendar: async () => (await import('./commands/calendar')).registerCalendar,
+  agent: async () => (await import('./commands/agent')).registerAgent,
+  pair: async () => (await import('./commands/pair')).registerPair,
+  backup: async () => (await import('./commands/backup')).registerBackup,
+  restore: async () => (await import('./commands/backup')).registerRestore,
+};
 
 const program = new Command('edulens')
   .description(
@@ -14,16 +25,18 @@ const program = new Command('edulens')
   )
   .version(version, '-v, --version');
 
-for (const register of [
-  registerCheck,
-  registerConvert,
-  registerCalendar,
-  registerAgent,
-  registerPair,
-  registerBackup,
-  registerRestore,
-]) {
-  register(program);
-}
+// The program's own options (-h, -v) take no value, so the first other word names the command.
+// Only that command is registered; `--version` alone needs none, and help, a typo or no command
+// at all get every one of them.
+const args = process.argv.slice(2);
+const named = args.find((arg) => !arg.startsWith('-'));
+const versionOnly = args.length === 1 && (args[0] === '-v' || args[0] === '--version');
+const wanted =
+  named !== undefined && Object.hasOwn(commands, named)
+    ? [commands[named]!]
+    : versionOnly
+      ? []
+      : Object.values(commands);
+for (const register of await Promise.all(wanted.map((load) => load()))) register(program);
 
 await program.parseAsync(process.argv);

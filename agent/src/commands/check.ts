@@ -1,7 +1,11 @@
-import { rules, sheets } from '@edulens/shared';
+// The sub-path imports keep the rest of @edulens/shared (zod schemas, portal profiles) out of
+// this command's start-up.
+import * as rules from '@edulens/shared/rules';
+import * as sheets from '@edulens/shared/sheets';
 import type { Command } from 'commander';
 import { checkJson } from '../workbook/check-json';
 import { checkText } from '../workbook/check-text';
+import { readSpreadsheet } from '../workbook/read-spreadsheet';
 import { CommandError, EXIT_UNUSABLE, exitOnUsageError, guarded } from './guard';
 import { reasons, UnreadableFileError } from '../workbook/unreadable-file';
 
@@ -37,12 +41,14 @@ function periodsOption(periods: string | undefined): number | undefined {
 async function check(file: string, options: CheckOptions): Promise<number> {
   const rulepack = rulepackOption(options.rulepack);
   const periodsPerYear = periodsOption(options.periods);
-  // Loaded on use: exceljs alone adds a few hundred milliseconds to every other command's start.
-  const { readSpreadsheet } = await import('../workbook/read-spreadsheet');
   const spreadsheet = await readSpreadsheet(file);
   const analysis = sheets.analyseGradeWorkbook(spreadsheet.sheets, { rulepack, periodsPerYear });
   if (analysis.summary.checkedSheets === 0) throw new UnreadableFileError(file, reasons.noGradeSheet);
-  console.log(options.json ? JSON.stringify(checkJson(file, analysis), null, 2) : checkText(file, analysis));
+  // One write of the whole report (megabytes of JSON for a school's workbook), not console.log.
+  const report = options.json
+    ? JSON.stringify(checkJson(file, analysis), null, 2)
+    : checkText(file, analysis);
+  process.stdout.write(`${report}\n`);
   return analysis.summary.errors > 0 ? 1 : 0;
 }
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { CommandError, EXIT_UNUSABLE, exitOnUsageError, guarded } from './guard';
 import { type ConvertResult, convertReportJson, convertReportText } from '../workbook/convert-report';
 import type { ConvertedCell } from '../workbook/convert-xlsx';
-import type { Spreadsheet } from '../workbook/read-spreadsheet';
+import { type EditableSpreadsheet, openSpreadsheet } from '../workbook/read-spreadsheet';
 import { refuseToOverwrite, writeSpreadsheet } from '../workbook/write-spreadsheet';
 
 interface ConvertOptions {
@@ -12,7 +12,7 @@ interface ConvertOptions {
 }
 
 /** Repairs the text in place and lists what changed; CSV has no fonts, so only values change. */
-async function repairSpreadsheetText(spreadsheet: Spreadsheet): Promise<ConvertedCell[]> {
+async function repairSpreadsheetText(spreadsheet: EditableSpreadsheet): Promise<ConvertedCell[]> {
   if (spreadsheet.kind === 'xlsx') {
     const { convertWorkbookText } = await import('../workbook/convert-xlsx');
     return convertWorkbookText(spreadsheet.workbook);
@@ -35,9 +35,7 @@ async function convert(file: string, options: ConvertOptions): Promise<number> {
   if (!output)
     throw new CommandError('Thiếu tệp kết quả: dùng -o TỆP', 'Missing the output file: use -o FILE');
   await refuseToOverwrite(file, output);
-  // Loaded on use, as in check.ts, so that exceljs does not slow down every command's start.
-  const { readSpreadsheet } = await import('../workbook/read-spreadsheet');
-  const spreadsheet = await readSpreadsheet(file);
+  const spreadsheet = await openSpreadsheet(file);
   const converted = await repairSpreadsheetText(spreadsheet);
   await writeSpreadsheet(spreadsheet, output);
   const result: ConvertResult = {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { sheets } from '@edulens/shared';
+import type * as sheets from '@edulens/shared/sheets';
 
 const asNumber = (tenths: number | null): number | null => (tenths === null ? null : tenths / 10);
 

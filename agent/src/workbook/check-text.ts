@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { rules, type sheets } from '@edulens/shared';
+import * as rules from '@edulens/shared/rules';
+import type * as sheets from '@edulens/shared/sheets';
 import { textTable } from './text-table';
 
 type CheckedSheet = Extract<sheets.SheetAnalysis, { status: 'checked' }>;

@@ -1,19 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { sheets } from '@edulens/shared';
-import ExcelJS from 'exceljs';
-import { decodeText, type TextEncoding } from './csv-decoding';
+import * as sheets from '@edulens/shared/sheets';
+import type ExcelJS from 'exceljs';
+import type { TextEncoding } from './csv-decoding';
 import { fileSystemReason, reasons, UnreadableFileError } from './unreadable-file';
-import { worksheetToGrid } from './xlsx-grid';
+import { readXlsxValues } from './xlsx-values';
 
-export type Spreadsheet =
-  | { kind: 'xlsx'; workbook: ExcelJS.Workbook; sheets: sheets.GridSheet[] }
-  | {
-      kind: 'csv';
-      encoding: TextEncoding;
-      delimiter: sheets.Delimiter;
-      sheets: [sheets.GridSheet];
-    };
+export interface CsvSpreadsheet {
+  kind: 'csv';
+  encoding: TextEncoding;
+  delimiter: sheets.Delimiter;
+  sheets: [sheets.GridSheet];
+}
+
+/** A file read for its values only (check). */
+export type Spreadsheet = { kind: 'xlsx'; sheets: sheets.GridSheet[] } | CsvSpreadsheet;
+
+/** A file opened to be rewritten (convert): an .xlsx comes with its exceljs workbook, styles and all. */
+export type EditableSpreadsheet =
+  { kind: 'xlsx'; workbook: ExcelJS.Workbook; sheets: sheets.GridSheet[] } | CsvSpreadsheet;
 
 const zipSignature = [0x50, 0x4b, 0x03, 0x04];
 const oleSignature = [0xd0, 0xcf, 0x11, 0xe0];
@@ -33,18 +38,9 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-async function loadXlsx(file: string, bytes: Buffer): Promise<Spreadsheet> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new UnreadableFileError(file, reasons.damagedXlsx);
-  }
-  if (workbook.worksheets.length === 0) throw new UnreadableFileError(file, reasons.noSheets);
-  return { kind: 'xlsx', workbook, sheets: workbook.worksheets.map(worksheetToGrid) };
-}
-
-function loadCsv(file: string, bytes: Buffer): Spreadsheet {
+async function loadCsv(file: string, bytes: Buffer): Promise<CsvSpreadsheet> {
+  // Loaded on use: iconv-lite is only needed for text files.
+  const { decodeText } = await import('./csv-decoding');
   const decoded = decodeText(bytes);
   if (!decoded) throw new UnreadableFileError(file, reasons.notSpreadsheet);
   const delimiter = sheets.detectDelimiter(decoded.text);
@@ -54,16 +50,52 @@ function loadCsv(file: string, bytes: Buffer): Spreadsheet {
 }
 
 /**
- * Reads an .xlsx or CSV file into grids. The content decides whether it is a workbook (a zip,
- * whatever its name); text is read as CSV only under a .csv/.txt/.tsv name. Anything else — an
- * image, a renamed document, an old .xls — is refused with a reason.
+ * Reads an .xlsx or CSV file. The content decides whether it is a workbook (a zip, whatever its
+ * name); text is read as CSV only under a .csv/.txt/.tsv name. Anything else — an image, a
+ * renamed document, an old .xls — is refused with a reason. `loadXlsx` turns the bytes of a
+ * workbook into its sheets; whatever it throws means the file is damaged.
  */
-export async function readSpreadsheet(file: string): Promise<Spreadsheet> {
+async function read<Xlsx extends { sheets: unknown[] }>(
+  file: string,
+  loadXlsx: (bytes: Buffer) => Promise<Xlsx>,
+): Promise<Xlsx | CsvSpreadsheet> {
   const bytes = await readBytes(file);
   if (bytes.length === 0) throw new UnreadableFileError(file, reasons.empty);
-  if (startsWith(bytes, zipSignature)) return loadXlsx(file, bytes);
+  if (startsWith(bytes, zipSignature)) {
+    let workbook: Xlsx;
+    try {
+      workbook = await loadXlsx(bytes);
+    } catch {
+      throw new UnreadableFileError(file, reasons.damagedXlsx);
+    }
+    if (workbook.sheets.length === 0) throw new UnreadableFileError(file, reasons.noSheets);
+    return workbook;
+  }
   if (startsWith(bytes, oleSignature)) throw new UnreadableFileError(file, reasons.legacyXls);
   if (!textExtensions.has(extname(file).toLowerCase()))
     throw new UnreadableFileError(file, reasons.notSpreadsheet);
   return loadCsv(file, bytes);
+}
+
+/**
+ * Reads the values and merged ranges of every sheet, for commands that only look (check). An
+ * .xlsx is read straight from its XML (xlsx-values.ts), which gives the grids exceljs would give
+ * several times faster.
+ */
+export function readSpreadsheet(file: string): Promise<Spreadsheet> {
+  return read(file, async (bytes) => ({ kind: 'xlsx' as const, sheets: readXlsxValues(bytes) }));
+}
+
+/** Opens a file to rewrite it (convert): an .xlsx is loaded whole by exceljs, which can save it again. */
+export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
+  return read(file, async (bytes) => {
+    // Loaded on use: exceljs takes a few hundred milliseconds to load.
+    const [{ default: Excel }, { worksheetToGrid }] = await Promise.all([
+      import('exceljs'),
+      import('./xlsx-grid'),
+    ]);
+    const workbook = new Excel.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return { kind: 'xlsx' as const, workbook, sheets: workbook.worksheets.map(worksheetToGrid) };
+  });
 }

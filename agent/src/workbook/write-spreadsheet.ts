@@ -2,7 +2,7 @@ import { realpath, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { sheets } from '@edulens/shared';
 import { CommandError } from '../commands/guard';
-import type { Spreadsheet } from './read-spreadsheet';
+import type { EditableSpreadsheet } from './read-spreadsheet';
 
 /** Both paths as the file system sees them (symlinks resolved), so `-o ./a/../x.xlsx` is still caught. */
 async function samePath(a: string, b: string): Promise<boolean> {
@@ -20,7 +20,7 @@ export async function refuseToOverwrite(input: string, output: string): Promise<
 }
 
 /** CSV goes out as UTF-8 with BOM, which Excel opens as Unicode without asking. */
-function csvBytes(spreadsheet: Extract<Spreadsheet, { kind: 'csv' }>): Buffer {
+function csvBytes(spreadsheet: Extract<EditableSpreadsheet, { kind: 'csv' }>): Buffer {
   const [sheet] = spreadsheet.sheets;
   const rows = sheet.rows.map((cells) => (cells ?? []).map((value) => sheets.cellText(value)));
   return Buffer.concat([
@@ -29,7 +29,7 @@ function csvBytes(spreadsheet: Extract<Spreadsheet, { kind: 'csv' }>): Buffer {
   ]);
 }
 
-export async function writeSpreadsheet(spreadsheet: Spreadsheet, output: string): Promise<void> {
+export async function writeSpreadsheet(spreadsheet: EditableSpreadsheet, output: string): Promise<void> {
   try {
     if (spreadsheet.kind === 'xlsx') await spreadsheet.workbook.xlsx.writeFile(output);
     else await writeFile(output, csvBytes(spreadsheet));

@@ -58,6 +58,34 @@ describe('parseTenths', () => {
   it.each([null, undefined, '', '   ', '\u00a0'])('%j is blank', (raw) => {
     expect(parseTenths(raw)).toBeNull();
   });
+
+  /** A number read as Excel shows it: its 15 significant digits, parsed as typed text. */
+  const asShown = (value: number) => {
+    if (!Number.isFinite(value)) return { error: 'format' };
+    const text = value.toPrecision(15);
+    if (text.includes('e')) return { error: Math.abs(value) < 1 ? 'decimals' : 'format' };
+    return parseTenths(text);
+  };
+
+  it('reads any number as its 15 significant digits read as text', () => {
+    // Exact tenths and their float neighbours, as formulas leave them (8.299999999999999).
+    const nearTenths = fc
+      .tuple(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.integer({ min: -4, max: 4 }))
+      .map(([tenths, ulps]) => (tenths / 10) * (1 + ulps * 2 ** -53));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          nearTenths,
+          fc.integer().map((n) => n / 10),
+        ),
+        (value) => {
+          expect(parseTenths(value)).toEqual(asShown(value));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });
 
 describe('divideHalfUp', () => {

@@ -27,6 +27,11 @@ export function parseTenths(raw: unknown): ParsedTenths {
 }
 
 function parseNumber(value: number): ParsedTenths {
+  // Most scores are exact tenths (8, 8.5, a formula's 8.3): the value is then the double nearest
+  // to tenths / 10, which toPrecision(15) below would print back as that decimal. With fewer
+  // than 15 digits in tenths that is exact, so the text round trip can be skipped.
+  const tenths = Math.round(value * 10);
+  if (tenths / 10 === value && Math.abs(tenths) < 1e14) return { value: tenths === 0 ? 0 : tenths };
   if (!Number.isFinite(value)) return { error: 'format' };
   // Excel keeps 15 significant digits; whatever a float carries beyond them is binary noise,
   // so a formula's 8.299999999999999 is the 8.3 the user sees. toPrecision switches to

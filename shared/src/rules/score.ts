@@ -18,14 +18,13 @@ export function showRaw(raw: unknown): string {
 export function checkTenPointScore(raw: unknown, precision: ScorePrecision): ScoreCheck {
   const parsed = parseTenths(raw);
   if (parsed === null) return { value: null, problems: [] };
-  const shown = showRaw(raw);
   if ('error' in parsed && parsed.error === 'format') {
     return fail(
       problem(
         'score.format',
         'error',
-        `"${shown}" không phải là điểm hợp lệ (ví dụ: 8 hoặc 8,5)`,
-        `"${shown}" is not a valid score (e.g. 8 or 8.5)`,
+        `"${showRaw(raw)}" không phải là điểm hợp lệ (ví dụ: 8 hoặc 8,5)`,
+        `"${showRaw(raw)}" is not a valid score (e.g. 8 or 8.5)`,
       ),
     );
   }
@@ -36,14 +35,14 @@ export function checkTenPointScore(raw: unknown, precision: ScorePrecision): Sco
         ? problem(
             'score.integer',
             'error',
-            `Điểm ${shown} phải là số nguyên, không cho điểm thập phân`,
-            `Score ${shown} must be a whole number, decimals are not allowed`,
+            `Điểm ${showRaw(raw)} phải là số nguyên, không cho điểm thập phân`,
+            `Score ${showRaw(raw)} must be a whole number, decimals are not allowed`,
           )
         : problem(
             'score.decimals',
             'error',
-            `Điểm ${shown} chỉ được có tối đa một chữ số thập phân`,
-            `Score ${shown} may have at most one decimal place`,
+            `Điểm ${showRaw(raw)} chỉ được có tối đa một chữ số thập phân`,
+            `Score ${showRaw(raw)} may have at most one decimal place`,
           ),
     );
   }
@@ -52,8 +51,8 @@ export function checkTenPointScore(raw: unknown, precision: ScorePrecision): Sco
       problem(
         'score.range',
         'error',
-        `Điểm ${shown} phải từ 0 đến 10`,
-        `Score ${shown} must be between 0 and 10`,
+        `Điểm ${showRaw(raw)} phải từ 0 đến 10`,
+        `Score ${showRaw(raw)} must be between 0 and 10`,
       ),
     );
   }

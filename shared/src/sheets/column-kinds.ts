@@ -60,8 +60,21 @@ const patterns: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   ],
 ];
 
+// Every sheet of a school's workbook repeats the same header texts: remember the answers.
+const known = new Map<string, ColumnKind | null>();
+const knownLimit = 1000;
+
 export function classifyHeader(text: string): ColumnKind | null {
-  const key = headerKey(text);
+  let kind = known.get(text);
+  if (kind === undefined) {
+    kind = classifyKey(headerKey(text));
+    if (known.size >= knownLimit) known.clear();
+    known.set(text, kind);
+  }
+  return kind;
+}
+
+function classifyKey(key: string): ColumnKind | null {
   if (key === '') return null;
   for (const [pattern, kind] of patterns) if (pattern.test(key)) return kind;
   return null;

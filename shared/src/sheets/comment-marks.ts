@@ -6,9 +6,19 @@ import type { Student } from './students';
 // Comment-only subjects (TT22: Giáo dục thể chất, Nghệ thuật, Hoạt động trải nghiệm…; TT58: Thể
 // dục, Âm nhạc, Mỹ thuật) are marked Đ (Đạt) or CĐ (Chưa đạt) in the same TX/GK/CK columns.
 const commentMark = /^(?:d|cd|dat|chua dat)$/;
+// Every mark cell of a book is checked and they hold a handful of texts: remember the answers.
+const known = new Map<string, boolean>();
+const knownLimit = 1000;
 
 export function isCommentMark(value: CellValue): boolean {
-  return typeof value === 'string' && commentMark.test(headerKey(value));
+  if (typeof value !== 'string') return false;
+  let mark = known.get(value);
+  if (mark === undefined) {
+    mark = commentMark.test(headerKey(value));
+    if (known.size >= knownLimit) known.clear();
+    known.set(value, mark);
+  }
+  return mark;
 }
 
 /** A block holding Đ/CĐ marks is assessed by comment: it has no average and no scores to check. */

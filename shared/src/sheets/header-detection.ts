@@ -1,5 +1,5 @@
 import { type ColumnKind, classifyHeader } from './column-kinds';
-import { type CellRange, cellText, columnCount, type GridSheet } from './grid';
+import { type CellRange, type CellValue, cellAt, cellText, columnCount, type GridSheet } from './grid';
 
 export interface HeaderColumn {
   col: number;
@@ -28,34 +28,42 @@ const columnNumbering = /^\(?[0-9]{1,3}\)?$/;
  * so "ĐĐGtx" merged over four columns labels all four, and "STT" merged over two rows labels both.
  */
 class HeaderReader {
-  private readonly masters = new Map<string, CellRange>();
+  /** masters[row][col]: the merge covering that cell of the header rows. */
+  private readonly masters: CellRange[][] = [];
   // The search classifies every cell of 30 rows; data rows repeat the same values over and over.
-  private readonly kinds = new Map<string, ColumnKind | null>();
+  private readonly kinds = new Map<CellValue, ColumnKind | null>();
 
   constructor(private readonly sheet: GridSheet) {
     for (const merge of sheet.merges) {
       if (merge.top >= searchRows + maxBandRows) continue;
-      for (let r = merge.top; r <= merge.bottom; r++)
-        for (let c = merge.left; c <= merge.right; c++) this.masters.set(`${r}:${c}`, merge);
+      for (let r = merge.top; r <= merge.bottom; r++) {
+        const row = (this.masters[r] ??= []);
+        for (let c = merge.left; c <= merge.right; c++) row[c] = merge;
+      }
     }
   }
 
   mergeAt(row: number, col: number): CellRange | undefined {
-    return this.masters.get(`${row}:${col}`);
+    return this.masters[row]?.[col];
+  }
+
+  /** The value a cell shows: its own, or its merge's top-left one. */
+  private value(row: number, col: number): CellValue {
+    const merge = this.mergeAt(row, col);
+    return merge ? cellAt(this.sheet, merge.top, merge.left) : cellAt(this.sheet, row, col);
   }
 
   text(row: number, col: number): string {
-    const merge = this.mergeAt(row, col);
-    const [r, c] = merge ? [merge.top, merge.left] : [row, col];
-    return cellText(this.sheet.rows[r]?.[c] ?? null);
+    return cellText(this.value(row, col));
   }
 
   kind(row: number, col: number): ColumnKind | null {
-    const text = this.text(row, col);
-    let kind = this.kinds.get(text);
+    // Keyed by the value itself, so that the scores in the rows searched are not turned into text.
+    const value = this.value(row, col);
+    let kind = this.kinds.get(value);
     if (kind === undefined) {
-      kind = classifyHeader(text);
-      this.kinds.set(text, kind);
+      kind = classifyHeader(cellText(value));
+      this.kinds.set(value, kind);
     }
     return kind;
   }
@@ -92,6 +100,14 @@ function identityColumn(reader: HeaderReader, row: number, width: number): numbe
   return undefined;
 }
 
+function nameColumn(reader: HeaderReader, row: number, width: number): number | undefined {
+  for (let c = 0; c < width; c++) {
+    const kind = reader.kind(row, c)?.kind;
+    if (kind === 'name' || kind === 'givenName') return c;
+  }
+  return undefined;
+}
+
 /** A row below the header belongs to it when its identity cell holds no student: merged from above, blank or a column number. */
 function continuesHeader(
   reader: HeaderReader,
@@ -99,7 +115,14 @@ function continuesHeader(
   row: number,
   width: number,
   idCol: number,
+  nameCol: number | undefined,
 ) {
+  // A name of its own (letters, not merged from above, not a header text) is a student whose code is blank.
+  if (nameCol !== undefined && nameCol !== idCol) {
+    const nameMerge = reader.mergeAt(row, nameCol);
+    const own = !(nameMerge && nameMerge.top < row);
+    if (own && /\p{L}/u.test(reader.rawText(row, nameCol)) && !reader.kind(row, nameCol)) return false;
+  }
   const merge = reader.mergeAt(row, idCol);
   if (merge && merge.top < row && merge.top >= band.top) return true;
   const id = reader.rawText(row, idCol);
@@ -154,12 +177,13 @@ export function findHeader(sheet: GridSheet): SheetHeader | null {
   const idCol = best < 0 ? undefined : identityColumn(reader, best, width);
   if (idCol === undefined) return null;
 
+  const nameCol = nameColumn(reader, best, width);
   const band = { top: best, bottom: best };
   for (let c = 0; c < width; c++) band.top = Math.min(band.top, reader.mergeAt(best, c)?.top ?? best);
   while (
     band.bottom - band.top + 1 < maxBandRows &&
     band.bottom + 1 < sheet.rows.length &&
-    continuesHeader(reader, band, band.bottom + 1, width, idCol)
+    continuesHeader(reader, band, band.bottom + 1, width, idCol, nameCol)
   ) {
     band.bottom++;
   }

@@ -56,8 +56,10 @@ export class SheetChecker {
           continue;
         }
         const checked = this.rulepack.checkScore(raw, kind);
-        for (const found of checked.problems) this.report(row, col, found);
-        invalid ||= checked.problems.some((found) => found.severity === 'error');
+        for (const found of checked.problems) {
+          this.report(row, col, found);
+          invalid ||= found.severity === 'error';
+        }
         if (checked.value !== null) scores[kind].push(checked.value);
       }
     }
@@ -126,6 +128,7 @@ export class SheetChecker {
     const raw = cellAt(this.sheet, row, col);
     const inFile = fileAverageTenths(raw);
     if (inFile === null) return null;
+    if (computed !== null && computed === inFile) return inFile;
     // As Excel shows it (15 significant digits, so no 6.1000000000000005), with each language's decimal separator.
     const shown = typeof raw === 'number' ? String(Number(raw.toPrecision(15))) : cellText(raw);
     const shownIn = { vi: shown.replace('.', ','), en: shown.replace(',', '.') };

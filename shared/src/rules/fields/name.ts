@@ -4,6 +4,7 @@ import { checkLength } from './limits';
 // Latin letters cover every Vietnamese letter and the f/j/w/z of minority names; apostrophes
 // (straight or typographic) occur in minority names such as H'Hen and M'Đrắk.
 const ALLOWED_CHARACTER = /[\p{Script=Latin} '’]/u;
+const DIGIT_OR_SPACE = /[\p{Nd}\s]/u;
 
 /**
  * Checks a person's full name as stored for the ministry: NFC, letters and single spaces and
@@ -34,7 +35,7 @@ export function checkPersonName(raw: string): Problem[] {
       ),
     );
   }
-  const symbols = [...new Set([...nfc].filter((c) => !ALLOWED_CHARACTER.test(c) && !/[\p{Nd}\s]/u.test(c)))];
+  const symbols = [...new Set([...nfc].filter((c) => !ALLOWED_CHARACTER.test(c) && !DIGIT_OR_SPACE.test(c)))];
   if (symbols.length > 0) {
     const listed = symbols.map((c) => `"${c}"`).join(' ');
     problems.push(

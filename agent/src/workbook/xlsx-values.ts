@@ -1,0 +1,548 @@
+import type { CellRange, CellValue, GridSheet } from '@edulens/shared/sheets';
+import { CLOSE, END, OPEN, TEXT, XmlScanner } from './xml-scanner';
+import { ZipArchive } from './zip-archive';
+
+/*
+ * Reads the values and merged ranges of an .xlsx straight from its XML, for commands that only
+ * read (check). It gives exactly the grids that loading the file with exceljs and passing each
+ * worksheet through worksheetToGrid gives — the same sheets in the same order, the same values
+ * (shared and inline strings, rich text joined, numbers, booleans, error codes, date-formatted
+ * numbers as Dates, cached formula results), the same blanks and the same merges — in a fraction
+ * of the time, because nothing else (styles beyond number formats, fonts, drawings, comments) is
+ * parsed and no cell objects are built. Where exceljs has a quirk this follows it, and says so,
+ * so that `check` and `convert` always see a file alike; xlsx-values.test.ts holds the two side
+ * by side. Where exceljs cannot load a file this throws too.
+ */
+
+/** The value of a shared string; null for an empty <si/>, which exceljs keeps as a filled cell with no value. */
+type SharedString = string | null;
+
+interface WorkbookParts {
+  sharedStrings: SharedString[] | undefined;
+  /** By cell style index (the s attribute): whether its number format shows a date or time. */
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+const worksheetPath = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/** exceljs's utils.xmlDecode, which it applies on top of the XML parser's own decoding in places. */
+function xmlDecodeAgain(text: string): string {
+  return text.replace(/&([a-z]*);/g, (reference) => {
+    switch (reference) {
+      case '&lt;':
+        return '<';
+      case '&gt;':
+        return '>';
+      case '&amp;':
+        return '&';
+      case '&apos;':
+        return "'";
+      case '&quot;':
+        return '"';
+      default:
+        return reference;
+    }
+  });
+}
+
+/** The _xHHHH_ escapes of <t> text (Excel writes a carriage return as _x000D_). */
+function unescapeText(text: string): string {
+  return text.indexOf('_x') < 0
+    ? text
+    : text.replace(/_x([0-9A-F]{4})_/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** exceljs's utils.excelToDate: serial day number → Date, the 1900 or 1904 date system. */
+function excelToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** exceljs's utils.isDateFmt: a format with date or time letters outside quotes and [brackets]. */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** The built-in number formats exceljs knows (defaultnumformats.js) that are dates or times. */
+const builtInDateFormats = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** 1-based column and row of "B7" the way exceljs's colCache.decodeAddress reads it (NaN when missing). */
+function decodeAddress(address: string): { col: number; row: number } {
+  let col = 0;
+  let row = 0;
+  let hasCol = false;
+  let hasRow = false;
+  for (let i = 0; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (!hasRow && code >= 65 && code <= 90) {
+      hasCol = true;
+      col = col * 26 + code - 64;
+    } else if (code >= 48 && code <= 57) {
+      hasRow = true;
+      row = row * 10 + code - 48;
+    } else if (hasRow && hasCol && code !== 36) {
+      break;
+    }
+  }
+  if (hasCol && col > 16384) throw new Error(`column out of range in ${address}`);
+  return { col: hasCol ? col : Number.NaN, row: hasRow ? row : Number.NaN };
+}
+
+/** The column of decodeAddress alone, without building an object for every cell. */
+function decodeColumn(address: string): number {
+  let col = 0;
+  for (let i = 0; i < address.length; i++) {
+    const code = address.charCodeAt(i);
+    if (code >= 48 && code <= 57) break;
+    if (code >= 65 && code <= 90) col = col * 26 + code - 64;
+  }
+  if (col > 16384) throw new Error(`column out of range in ${address}`);
+  return col === 0 ? Number.NaN : col;
+}
+
+/** A <mergeCell ref="C4:C6"/> as a zero-based range. */
+function decodeRange(ref: string): CellRange {
+  const [first = '', second = first] = ref.split(':');
+  const a = decodeAddress(first);
+  const b = decodeAddress(second);
+  return {
+    top: Math.min(a.row, b.row) - 1,
+    left: Math.min(a.col, b.col) - 1,
+    bottom: Math.max(a.row, b.row) - 1,
+    right: Math.max(a.col, b.col) - 1,
+  };
+}
+
+function* elements(xml: string, wanted: string): Generator<XmlScanner> {
+  const scanner = new XmlScanner(xml);
+  for (let token = scanner.next(); token !== END; token = scanner.next()) {
+    if (token === OPEN && scanner.name === wanted) yield scanner;
+  }
+}
+
+/**
+ * xl/sharedStrings.xml: each <si> is its last <t> (plain text) or its <r> runs joined (rich
+ * text); phonetic guides (<rPh>) are not part of the value.
+ */
+function readSharedStrings(xml: string): SharedString[] {
+  const strings: SharedString[] = [];
+  const scanner = new XmlScanner(xml);
+  let value: string | string[] | null = null;
+  let phonetic = 0;
+  let inRun = false;
+  let text: string[] | undefined;
+  const close = (name: string) => {
+    if (name === 'si') {
+      strings.push(Array.isArray(value) ? value.join('') : value);
+    } else if (name === 'rPh') {
+      phonetic--;
+    } else if (phonetic > 0) {
+      if (name === 't') text = undefined;
+    } else if (name === 't' && text) {
+      const read = unescapeText(text.join(''));
+      text = undefined;
+      if (!inRun) value = read;
+      else if (Array.isArray(value)) value[value.length - 1] = read;
+    } else if (name === 'r') {
+      inRun = false;
+    }
+  };
+  for (let token = scanner.next(); token !== END; token = scanner.next()) {
+    if (token === TEXT) {
+      text?.push(scanner.text());
+    } else if (token === CLOSE) {
+      close(scanner.name);
+    } else {
+      const { name } = scanner;
+      if (name === 'si') {
+        value = null;
+        phonetic = 0;
+        inRun = false;
+      } else if (name === 'rPh') {
+        phonetic++;
+      } else if (phonetic === 0 && name === 'r') {
+        // exceljs fails on runs after plain text in one <si>.
+        if (typeof value === 'string') throw new Error('sharedStrings: a run after plain text');
+        value ??= [];
+        value.push('');
+        inRun = true;
+      } else if (name === 't') {
+        text = phonetic === 0 ? [] : undefined;
+      }
+      if (scanner.selfClosing) close(name);
+    }
+  }
+  return strings;
+}
+
+/** xl/styles.xml: which cell styles (<cellXfs>) carry a date or time number format. */
+function readDateStyles(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  const formatIds: number[] = [];
+  const scanner = new XmlScanner(xml);
+  // <numFmt>s also sit in differential formats (<dxfs>), which exceljs does not index.
+  let list: string | undefined;
+  for (let token = scanner.next(); token !== END; token = scanner.next()) {
+    if (token === CLOSE) {
+      if (scanner.name === list) list = undefined;
+      continue;
+    }
+    if (token !== OPEN) continue;
+    if (scanner.name === 'cellXfs' || scanner.name === 'numFmts')
+      list = scanner.selfClosing ? undefined : scanner.name;
+    else if (list === 'numFmts' && scanner.name === 'numFmt') {
+      const formatCode = scanner.attr('formatCode');
+      if (formatCode === undefined) throw new Error('styles: a number format without a code');
+      custom.set(parseInt(scanner.attr('numFmtId') ?? '', 10), formatCode.replace(/[\\](.)/g, '$1'));
+    } else if (list === 'cellXfs' && scanner.name === 'xf') {
+      formatIds.push(parseInt(scanner.attr('numFmtId') ?? '', 10));
+    }
+  }
+  return formatIds.map((id) => {
+    if (!id) return false;
+    const format = custom.get(id);
+    return format ? isDateFormat(format) : builtInDateFormats.has(id);
+  });
+}
+
+interface SheetEntry {
+  path: string;
+  name: string;
+  id: number;
+  order: number;
+}
+
+/**
+ * The worksheets in tab order with their names, as exceljs pairs xl/workbook.xml's <sheet>s with
+ * the worksheet parts through xl/_rels/workbook.xml.rels. Chart sheets and parts no <sheet>
+ * points at are left out.
+ */
+function listWorksheets(zip: ZipArchive, workbookXml: string): SheetEntry[] {
+  const targets = new Map<string, string>();
+  for (const rel of elements(zip.readText('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
+    targets.set(rel.attr('Id') ?? '', rel.attr('Target') ?? '');
+  }
+  const declared: { name: string | undefined; id: number; path: string | undefined }[] = [];
+  for (const sheet of elements(workbookXml, 'sheet')) {
+    const target = targets.get(sheet.attr('r:id') ?? '');
+    const name = sheet.attr('name');
+    declared.push({
+      name: name === undefined ? undefined : xmlDecodeAgain(name),
+      id: parseInt(sheet.attr('sheetId') ?? '', 10),
+      path: target === undefined ? undefined : `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`,
+    });
+  }
+  // exceljs keeps one worksheet per sheetId (a later part wins) and lists ids from 1 up only.
+  const bySheetId = new Map<number, SheetEntry>();
+  for (const path of zip.names()) {
+    if (!worksheetPath.test(path)) continue;
+    const sheet = declared.findLast((candidate) => candidate.path === path);
+    if (!sheet) continue;
+    const name = checkedSheetName(sheet.name);
+    if (!Number.isSafeInteger(sheet.id) || sheet.id < 0) continue;
+    const lower = name.toLowerCase();
+    if ([...bySheetId.values()].some((other) => other.name.toLowerCase() === lower)) {
+      throw new Error(`duplicate sheet name ${name}`);
+    }
+    const order = declared.findIndex((candidate) => candidate.id === sheet.id);
+    bySheetId.set(sheet.id, { path, name, id: sheet.id, order });
+  }
+  return [...bySheetId.values()].filter(({ id }) => id >= 1).sort((a, b) => a.order - b.order);
+}
+
+/** The names exceljs refuses, and its cut to Excel's 31 characters. */
+function checkedSheetName(name: string | undefined): string {
+  if (name === undefined || name === '' || name === 'History') throw new Error(`bad sheet name ${name}`);
+  if (/[*?:/\\[\]]/.test(name) || /(^')|('$)/.test(name)) throw new Error(`bad sheet name ${name}`);
+  return name.length > 31 ? name.substring(0, 31) : name;
+}
+
+const cellAttributes = ['r', 's', 't'] as const;
+const formulaAttributes = ['t', 'si', 'ref'] as const;
+
+/** One <c> element as read, before its value is worked out; one instance is reused for every cell. */
+class CellXml {
+  address: string | undefined;
+  styleId: number | undefined;
+  type: string | undefined;
+  /** The text of <v> (and of inline <t>), undefined when there was none. */
+  text: string | undefined;
+  runs: string[] | undefined;
+  formula = '';
+  shareType: string | undefined;
+  sharedIndex: string | undefined;
+  sharedRef: string | undefined;
+  private readonly found: (string | undefined)[] = [undefined, undefined, undefined];
+
+  /** Reads the cell the scanner is on, up to its end tag. */
+  read(scanner: XmlScanner): void {
+    const { found } = this;
+    scanner.attrs(cellAttributes, found);
+    this.address = found[0];
+    this.styleId = found[1] ? parseInt(found[1], 10) : undefined;
+    this.type = found[2];
+    this.text = undefined;
+    this.runs = undefined;
+    this.formula = '';
+    this.shareType = undefined;
+    this.sharedIndex = undefined;
+    this.sharedRef = undefined;
+    if (!scanner.selfClosing) this.readContent(scanner);
+  }
+
+  private readContent(scanner: XmlScanner): void {
+    let target: 'v' | 'f' | 'run' | undefined;
+    let runText: string[] | undefined;
+    for (let token = scanner.next(); token !== END; token = scanner.next()) {
+      if (token === TEXT) {
+        if (target === 'v') {
+          if (!this.runs) this.text = this.text === undefined ? scanner.text() : this.text + scanner.text();
+        } else if (target === 'f') this.formula += scanner.text();
+        else if (target === 'run') runText?.push(scanner.text());
+        continue;
+      }
+      const { name } = scanner;
+      if (token === CLOSE) {
+        if (name === 'c') return;
+        if (target !== 'run') {
+          if (name === 'v' || name === 't' || name === 'f' || name === 'is') target = undefined;
+        } else if (name === 'r') {
+          target = undefined;
+        } else if (name === 't' && runText) {
+          this.runs![this.runs!.length - 1] = unescapeText(runText.join(''));
+          runText = undefined;
+        }
+        continue;
+      }
+      if (target === 'run') {
+        if (name === 't' && scanner.selfClosing) this.runs![this.runs!.length - 1] = '';
+        else if (name === 't') runText = [];
+        continue;
+      }
+      if (name === 'v' || name === 't') {
+        target = scanner.selfClosing ? undefined : 'v';
+      } else if (name === 'f') {
+        target = scanner.selfClosing ? undefined : 'f';
+        const { found } = this;
+        scanner.attrs(formulaAttributes, found);
+        [this.shareType, this.sharedIndex, this.sharedRef] = found;
+      } else if (name === 'r') {
+        // exceljs fails on a run after plain text in one cell.
+        if (this.text !== undefined) throw new Error('a rich-text run after plain text');
+        (this.runs ??= []).push('');
+        if (!scanner.selfClosing) target = 'run';
+      }
+    }
+  }
+}
+
+/** What a cell contributes to the grid: a value, a blank that still counts as filled, or nothing. */
+const NOTHING = Symbol('nothing');
+const CLEARED = Symbol('cleared');
+
+class WorksheetReader {
+  private readonly rows: CellValue[][] = [];
+  private readonly merges: CellRange[] = [];
+  /** Rows with a cell covered by a merge: they count as filled even when they hold no value. */
+  private readonly coveredRows = new Set<number>();
+  private readonly hyperlinks = new Set<string>();
+  /** Shared formulas: si → the master cell's address (exceljs leaves a follower without one blank). */
+  private readonly sharedFormulas = new Map<string | undefined, string | undefined>();
+  private readonly cell = new CellXml();
+
+  constructor(
+    private readonly parts: WorkbookParts,
+    hyperlinks: Iterable<string>,
+  ) {
+    for (const ref of hyperlinks) this.hyperlinks.add(ref);
+  }
+
+  /** Returns the grid, or the hyperlinked cells when the sheet has some and they were not known yet. */
+  read(xml: string, name: string): GridSheet | { hyperlinks: string[] } {
+    const scanner = new XmlScanner(xml);
+    const mergeRefs: string[] = [];
+    const hyperlinks: string[] = [];
+    let cells: CellValue[] | undefined;
+    let previousCol: number | undefined;
+    for (let token = scanner.next(); token !== END; token = scanner.next()) {
+      if (token === CLOSE) {
+        if (scanner.name === 'row' && cells) cells = undefined;
+        continue;
+      }
+      if (token !== OPEN) continue;
+      switch (scanner.name) {
+        case 'row': {
+          // A later <row> with the same number replaces the earlier one, as in exceljs.
+          const index = parseInt(scanner.attr('r') ?? '', 10) - 1;
+          cells = [];
+          if (Number.isSafeInteger(index) && index >= 0) this.rows[index] = cells;
+          previousCol = undefined;
+          if (scanner.selfClosing) cells = undefined;
+          break;
+        }
+        case 'c':
+          if (cells) previousCol = this.readCell(scanner, cells, previousCol);
+          break;
+        case 'mergeCell':
+          mergeRefs.push(scanner.attr('ref') ?? '');
+          break;
+        case 'hyperlink': {
+          const ref = scanner.attr('ref');
+          if (ref !== undefined && scanner.attr('r:id')) hyperlinks.push(ref);
+          break;
+        }
+      }
+    }
+    if (hyperlinks.some((ref) => !this.hyperlinks.has(ref))) return { hyperlinks };
+    for (const ref of mergeRefs) this.merge(decodeRange(ref));
+    return { name, rows: this.finishRows(), merges: this.sortedMerges() };
+  }
+
+  /** Reads one <c>…</c>; returns the column it went to, from which a following <c> without r counts. */
+  private readCell(
+    scanner: XmlScanner,
+    cells: CellValue[],
+    previousCol: number | undefined,
+  ): number | undefined {
+    const { cell } = this;
+    cell.read(scanner);
+    const value = this.cellValue(cell);
+    if (value === NOTHING) return previousCol;
+    let col: number;
+    if (cell.address !== undefined) col = decodeColumn(cell.address) - 1;
+    else if (previousCol !== undefined) col = previousCol + 1;
+    else throw new Error('a cell without an address opens its row');
+    if (Number.isSafeInteger(col) && col >= 0) {
+      if (value === CLEARED) delete cells[col];
+      else cells[col] = value;
+    }
+    return col;
+  }
+
+  /** exceljs's CellXform.parseClose and reconcile, then plainValue, for one cell. */
+  private cellValue(cell: CellXml): CellValue | typeof NOTHING | typeof CLEARED {
+    const { parts } = this;
+    const isDate = cell.styleId ? parts.dateStyles[cell.styleId] === true : false;
+    const hyperlinked =
+      this.hyperlinks.size > 0 && cell.address !== undefined && this.hyperlinks.has(cell.address);
+    if (cell.formula || cell.shareType) {
+      const result = this.formulaResult(cell, isDate);
+      let sharedFormula: string | undefined;
+      if (cell.shareType === 'shared') {
+        if (cell.sharedRef) this.sharedFormulas.set(cell.sharedIndex, cell.address);
+        else sharedFormula = this.sharedFormulas.get(cell.sharedIndex);
+      }
+      if (hyperlinked) return result ?? null;
+      // The value exceljs hands out for a formula keeps only truthy parts (_copyModel): a result
+      // of 0 or false reads as blank, and so does a follower of a shared formula without master.
+      return (cell.formula || sharedFormula) && result ? result : null;
+    }
+    // Rich text belongs in inline strings; exceljs misreads runs in any other cell, here as NaN.
+    if (cell.runs) return cell.type === 'inlineStr' ? cell.runs.join('') : Number.NaN;
+    const { text } = cell;
+    if (text === undefined) {
+      if (hyperlinked) return null;
+      return cell.styleId ? CLEARED : NOTHING;
+    }
+    switch (cell.type) {
+      case 's': {
+        const index = parseInt(text, 10);
+        if (!parts.sharedStrings) return index;
+        const shared = parts.sharedStrings[index];
+        if (shared === undefined) throw new Error(`no shared string ${text}`);
+        return shared;
+      }
+      case 'str':
+        return xmlDecodeAgain(text);
+      case 'inlineStr':
+        return text;
+      case 'b':
+        return parseInt(text, 10) !== 0;
+      case 'e':
+        return text;
+      default: {
+        const number = parseFloat(text);
+        return isDate ? excelToDate(number, parts.date1904) : number;
+      }
+    }
+  }
+
+  private formulaResult(cell: CellXml, isDate: boolean): CellValue | undefined {
+    const { text } = cell;
+    if (text === undefined) return undefined;
+    let result: string | number | boolean;
+    if (cell.type === 'str') result = xmlDecodeAgain(text);
+    else if (cell.type === 'b') result = parseInt(text, 10) !== 0;
+    else if (cell.type === 'e') result = text;
+    else result = parseFloat(text);
+    // exceljs turns any result under a date format into a Date, an error code into an invalid one.
+    if (isDate) return excelToDate(cell.type === 'e' ? Number.NaN : Number(result), this.parts.date1904);
+    return result;
+  }
+
+  /** exceljs refuses overlapping merges; each covered cell (all but the top-left) is blank but fills its row. */
+  private merge(range: CellRange): void {
+    const { top, left, bottom, right } = range;
+    if (![top, left, bottom, right].every(Number.isSafeInteger)) return;
+    for (const other of this.merges) {
+      if (!(other.bottom < top || other.top > bottom || other.right < left || other.left > right)) {
+        throw new Error('overlapping merged cells');
+      }
+    }
+    this.merges.push(range);
+    for (let row = top; row <= bottom; row++) {
+      const cells = (this.rows[row] ??= []);
+      for (let col = row === top ? left + 1 : left; col <= right; col++) delete cells[col];
+      if (row > top || right > left) this.coveredRows.add(row);
+    }
+  }
+
+  /** Rows that hold nothing (every cell blank by style only) are holes, as in worksheetToGrid. */
+  private finishRows(): CellValue[][] {
+    const rows: CellValue[][] = [];
+    this.rows.forEach((cells, index) => {
+      let length = cells.length;
+      while (length > 0 && !(length - 1 in cells)) length--;
+      cells.length = length;
+      if (length > 0 || this.coveredRows.has(index)) rows[index] = cells;
+    });
+    return rows;
+  }
+
+  /** Merges in the order worksheetToGrid meets their first covered cell, single cells left out. */
+  private sortedMerges(): CellRange[] {
+    const firstCovered = ({ top, left, right }: CellRange) =>
+      right > left ? [top, left + 1] : [top + 1, left];
+    return this.merges
+      .filter((range) => range.bottom > range.top || range.right > range.left)
+      .map((range) => ({ range, at: firstCovered(range) }))
+      .sort((a, b) => a.at[0]! - b.at[0]! || a.at[1]! - b.at[1]!)
+      .map(({ range }) => range);
+  }
+}
+
+/** Every worksheet of an .xlsx as a grid of plain values with its merged ranges, in tab order. */
+export function readXlsxValues(bytes: Buffer): GridSheet[] {
+  const zip = new ZipArchive(bytes);
+  const workbookXml = zip.readText('xl/workbook.xml');
+  if (workbookXml === undefined) return [];
+  let date1904 = false;
+  for (const properties of elements(workbookXml, 'workbookPr'))
+    date1904 = properties.attr('date1904') === '1';
+  const sharedXml = zip.readText('xl/sharedStrings.xml');
+  const stylesXml = zip.readText('xl/styles.xml');
+  const parts: WorkbookParts = {
+    sharedStrings: sharedXml === undefined ? undefined : readSharedStrings(sharedXml),
+    dateStyles: stylesXml === undefined ? [] : readDateStyles(stylesXml),
+    date1904,
+  };
+  return listWorksheets(zip, workbookXml).map(({ path, name }) => {
+    const xml = zip.readText(path) ?? '';
+    const grid = new WorksheetReader(parts, []).read(xml, name);
+    if ('rows' in grid) return grid;
+    const linked = new WorksheetReader(parts, grid.hyperlinks).read(xml, name);
+    if (!('rows' in linked)) throw new Error('hyperlinks changed between readings');
+    return linked;
+  });
+}
