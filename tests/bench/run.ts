@@ -3,13 +3,19 @@
 // under cases/ exporting a BenchCase and list it below.
 import type { BenchCase, BenchRow } from './bench-row';
 import { agentDraftsCase } from './cases/agent-drafts';
+import { bulkFillCase } from './cases/bulk-fill';
 import { checkWorkbookCase } from './cases/check-workbook';
+import { contentScriptSizeCase } from './cases/content-script-size';
+import { revalidateKeystrokeCase } from './cases/revalidate-keystroke';
 import { tcvn3ThroughputCase } from './cases/tcvn3-throughput';
 
 const cases: [name: string, run: BenchCase][] = [
   ['check-workbook', checkWorkbookCase],
   ['tcvn3-throughput', tcvn3ThroughputCase],
   ['agent-drafts', agentDraftsCase],
+  ['content-script-size', contentScriptSizeCase],
+  ['revalidate-keystroke', revalidateKeystrokeCase],
+  ['bulk-fill', bulkFillCase],
 ];
 
 function figure(value: number | undefined): string {

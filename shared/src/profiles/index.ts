@@ -18,3 +18,5 @@ export {
   type Target,
 } from './schema';
 export { problemsFromIssues } from './zod-kit';
+export { allMatchPatterns, builtInProfiles, findProfileForUrl } from './registry';
+export { vneduProfile } from './vnedu/profile';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { calendarRefSchema, resolveCalendar } from '../calendar/override';
-import { type RulepackId, rulepackIds } from '../rules/rulepack';
+import { rulepackIds } from '../rules/rulepack';
 import { isMatchPattern } from './match-pattern';
+import { gradesIn } from './select-rulepack';
 import { addBilingualIssue, idSchema, textMatching } from './zod-kit';
 
 // A portal profile is everything EduLens knows about one portal's pages, as data. Selectors are
@@ -62,8 +63,6 @@ const detectorSchema = z
 
 const rulepackIdSchema = z.enum(rulepackIds);
 
-const GRADE_RANGE = /^(\d{1,2})(?:-(\d{1,2}))?$/;
-
 /**
  * One rulepack for the page, or one per grade range ("1-5", "6-12", "10"): primary and secondary
  * grades, and grades still on the old rules during a roll-out, use different rulepacks.
@@ -100,26 +99,11 @@ const rulepackSelectionSchema = z.union([
   }),
 ]);
 
-function gradesIn(range: string): number[] | undefined {
-  const match = GRADE_RANGE.exec(range);
-  if (!match) return undefined;
-  const from = Number(match[1]);
-  const to = match[2] === undefined ? from : Number(match[2]);
-  if (from < 1 || to > 12 || from > to) return undefined;
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-/** The rulepack that checks a page for a grade; undefined when the page has none for it. */
-export function selectRulepack(selection: RulepackSelection, grade: number): RulepackId | undefined {
-  if (typeof selection === 'string') return selection;
-  const range = Object.keys(selection.byGrade).find((key) => gradesIn(key)?.includes(grade));
-  return range === undefined ? undefined : selection.byGrade[range];
-}
-
 const contextFieldSchema = z.strictObject({ label: textVariantsSchema }).optional();
 
 /** Filters shown above a grid or form, each found by the label next to it ("Lớp", "Môn"). */
 const contextSchema = z.strictObject({
+  school: contextFieldSchema,
   schoolYear: contextFieldSchema,
   grade: contextFieldSchema,
   class: contextFieldSchema,
@@ -304,5 +288,6 @@ export type Profile = z.infer<typeof profileSchema>;
 export type ProfilePage = z.infer<typeof pageSchema>;
 export type PageKind = ProfilePage['kind'];
 export type RulepackSelection = z.infer<typeof rulepackSelectionSchema>;
+export { selectRulepack } from './select-rulepack';
 export type SyncStep = z.infer<typeof syncStepSchema>;
 export type Target = z.infer<typeof targetSchema>;

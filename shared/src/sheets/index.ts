@@ -1,6 +1,7 @@
 // Spreadsheets as plain data: parsing CSV text, finding grade-sheet headers by their text,
 // repairing legacy encodings and checking a grade book. Pure, so the extension reuses it.
 
+export { clipboardGrid } from './clipboard';
 export { type ColumnKind, classifyHeader, headerKey } from './column-kinds';
 export { type Delimiter, detectDelimiter, formatDelimited, parseDelimited } from './delimited';
 export {
@@ -11,6 +12,16 @@ export {
   type SheetProblem,
   type StudentAverage,
 } from './grade-sheet';
+export {
+  type FillColumn,
+  type FillRow,
+  type FillSource,
+  type FillSourceOptions,
+  type FillSourceResult,
+  fillSourceFromSheet,
+  fillSourceFromWorkbook,
+  fillValue,
+} from './fill-source';
 export { analyseGradeWorkbook, type WorkbookAnalysis, type WorkbookSummary } from './grade-workbook';
 export {
   type CellRange,

@@ -1,0 +1,3 @@
+import { renderPopup } from '../../lib/popup-view';
+
+void renderPopup(document.getElementById('app')!);

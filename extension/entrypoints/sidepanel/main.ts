@@ -1,0 +1,3 @@
+import { startSidePanel } from '../../lib/sidepanel-view';
+
+void startSidePanel(document.getElementById('app')!);

@@ -1,0 +1,219 @@
+import type { PageKind, Profile } from '@edulens/shared/profiles';
+import { matchesPattern } from '@edulens/shared/profiles';
+import type { Feature, GradeGridPage, PageReportParts } from './feature';
+import { createBus } from './feature';
+import { createClock } from './clock';
+import { initI18n } from './i18n';
+import { handleInTab, type PageContext, type PageKey, type PageState, sendToBackground } from './messages';
+import { createOverlay } from './overlay';
+import { servePerf } from './perf';
+import { detectorHolds, findGradeGrid, pageScopes, type PortalGrid } from './portal-grid';
+import { KEYS } from './storage-keys';
+import { watchItem } from './storage-lite';
+
+// The content script's life on a portal page: find the page kind the profile describes, wait
+// for it (grids appear in floating windows and are redrawn on every filter change or save),
+// mount the features for it with a fresh AbortSignal, and unmount them when the page changes.
+
+const SCAN_DEBOUNCE_MS = 60;
+const SCAN_FALLBACK_MS = 1500;
+const REPORT_DEBOUNCE_MS = 150;
+
+interface Mounted {
+  controller: AbortController;
+  grid: PortalGrid;
+  page: GradeGridPage;
+  parts: PageReportParts;
+  pageKey: PageKey;
+  context: PageContext;
+}
+
+export function pageKeyOf(context: PageContext): PageKey {
+  return {
+    school: context.school ?? '',
+    schoolYear: context.schoolYear ?? '',
+    class: context.class ?? '',
+    subject: context.subject ?? '',
+    term: context.term ?? '',
+  };
+}
+
+/** Which non-grid page kind (login…) shows, for the popup. */
+function otherPageKind(profile: Profile, doc: Document, url: string): PageKind | null {
+  for (const page of profile.pages) {
+    if (page.kind === 'grade-grid') continue;
+    if (page.when.url && !page.when.url.some((pattern) => matchesPattern(pattern, url))) continue;
+    const scopes = pageScopes(page, doc);
+    if (scopes?.some((scope) => detectorHolds(page.when, scope))) return page.kind;
+  }
+  return null;
+}
+
+export async function runPortal(
+  profile: Profile,
+  features: readonly Feature[],
+  signal: AbortSignal,
+  doc: Document = document,
+): Promise<void> {
+  await initI18n();
+  watchItem(
+    KEYS.language,
+    (value) => {
+      void initI18n(value).then(() => remount());
+    },
+    signal,
+  );
+  const clock = await createClock(signal);
+  servePerf(doc, signal);
+  const gridPages = profile.pages.filter((page): page is GradeGridPage => page.kind === 'grade-grid');
+  let mounted: Mounted | undefined;
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const observed = new WeakSet<Document>();
+
+  const sendReport = () => {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(() => {
+      const m = mounted;
+      void sendToBackground('page.report', {
+        profileId: profile.id,
+        ...(m && { page: m.pageKey }),
+        problems: m?.parts.problems ?? [],
+        drafts: m?.parts.drafts ?? 0,
+        ...(m?.parts.nextLock && { nextLock: m.parts.nextLock }),
+      }).catch(() => undefined);
+    }, REPORT_DEBOUNCE_MS);
+  };
+
+  const unmount = () => {
+    if (!mounted) return;
+    mounted.controller.abort();
+    mounted = undefined;
+    sendReport();
+  };
+
+  const mount = (page: GradeGridPage, grid: PortalGrid) => {
+    unmount();
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    controller.signal.addEventListener('abort', () => signal.removeEventListener('abort', stop), {
+      once: true,
+    });
+    const context = grid.context();
+    const m: Mounted = {
+      controller,
+      grid,
+      page,
+      context,
+      pageKey: pageKeyOf(context),
+      parts: { problems: [], drafts: 0, nextLock: undefined, locks: [] },
+    };
+    mounted = m;
+    const overlay = createOverlay(document, controller.signal);
+    overlay.host.dataset.profile = profile.id;
+    overlay.host.dataset.page = page.kind;
+    const ctx = {
+      profile,
+      page,
+      grid,
+      overlay,
+      signal: controller.signal,
+      clock,
+      pageKey: m.pageKey,
+      bus: createBus(controller.signal),
+      report(parts: Partial<PageReportParts>) {
+        if (controller.signal.aborted) return;
+        Object.assign(m.parts, parts);
+        sendReport();
+      },
+    };
+    for (const feature of features) {
+      if (!feature.runsOn.includes(page.kind)) continue;
+      try {
+        const done = feature.mount(ctx);
+        if (done instanceof Promise)
+          done.catch((error: unknown) => console.error(`[EduLens] ${feature.id}`, error));
+      } catch (error) {
+        console.error(`[EduLens] ${feature.id}`, error);
+      }
+    }
+    overlay.host.dataset.ready = '1';
+    sendReport();
+  };
+
+  const remount = () => {
+    if (!mounted) return;
+    const { page, grid } = mounted;
+    mount(page, grid);
+  };
+
+  const observe = (target: Document) => {
+    if (observed.has(target)) return;
+    observed.add(target);
+    const Observer = target.defaultView?.MutationObserver ?? MutationObserver;
+    const observer = new Observer(schedule);
+    observer.observe(target.documentElement, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  };
+
+  const scan = () => {
+    if (signal.aborted) return;
+    const url = location.href;
+    for (const page of gridPages) {
+      if (page.when.url && !page.when.url.some((pattern) => matchesPattern(pattern, url))) continue;
+      const grid = findGradeGrid(page, doc);
+      if (!grid) continue;
+      if (grid.document !== doc) observe(grid.document);
+      if (mounted?.grid.table === grid.table && mounted.page === page) return;
+      mount(page, grid);
+      return;
+    }
+    unmount();
+  };
+
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  function schedule() {
+    if (scanTimer !== undefined) return;
+    scanTimer = setTimeout(() => {
+      scanTimer = undefined;
+      scan();
+    }, SCAN_DEBOUNCE_MS);
+  }
+
+  observe(doc);
+  // Iframes load after their element appears, and their documents are replaced on navigation.
+  doc.addEventListener('load', schedule, { capture: true, signal });
+  const fallback = setInterval(scan, SCAN_FALLBACK_MS);
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(fallback);
+      clearTimeout(scanTimer);
+      unmount();
+    },
+    { once: true },
+  );
+
+  const unhandle = handleInTab('page.state', (): PageState => {
+    const m = mounted;
+    return {
+      profileId: profile.id,
+      profileName: profile.name,
+      pageKind: m ? m.page.kind : otherPageKind(profile, doc, location.href),
+      context: m?.context ?? {},
+      ...(m && { page: m.pageKey }),
+      problems: m?.parts.problems ?? [],
+      drafts: m?.parts.drafts ?? 0,
+      locks: m?.parts.locks ?? [],
+      rowNames: m ? Object.fromEntries(m.grid.rows().map((row) => [row.key, row.name])) : {},
+    };
+  });
+  signal.addEventListener('abort', unhandle, { once: true });
+  const unhandleFocus = handleInTab('page.focus', ({ field }) => {
+    const cell = mounted?.grid.cell(field);
+    cell?.focus();
+    return { ok: cell !== undefined };
+  });
+  signal.addEventListener('abort', unhandleFocus, { once: true });
+  scan();
+}

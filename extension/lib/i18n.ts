@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import { KEYS, type LanguageSetting } from './storage-keys';
+import { readItem } from './storage-lite';
+
+// A tiny translator over the extension's `_locales/<lang>/messages.json` files that honours the
+// user's language choice (Chrome's own i18n only follows the browser's UI language). Call
+// `initI18n()` once per page or content script before using `t`.
+
+export type Lang = 'vi' | 'en';
+
+interface ChromeMessage {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+type Catalog = Record<string, ChromeMessage>;
+
+let lang: Lang = 'vi';
+let catalog: Catalog | null = null;
+
+/** The language in use after `initI18n`. */
+export function currentLang(): Lang {
+  return lang;
+}
+
+export function resolveLang(setting: LanguageSetting): Lang {
+  if (setting !== 'auto') return setting;
+  const ui = browser.i18n.getUILanguage?.() ?? 'vi';
+  return ui.toLowerCase().startsWith('vi') ? 'vi' : 'en';
+}
+
+/** Loads the chosen language's messages. Safe to call again after the setting changes. */
+export async function initI18n(setting?: LanguageSetting): Promise<Lang> {
+  lang = resolveLang(setting ?? (await readItem(KEYS.language)));
+  try {
+    const url = browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/_locales/vi/messages.json');
+    catalog = (await (await fetch(url)).json()) as Catalog;
+  } catch {
+    catalog = null; // fall back to the browser's own i18n below
+  }
+  return lang;
+}
+
+/** Uses an already loaded catalog (tests, or pages that bundle one). */
+export function setCatalog(next: Catalog, nextLang: Lang): void {
+  catalog = next;
+  lang = nextLang;
+}
+
+function format(entry: ChromeMessage, subs: readonly string[]): string {
+  let text = entry.message;
+  if (entry.placeholders) {
+    text = text.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+      const ph = entry.placeholders?.[name.toLowerCase()];
+      return ph ? ph.content : whole;
+    });
+  }
+  return text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
+}
+
+/**
+ * The message `key` in the user's language, with `$1`… (or named placeholders whose content is
+ * `$1`…) replaced by `subs`. Unknown keys come back as the key itself, so a missing text shows.
+ */
+export function t(key: string, subs: string | number | readonly (string | number)[] = []): string {
+  const list = (Array.isArray(subs) ? subs : [subs]).map(String);
+  const entry = catalog?.[key];
+  if (entry) return format(entry, list);
+  const native = browser.i18n.getMessage(key as never, list);
+  return native || key;
+}
+
+/** Picks the user's language from a bilingual text (problems, agent errors). */
+export function pick(text: { vi: string; en: string }): string {
+  return text[lang];
+}

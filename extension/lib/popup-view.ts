@@ -1,0 +1,119 @@
+import { findProfileForUrl } from '@edulens/shared/profiles';
+import { browser } from 'wxt/browser';
+import { currentLang, initI18n, t } from './i18n';
+import { lockLine } from './lock-text';
+import { locksFor } from './locks';
+import { type AgentStatus, type LockInfo, type PageState, sendToBackground, sendToTab } from './messages';
+import { h } from './overlay';
+import { clockOverride } from './storage';
+import { targetTab } from './tabs';
+
+// The popup: the current page's profile and book, lock countdowns of the school's books, and
+// the local agent's status.
+
+function contextLine(state: PageState): string {
+  const c = state.context;
+  return [c.class, c.subject, c.term, c.schoolYear].filter(Boolean).join(' · ');
+}
+
+export function renderLocks(locks: readonly LockInfo[], now: number): HTMLElement {
+  if (locks.length === 0) return h('p', { class: 'muted' }, t('common_none'));
+  return h(
+    'ul',
+    { 'data-testid': 'locks' },
+    ...locks.map((lock) => {
+      const line = lockLine(lock, now);
+      return h(
+        'li',
+        { title: line.exact, 'data-state': line.state },
+        h('span', null, line.title),
+        h('span', { class: `state-${line.state}` }, line.when),
+      );
+    }),
+  );
+}
+
+export function renderAgent(status: AgentStatus | undefined): HTMLElement {
+  if (!status) return h('p', { class: 'bad', 'data-testid': 'agent' }, t('popup_agentUnreachable'));
+  const state = !status.paired
+    ? h('span', { class: 'muted' }, t('popup_agentNotPaired'))
+    : status.reachable
+      ? h('span', { class: 'ok' }, t('popup_agentReachable'))
+      : h('span', { class: 'bad' }, t('popup_agentUnreachable'));
+  return h(
+    'div',
+    { 'data-testid': 'agent' },
+    h('div', null, state, h('span', { class: 'muted' }, ` — ${status.url}`)),
+    status.queued > 0 ? h('div', { class: 'muted' }, t('popup_agentQueued', status.queued)) : null,
+  );
+}
+
+export async function renderPopup(root: HTMLElement): Promise<void> {
+  await initI18n();
+  document.documentElement.lang = currentLang();
+  const tab = await targetTab();
+  const now = (await clockOverride.getValue()) ?? Date.now();
+  const state = tab ? await sendToTab(tab.id, 'page.state', {}).catch(() => undefined) : undefined;
+  const profile = tab ? findProfileForUrl(tab.url) : undefined;
+  const agent = await sendToBackground('agent.status', {}).catch(() => undefined);
+
+  const page = h('section', { 'data-testid': 'page' }, h('h2', null, t('popup_page')));
+  if (state) {
+    page.append(
+      h(
+        'div',
+        null,
+        h('div', { 'data-testid': 'profile' }, t('popup_profile', state.profileName)),
+        state.page
+          ? h('div', { 'data-testid': 'context' }, contextLine(state))
+          : h('div', { class: 'muted' }, t('common_noGrid')),
+        state.page
+          ? h(
+              'div',
+              { 'data-testid': 'problems', class: state.problems.length > 0 ? 'bad' : 'ok' },
+              t('popup_problems', state.problems.length),
+            )
+          : null,
+      ),
+    );
+  } else if (profile) {
+    page.append(h('div', { 'data-testid': 'profile' }, t('popup_profile', profile.name)));
+  } else {
+    page.append(h('div', { class: 'muted', 'data-testid': 'profile' }, t('common_notOnPortal')));
+  }
+
+  const calendarId = profile?.calendar.id;
+  const yearStart = /(\d{4})\s*-\s*\d{4}/.exec(state?.context.schoolYear ?? '')?.[1];
+  const locks =
+    state && state.locks.length > 0
+      ? state.locks
+      : calendarId
+        ? locksFor(calendarId, yearStart ? Number(yearStart) : undefined, now)
+        : [];
+
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    h(
+      'button',
+      {
+        'data-testid': 'open-sidepanel',
+        onclick: () => {
+          if (tab) void browser.sidePanel?.open({ tabId: tab.id });
+          window.close();
+        },
+      },
+      t('popup_openSidePanel'),
+    ),
+    h('button', { onclick: () => void browser.runtime.openOptionsPage() }, t('popup_openOptions')),
+  );
+
+  root.replaceChildren(
+    h('h1', null, t('extName')),
+    page,
+    h('section', null, h('h2', null, t('popup_locks')), renderLocks(locks, now)),
+    h('section', null, h('h2', null, t('popup_agent')), renderAgent(agent)),
+    actions,
+  );
+  root.dataset.ready = '1';
+}

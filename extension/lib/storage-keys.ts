@@ -1,0 +1,39 @@
+import type { PageReport } from './messages';
+
+// Keys and fallbacks of every storage item, defined once. `storage.ts` turns them into WXT
+// storage items (popup, options, background); the content script reads them through
+// `storage-lite.ts`, which avoids carrying WXT's storage wrapper in the content script.
+
+export type LanguageSetting = 'vi' | 'en' | 'auto';
+
+export interface AgentConnection {
+  /** Base URL of the local agent, e.g. "http://127.0.0.1:8787". */
+  url: string;
+  /** Bearer token from pairing; null before pairing. */
+  token: string | null;
+  pairedAt: number | null;
+}
+
+export const DEFAULT_AGENT_URL = 'http://127.0.0.1:8787';
+
+export interface ItemDef<T> {
+  key: `local:${string}` | `session:${string}`;
+  fallback: T;
+}
+
+const def = <T>(key: ItemDef<T>['key'], fallback: T): ItemDef<T> => ({ key, fallback });
+
+export const KEYS = {
+  /** The user's language: Vietnamese unless changed; "auto" follows the browser's UI language. */
+  language: def<LanguageSetting>('local:settings.language', 'vi'),
+  /** Where the agent is and the token pairing gave (owned by the background's agent client). */
+  agentConnection: def<AgentConnection>('local:agent.connection', {
+    url: DEFAULT_AGENT_URL,
+    token: null,
+    pairedAt: null,
+  }),
+  /** A fixed "now" (epoch ms) for lock countdowns in tests and demos; null = real clock. */
+  clockOverride: def<number | null>('local:dev.clockOverride', null),
+  /** Last report of each tab (tab id → report), kept by the background. */
+  tabReports: def<Record<string, PageReport>>('session:page.reports', {}),
+} as const;

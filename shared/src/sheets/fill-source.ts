@@ -1,0 +1,209 @@
+import type { Message } from '../problem';
+import type { AssessmentKind } from '../rules/rulepack';
+import { headerKey } from './column-kinds';
+import { isCommentMark } from './comment-marks';
+import { type CellValue, cellAt, cellText, columnCount, columnLetters, type GridSheet } from './grid';
+import { findHeader } from './header-detection';
+import { type CellRepair, repairSheet } from './legacy-text';
+import { type ScoreBlock, scoreBlocks } from './score-blocks';
+import { identityColumns, readStudent } from './students';
+
+// A sheet (a picked .xlsx/.csv or a pasted block) turned into what bulk fill needs: per student
+// row its code, name and the values of the score columns, each column named by kind (ĐĐGtx n,
+// ĐĐGgk, ĐĐGck). Header detection and TCVN3/VNI repair are the sheet module's own.
+
+export interface FillColumn {
+  /** null in a block pasted without a header: its columns go onto the page's columns in order. */
+  kind: AssessmentKind | null;
+  /** Position within its kind, 0-based (ĐĐGtx 1 → 0); within the block when kind is null. */
+  index: number;
+  /** Zero-based sheet column. */
+  col: number;
+  /** As the sheet names it ("ĐĐGtx 1"), or the column letter. */
+  label: string;
+}
+
+export interface FillRow {
+  /** Zero-based sheet row. */
+  row: number;
+  code: string;
+  name: string;
+  /** One per column of the source, '' when blank; numbers as the user sees them ("8.5"). */
+  values: string[];
+}
+
+export interface FillSource {
+  sheet: string;
+  /** First and last header row, 1-based; absent for a block without a header. */
+  headerRows?: [number, number];
+  /** The group over the block taken ("Toán"), '' when the sheet has one subject. */
+  subject: string;
+  columns: FillColumn[];
+  rows: FillRow[];
+  repairs: CellRepair[];
+  /** Subjects of the sheet's other score blocks, which were left out. */
+  otherBlocks: string[];
+}
+
+export type FillSourceResult = { ok: true; source: FillSource } | { ok: false; reason: Message };
+
+export interface FillSourceOptions {
+  /** The page's subject ("Toán"): picks that block on a multi-subject sheet. */
+  subject?: string;
+  /** The page's class ("6A1"): picks that sheet in a workbook. */
+  class?: string;
+}
+
+/** A cell as text for filling; float noise of formulas dropped (8.299999999999999 → "8.3"). */
+export function fillValue(value: CellValue): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(Number(value.toPrecision(15)));
+  return cellText(value);
+}
+
+const noStudents: Message = {
+  vi: 'không tìm thấy cột tên học sinh cùng các cột điểm (ĐĐGtx/ĐĐGgk/ĐĐGck) trong dữ liệu',
+  en: 'no student-name column with score columns (ĐĐGtx/ĐĐGgk/ĐĐGck) found in the data',
+};
+
+function sameKey(a: string, b: string): boolean {
+  const left = headerKey(a);
+  return left !== '' && left === headerKey(b);
+}
+
+function containsKey(haystack: string, needle: string): boolean {
+  const key = headerKey(needle);
+  return key !== '' && ` ${headerKey(haystack)} `.includes(` ${key} `);
+}
+
+function pickBlock(blocks: ScoreBlock[], subject: string | undefined): ScoreBlock {
+  if (subject) {
+    const found =
+      blocks.find((block) => sameKey(block.subject, subject)) ??
+      blocks.find((block) => containsKey(block.subject, subject));
+    if (found) return found;
+  }
+  return blocks[0]!;
+}
+
+function blockColumns(block: ScoreBlock, labels: Map<number, string>): FillColumn[] {
+  const columns: FillColumn[] = [];
+  for (const kind of ['tx', 'gk', 'ck'] as const) {
+    block.columns[kind].forEach((col, index) => {
+      columns.push({ kind, index, col, label: labels.get(col) ?? '' });
+    });
+  }
+  return columns.sort((a, b) => a.col - b.col);
+}
+
+/**
+ * Reads one sheet: finds its header by text (title rows and merged multi-row headers allowed),
+ * repairs TCVN3/VNI text, takes the page's subject block, and reads every student row. Without a
+ * header (a block pasted from the middle of a sheet) the columns are guessed from their content.
+ */
+export function fillSourceFromSheet(input: GridSheet, options: FillSourceOptions = {}): FillSourceResult {
+  const { sheet, repairs } = repairSheet(input);
+  const header = findHeader(sheet);
+  const blocks = header ? scoreBlocks(header.columns) : [];
+  if (!header || blocks.length === 0) return headerlessSource(sheet, repairs);
+
+  const block = pickBlock(blocks, options.subject);
+  const labels = new Map(header.columns.map((column) => [column.col, column.label]));
+  const columns = blockColumns(block, labels);
+  const identity = identityColumns(header.columns);
+  const rows: FillRow[] = [];
+  for (let row = header.bottom + 1; row < sheet.rows.length; row++) {
+    const student = readStudent(sheet, row, identity);
+    if (!student) continue;
+    rows.push({
+      row,
+      code: student.code,
+      name: student.name,
+      values: columns.map(({ col }) => fillValue(cellAt(sheet, row, col))),
+    });
+  }
+  return {
+    ok: true,
+    source: {
+      sheet: sheet.name,
+      headerRows: [header.top + 1, header.bottom + 1],
+      subject: block.subject,
+      columns,
+      rows,
+      repairs,
+      otherBlocks: blocks.filter((other) => other !== block).map((other) => other.subject),
+    },
+  };
+}
+
+/** The first sheet of a workbook that holds students and scores, the page's class or subject first. */
+export function fillSourceFromWorkbook(
+  sheets: readonly GridSheet[],
+  options: FillSourceOptions = {},
+): FillSourceResult {
+  const hints = [options.class, options.subject].filter((hint): hint is string => Boolean(hint));
+  const preferred = (sheet: GridSheet) => hints.some((hint) => containsKey(sheet.name, hint));
+  const ordered = [...sheets.filter(preferred), ...sheets.filter((sheet) => !preferred(sheet))];
+  let first: FillSourceResult | undefined;
+  for (const sheet of ordered) {
+    const result = fillSourceFromSheet(sheet, options);
+    if (result.ok && result.source.rows.length > 0) return result;
+    first ??= result;
+  }
+  return first ?? { ok: false, reason: noStudents };
+}
+
+// ---- A block without a header
+
+const codeLike = /^[A-Za-z]{0,4}[0-9]{5,}$/;
+const scoreLike = /^[0-9]{1,2}(?:[.,][0-9]{1,2})?$/;
+
+function looksLikeName(text: string): boolean {
+  return /\p{L}/u.test(text) && !/[0-9]/.test(text) && /[ ']/.test(text.trim()) && !isCommentMark(text);
+}
+
+function looksLikeScore(value: CellValue): boolean {
+  if (typeof value === 'number') return value >= 0 && value <= 10;
+  return scoreLike.test(cellText(value)) || isCommentMark(value);
+}
+
+/** Share of the non-blank cells of a column that pass a test (0 when the column is empty). */
+function share(sheet: GridSheet, col: number, test: (value: CellValue) => boolean): number {
+  let filled = 0;
+  let passed = 0;
+  for (const row of sheet.rows) {
+    const value = row?.[col] ?? null;
+    if (cellText(value) === '') continue;
+    filled++;
+    if (test(value)) passed++;
+  }
+  return filled === 0 ? 0 : passed / filled;
+}
+
+function headerlessSource(sheet: GridSheet, repairs: CellRepair[]): FillSourceResult {
+  const width = columnCount(sheet);
+  const columnsByTest = (test: (value: CellValue) => boolean, least: number) =>
+    Array.from({ length: width }, (_, col) => col).filter((col) => share(sheet, col, test) >= least);
+  const nameCol = columnsByTest((value) => looksLikeName(cellText(value)), 0.6)[0];
+  if (nameCol === undefined) return { ok: false, reason: noStudents };
+  const codeCol = columnsByTest((value) => codeLike.test(cellText(value)), 0.6).find(
+    (col) => col !== nameCol,
+  );
+  const scoreCols = columnsByTest(looksLikeScore, 0.8).filter((col) => col > nameCol && col !== codeCol);
+  if (scoreCols.length === 0) return { ok: false, reason: noStudents };
+  // Keep blank columns inside the block: positions decide which page column a value goes to.
+  const first = scoreCols[0]!;
+  const last = scoreCols[scoreCols.length - 1]!;
+  const columns: FillColumn[] = [];
+  for (let col = first; col <= last; col++) {
+    if (col === codeCol) continue;
+    columns.push({ kind: null, index: columns.length, col, label: columnLetters(col) });
+  }
+  const rows: FillRow[] = [];
+  sheet.rows.forEach((_, row) => {
+    const name = cellText(cellAt(sheet, row, nameCol));
+    const code = codeCol === undefined ? '' : cellText(cellAt(sheet, row, codeCol));
+    if (!looksLikeName(name) && !codeLike.test(code)) return;
+    rows.push({ row, code, name, values: columns.map(({ col }) => fillValue(cellAt(sheet, row, col))) });
+  });
+  return { ok: true, source: { sheet: sheet.name, subject: '', columns, rows, repairs, otherBlocks: [] } };
+}

@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureExtensionBuilt } from '../../e2e/harness';
+import type { BenchCase, BenchRow } from '../bench-row';
+
+const GOAL_KB = 60;
+
+/**
+ * Minified size of the content script(s) of the production build (`wxt build`), the code every
+ * portal page loads; gzip size for reference. The bundle must carry no zod, exceljs or dexie.
+ */
+export const contentScriptSizeCase: BenchCase = async (): Promise<BenchRow[]> => {
+  const root = ensureExtensionBuilt();
+  const dir = join(root, 'content-scripts');
+  const files = readdirSync(dir).filter((file) => file.endsWith('.js'));
+  const bytes = files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
+  const gzip = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file))).length, 0);
+  // Scripts the content script imports on demand (web-accessible), e.g. the bulk-fill engine:
+  // not loaded with every page, but shown so that nothing hides in them.
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as {
+    web_accessible_resources?: { resources: string[] }[];
+  };
+  const lazy = (manifest.web_accessible_resources ?? [])
+    .flatMap((entry) => entry.resources)
+    .filter((resource) => resource.endsWith('.js'));
+  const lazyBytes = lazy.reduce((sum, file) => sum + statSync(join(root, file)).size, 0);
+  return [
+    {
+      case: `content script size (${files.join(', ')}), minified`,
+      figure: bytes / 1024,
+      unit: 'KB',
+      goal: { max: GOAL_KB },
+    },
+    { case: 'content script size, gzip', figure: gzip / 1024, unit: 'KB' },
+    ...(lazy.length > 0
+      ? [
+          {
+            case: `loaded on demand by the content script (${lazy.join(', ')})`,
+            figure: lazyBytes / 1024,
+            unit: 'KB',
+          },
+        ]
+      : []),
+  ];
+};

@@ -1,0 +1,295 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DraftHistoryResponseSchema,
+  type DraftPageQuery,
+  PageDraftsResponseSchema,
+} from '@edulens/shared/api';
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AgentProcess,
+  killStartedAgents,
+  pairWith,
+  runCli,
+  startAgentProcess,
+} from '../agent/agent-process';
+import {
+  cellInput,
+  type GradeFrame,
+  type Harness,
+  openGradeBook,
+  overlay,
+  rowCodes,
+  screenshot,
+  startHarness,
+  TEACHER,
+} from './harness';
+
+// Drafts end to end: the built extension in Chromium, the vnEdu simulator and the real agent
+// process (its own EDULENS_HOME). Pairing goes through the options page with the code the agent
+// printed; the test reads the agent with a token of its own (`edulens pair`, no Origin).
+
+const PASSWORD = 'Vnedu@2025';
+/** Polls wait this long: the machine runs other suites alongside (2 cores). */
+const WAIT = { timeout: 15_000 };
+type Key = Omit<DraftPageQuery, 'page'> & { page: Record<string, string> };
+
+interface StoredDraft {
+  field: string;
+  value: string;
+  page: Record<string, string>;
+  savedToPortal: boolean;
+}
+
+let h: Harness;
+let home: string;
+let agent: AgentProcess;
+let testToken: string;
+let options: Page;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'edulens-drafts-e2e-'));
+  agent = await startAgentProcess(home);
+  h = await startHarness();
+  const pair = await runCli(['pair'], home);
+  const code = /Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(pair.stdout)?.[1];
+  if (!code) throw new Error(`edulens pair printed no code:\n${pair.stdout}${pair.stderr}`);
+  testToken = await pairWith(agent.url, code);
+}, 120_000);
+
+afterAll(async () => {
+  await h?.cleanup();
+  await killStartedAgents();
+  if (home) await rm(home, { recursive: true, force: true });
+});
+
+/** Reads the background's IndexedDB raw (plain JS, evaluated in an extension page). */
+const READ_DRAFTS_DB = `(async () => {
+  const names = (await indexedDB.databases()).map((db) => db.name);
+  if (!names.includes('edulens-drafts')) return { drafts: [], outbox: 0 };
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('edulens-drafts');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const tx = db.transaction(['drafts', 'outbox']);
+  const drafts = tx.objectStore('drafts').getAll();
+  const outbox = tx.objectStore('outbox').count();
+  await new Promise((resolve) => (tx.oncomplete = resolve));
+  db.close();
+  return { drafts: drafts.result, outbox: outbox.result };
+})()`;
+
+/** The drafts and the number of queued changes in the extension's IndexedDB. */
+async function storedDrafts(): Promise<{ drafts: StoredDraft[]; outbox: number }> {
+  // The options page shares the extension's origin, hence its IndexedDB, and stays open all along
+  // (the service worker may be asleep between events).
+  return options.evaluate<{ drafts: StoredDraft[]; outbox: number }>(READ_DRAFTS_DB);
+}
+
+async function agentGet(path: string, query: Record<string, string>): Promise<unknown> {
+  const response = await fetch(`${agent.url}${path}?${new URLSearchParams(query)}`, {
+    headers: { authorization: `Bearer ${testToken}` },
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+async function agentDrafts(key: Key) {
+  const body = await agentGet('/api/drafts', { profile: key.profile, page: JSON.stringify(key.page) });
+  return PageDraftsResponseSchema.parse(body).drafts;
+}
+
+async function agentHistory(key: Key, field: string) {
+  const body = await agentGet('/api/drafts/history', {
+    profile: key.profile,
+    page: JSON.stringify(key.page),
+    field,
+  });
+  return DraftHistoryResponseSchema.parse(body).revisions;
+}
+
+/** A valid score other than the one the cell holds. */
+function otherScore(current: string, wanted: string): string {
+  return current === wanted ? '4.5' : wanted;
+}
+
+async function typeScores(grid: GradeFrame, cells: Array<[code: string, key: string, value: string]>) {
+  const typed: Record<string, string> = {};
+  for (const [code, key, wanted] of cells) {
+    const input = cellInput(grid, code, key);
+    const value = otherScore(await input.inputValue(), wanted);
+    await input.fill(value);
+    typed[`${code}|${key}`] = value;
+  }
+  return typed;
+}
+
+/** The GridCell id the extension keys drafts by: `<code>|<kind>|<index>`. */
+function fieldOf(code: string, key: string): string {
+  if (key.startsWith('tx')) return `${code}|tx|${Number(key.slice(2)) - 1}`;
+  return `${code}|${key}|0`;
+}
+
+async function openOptions(): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await page.locator('#pair-form').waitFor();
+  return page;
+}
+
+function agentStatus(page: Page) {
+  return page.locator('#agent-status');
+}
+
+/** Stops the extension's service worker (Chrome restarts it on the next message or alarm). */
+async function stopServiceWorker(): Promise<void> {
+  const cdp = await h.context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped'))
+        resolve();
+    }),
+  );
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}
+
+async function loginThroughForm(page: Page): Promise<void> {
+  await page.waitForURL(/\/v5\/login/);
+  await page.locator('#username').fill(TEACHER);
+  await page.locator('#password').fill(PASSWORD);
+  const captcha = await page.locator('img.captcha').getAttribute('data-test-captcha');
+  await page.locator('#captcha').fill(captcha ?? '');
+  await page.locator('#btnLogin').click();
+}
+
+async function saveInPortal(page: Page, grid: GradeFrame): Promise<void> {
+  await grid.locator('#btnLuu').click();
+  await page.locator('.x-window-dlg .ext-mb-info').waitFor({ timeout: 15_000 });
+  await page.locator('.x-window-dlg button', { hasText: 'OK' }).click();
+}
+
+async function storedScores(): Promise<Record<string, Record<string, string>>> {
+  const response = await fetch(`${h.origin}/__test/scores?school=thcsnd&lop=6A1&mon=TOAN&hk=1`);
+  const book = (await response.json()) as { rows: Array<{ maHs: string; values: Record<string, string> }> };
+  return Object.fromEntries(book.rows.map((row) => [row.maHs, row.values]));
+}
+
+describe('drafts', () => {
+  it('pairs through the options page with the code the agent printed', async () => {
+    options = await openOptions();
+    await options.locator('#agent-url').fill(agent.url);
+    await options.locator('#pair-code').fill(agent.pairingCode.toLowerCase());
+    await options.locator('#pair').click();
+    await expect.poll(() => options.locator('#pair-message').textContent(), WAIT).toContain('Đã ghép nối');
+    await expect.poll(() => agentStatus(options).getAttribute('data-reachable'), WAIT).toBe('true');
+    expect(await agentStatus(options).getAttribute('data-paired')).toBe('true');
+  });
+
+  it('mirrors typing to IndexedDB and the agent, and restores it after a forced session expiry', async () => {
+    await h.control('config', { saveDelayMs: 100 });
+    const grid = await openGradeBook(h);
+    const [a, b] = await rowCodes(grid);
+    if (!a || !b) throw new Error('the grid has no rows');
+    const typed = await typeScores(grid, [
+      [a, 'tx1', '9.5'],
+      [a, 'gk', '7.5'],
+      [b, 'ck', '8.5'],
+    ]);
+
+    // Every edit is in IndexedDB at once, and reaches the agent.
+    await expect.poll(async () => (await storedDrafts()).drafts.length, WAIT).toBe(3);
+    const { drafts } = await storedDrafts();
+    const key: Key = { profile: 'vnedu', page: drafts[0]!.page };
+    expect(key.page).toMatchObject({ class: '6A1' });
+    const expected = Object.entries(typed).map(([cell, value]) => {
+      const [code, column] = cell.split('|') as [string, string];
+      return { field: fieldOf(code, column), value };
+    });
+    expect(drafts.map(({ field, value }) => ({ field, value }))).toEqual(expect.arrayContaining(expected));
+    await expect
+      .poll(async () => (await agentDrafts(key)).map(({ field, value }) => ({ field, value })), WAIT)
+      .toEqual(expect.arrayContaining(expected));
+
+    // The session dies; "Lưu" sends the window to the login page and the typing is gone.
+    await h.control('expire-session', { username: TEACHER });
+    await grid.locator('#btnLuu').click();
+    await loginThroughForm(h.page);
+    await grid.locator('table.tablefix tbody tr').first().waitFor();
+    expect(await cellInput(grid, a, 'tx1').inputValue()).not.toBe(typed[`${a}|tx1`]);
+
+    const offer = overlay(h.page).locator('[data-edulens="drafts-offer"]');
+    await offer.waitFor();
+    await expect
+      .poll(() => offer.locator('[data-action="restore"]').textContent(), WAIT)
+      .toBe('Khôi phục 3 điểm chưa lưu');
+    await screenshot(h.page, 'drafts-restore-offer');
+    await offer.locator('[data-action="restore"]').click();
+    for (const [cell, value] of Object.entries(typed)) {
+      const [code, column] = cell.split('|') as [string, string];
+      expect(await cellInput(grid, code, column).inputValue()).toBe(value);
+    }
+
+    await saveInPortal(h.page, grid);
+    const scores = await storedScores();
+    for (const [cell, value] of Object.entries(typed)) {
+      const [code, column] = cell.split('|') as [string, string];
+      expect(scores[code]?.[column]).toBe(value);
+    }
+    // Saved by the portal: no longer drafts, here or at the agent.
+    await expect
+      .poll(async () => (await storedDrafts()).drafts.filter((draft) => !draft.savedToPortal).length, WAIT)
+      .toBe(0);
+    await expect.poll(async () => (await agentDrafts(key)).length, WAIT).toBe(0);
+  });
+
+  it('queues edits while the agent is down, delivers each exactly once when it is back, and restores after a reload', async () => {
+    const grid = await openGradeBook(h);
+    const codes = await rowCodes(grid);
+    const c = codes[2]!;
+    const d = codes[3]!;
+    await agent.stop('SIGKILL');
+
+    const first = await typeScores(grid, [[c, 'tx2', '6.5']]);
+    const typed = await typeScores(grid, [
+      [c, 'tx2', first[`${c}|tx2`] === '7.5' ? '8.0' : '7.5'], // typed over: only the latest is sent
+      [d, 'gk', '5.5'],
+    ]);
+    await expect.poll(async () => (await storedDrafts()).outbox, WAIT).toBe(2);
+    await expect.poll(() => agentStatus(options).getAttribute('data-queued'), WAIT).toBe('2');
+    expect(await agentStatus(options).getAttribute('data-reachable')).toBe('false');
+    expect(await agentStatus(options).textContent()).toContain('2 thay đổi đang chờ gửi');
+
+    // The service worker dies (as Chrome stops idle ones): the queue is in IndexedDB, not in memory.
+    await stopServiceWorker();
+
+    agent = await startAgentProcess(home, { args: ['--port', String(agent.port)] });
+    await expect.poll(() => agentStatus(options).getAttribute('data-queued'), { timeout: 20_000 }).toBe('0');
+    const { drafts } = await storedDrafts();
+    const key: Key = { profile: 'vnedu', page: drafts[0]!.page };
+    for (const [cell, value] of Object.entries(typed)) {
+      const [code, column] = cell.split('|') as [string, string];
+      const revisions = await agentHistory(key, fieldOf(code, column));
+      expect(revisions.filter((revision) => !revision.deleted).map((revision) => revision.value)).toEqual([
+        value,
+      ]);
+    }
+
+    // A reload loses the typing; the drafts come back.
+    await h.page.reload();
+    await grid.locator('table.tablefix tbody tr').first().waitFor();
+    const offer = overlay(h.page).locator('[data-edulens="drafts-offer"]');
+    await offer.waitFor();
+    expect(await offer.locator('[data-action="restore"]').textContent()).toBe('Khôi phục 2 điểm chưa lưu');
+    await offer.locator('[data-action="restore"]').click();
+    await saveInPortal(h.page, grid);
+    const scores = await storedScores();
+    expect(scores[c]?.tx2).toBe(typed[`${c}|tx2`]);
+    expect(scores[d]?.gk).toBe(typed[`${d}|gk`]);
+  });
+});

@@ -1,0 +1,322 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Frame, type Locator, type Page, type Worker } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../helpers/chromium';
+import { type RunningPortals, startPortals } from '../portals/start-portals';
+
+// Shared set-up of the end-to-end tests: the built extension (rebuilt only when a source is newer
+// than the build), the vnEdu simulator in-process on a free port, and a headless Chromium with the
+// extension loaded. Every helper returns plain Playwright objects.
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, '../..');
+export const extensionRoot = join(repoRoot, 'extension');
+export const extensionDir = join(extensionRoot, '.output', 'chrome-mv3');
+export const artifactsDir = join(repoRoot, 'artifacts');
+export const screenshotsDir = join(artifactsDir, 'screenshots');
+
+/** Fixed by the manifest `key` in extension/wxt.config.ts. */
+export const EXTENSION_ID = 'jdpakbjhcfeagahdmceihcdijcnmiffm';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
+
+/** The simulator's teacher of Toán in 6A1 (THCS Nguyễn Du). */
+export const TEACHER = 'annv.thcsnd';
+
+// ---------------------------------------------------------------------------------------------
+// Build
+
+const SOURCES = [
+  join(extensionRoot, 'entrypoints'),
+  join(extensionRoot, 'features'),
+  join(extensionRoot, 'lib'),
+  join(extensionRoot, 'public'),
+  join(extensionRoot, 'wxt.config.ts'),
+  join(extensionRoot, 'package.json'),
+  join(repoRoot, 'shared', 'src'),
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function builtAt(): number {
+  const manifest = join(extensionDir, 'manifest.json');
+  return existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
+}
+
+export function extensionIsStale(): boolean {
+  return newestMtime(SOURCES[0]!) === 0 || SOURCES.some((source) => newestMtime(source) > builtAt());
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the extension (`wxt build`) when any source is newer than the last build. Test files run
+ * in parallel workers: a lock directory makes one build and the others wait for it.
+ */
+export function ensureExtensionBuilt(): string {
+  if (!extensionIsStale() && process.env.EDULENS_FORCE_BUILD !== '1') return extensionDir;
+  const lock = join(extensionRoot, '.wxt-build-lock');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than 3 minutes belongs to a build that died.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000)
+        rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('Timed out waiting for another extension build');
+      sleep(250);
+    }
+  }
+  try {
+    if (!extensionIsStale()) return extensionDir;
+    const wxt = join(repoRoot, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
+    const result = spawnSync(process.execPath, [wxt, 'build'], {
+      cwd: extensionRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    if (result.status !== 0) {
+      throw new Error(`wxt build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    }
+    return extensionDir;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** A persistent Chromium context with the built extension loaded (headless unless EDULENS_HEADED=1). */
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  const dir = ensureExtensionBuilt();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'edulens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: options.headless ?? process.env.EDULENS_HEADED !== '1',
+    viewport: { width: 1360, height: 860 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...chromiumArgs],
+  });
+  let [serviceWorker] = context.serviceWorkers();
+  serviceWorker ??= await context.waitForEvent('serviceworker');
+  const extensionId = serviceWorker.url().split('/')[2] ?? '';
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everything at once
+
+export interface Harness extends ExtensionBrowser {
+  portals: RunningPortals;
+  /** The simulator's origin, e.g. http://127.0.0.1:40123 */
+  origin: string;
+  /** A first page of the context. */
+  page: Page;
+  /** POST /__test/<path> on the simulator. */
+  control(path: string, body?: unknown): Promise<unknown>;
+  cleanup(): Promise<void>;
+}
+
+export async function startHarness(options: { headless?: boolean } = {}): Promise<Harness> {
+  const portals = await startPortals({ port: 0 });
+  let browser: ExtensionBrowser | undefined;
+  try {
+    browser = await launchWithExtension(options);
+    const origin = new URL(portals.vnedu.url).origin;
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const b = browser;
+    return {
+      ...b,
+      portals,
+      origin,
+      page,
+      control: (path, body = {}) => postJson(`${origin}/__test/${path}`, body),
+      async cleanup() {
+        await b.close().catch(() => undefined);
+        await portals.stop();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await portals.stop();
+    throw error;
+  }
+}
+
+export async function postJson(url: string, body: unknown): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(`${url} → ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+// ---------------------------------------------------------------------------------------------
+// vnEdu pages
+
+export interface GradeBookOptions {
+  lop?: string;
+  mon?: string;
+  hk?: 1 | 2;
+  edit?: 'input' | 'click';
+  paging?: 'all' | 'pages' | 'virtual';
+  /** Grade page in an iframe inside its window. */
+  frame?: boolean;
+  /** Background poll in ms (0 = off, the default here). */
+  poll?: number;
+  delay?: number;
+  username?: string;
+}
+
+/** Logs in (test endpoint, no captcha) and opens the grade window; waits for EduLens's overlay. */
+export async function openGradeBook(
+  h: Harness,
+  options: GradeBookOptions = {},
+  page: Page = h.page,
+): Promise<GradeFrame> {
+  await page.context().request.post(`${h.origin}/__test/login`, {
+    data: { username: options.username ?? TEACHER },
+  });
+  const query = new URLSearchParams({
+    open: 'nhap-diem',
+    lop: options.lop ?? '6A1',
+    mon: options.mon ?? 'TOAN',
+    hk: String(options.hk ?? 1),
+    poll: String(options.poll ?? 0),
+  });
+  if (options.edit) query.set('edit', options.edit);
+  if (options.paging) query.set('paging', options.paging);
+  if (options.frame) query.set('frame', '1');
+  if (options.delay !== undefined) query.set('delay', String(options.delay));
+  await page.goto(`${h.origin}/v5/?${query}`);
+  const grid = gradeFrame(page, options.frame === true);
+  await grid.locator('table.tablefix tbody tr').first().waitFor();
+  await waitForOverlay(page);
+  return grid;
+}
+
+/** Where the grid lives: the page, or the window's iframe. */
+export type GradeFrame = Pick<Frame, 'locator'> & { frame: Frame | Page };
+
+export function gradeFrame(page: Page, inIframe: boolean): GradeFrame {
+  if (!inIframe) return { frame: page, locator: (selector: string) => page.locator(selector) } as GradeFrame;
+  const frameLocator = page.frameLocator('#ifrNhapDiem');
+  return {
+    frame: page,
+    locator: (selector: string) => frameLocator.locator(selector),
+  } as GradeFrame;
+}
+
+/** The overlay's shadow host; Playwright's CSS locators pierce its open shadow root. */
+export function overlay(page: Page): Locator {
+  return page.locator('#edulens-overlay');
+}
+
+export async function waitForOverlay(page: Page, timeout = 15_000): Promise<void> {
+  await page.locator('#edulens-overlay[data-ready="1"]').waitFor({ state: 'attached', timeout });
+}
+
+/** Input of one cell: `diem[<maHs>][tx1|…|gk|ck]`. */
+export function cellInput(grid: GradeFrame, code: string, key: string): Locator {
+  return grid.locator(`input[name="diem[${code}][${key}]"]`);
+}
+
+/** The student codes of the rows on screen, in table order. */
+export async function rowCodes(grid: GradeFrame): Promise<string[]> {
+  return grid
+    .locator('table.tablefix tbody tr[data-ma-hs]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ma-hs') ?? ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extension state
+
+/** Fixes the extension's clock (lock countdowns) at an instant; null returns to the real clock. */
+export async function setExtensionClock(
+  h: Pick<ExtensionBrowser, 'serviceWorker'>,
+  iso: string | null,
+): Promise<void> {
+  const value = iso === null ? null : Date.parse(iso);
+  await h.serviceWorker.evaluate(async (v) => {
+    await chrome.storage.local.set({ 'dev.clockOverride': v });
+  }, value);
+}
+
+/** Sets the extension's language setting. */
+export async function setLanguage(
+  h: Pick<ExtensionBrowser, 'serviceWorker'>,
+  lang: 'vi' | 'en' | 'auto',
+): Promise<void> {
+  await h.serviceWorker.evaluate(async (v) => {
+    await chrome.storage.local.set({ 'settings.language': v });
+  }, lang);
+}
+
+/** Timings the content script recorded (ms per sample), by name; `reset` clears them after reading. */
+export async function readPerf(page: Page, reset = false): Promise<Record<string, number[]>> {
+  const json = await page.evaluate(
+    (doReset) =>
+      new Promise<string>((done) => {
+        document.addEventListener('edulens:perf-response', (e) => done(e.detail), { once: true });
+        document.dispatchEvent(new CustomEvent('edulens:perf-request', { detail: doReset ? 'reset' : null }));
+      }),
+    reset,
+  );
+  return JSON.parse(json) as Record<string, number[]>;
+}
+
+/** Saves a screenshot to artifacts/screenshots/<name>.png and returns its path. */
+export async function screenshot(target: Page | Locator, name: string): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const path = join(screenshotsDir, `${name}.png`);
+  await target.screenshot({ path });
+  return path;
+}
+
+// Globals of the service worker and the page, used inside evaluate() callbacks: this file is also
+// compiled without the DOM lib (the bench runner imports it).
+declare const chrome: {
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+declare const document: {
+  addEventListener(type: string, listener: (event: { detail: string }) => void, options?: object): void;
+  dispatchEvent(event: unknown): boolean;
+};
+declare const CustomEvent: new (type: string, init?: { detail?: unknown }) => unknown;

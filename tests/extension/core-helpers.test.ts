@@ -1,0 +1,87 @@
+import { vneduProfile } from '@edulens/shared/profiles';
+import { describe, expect, it } from 'vitest';
+import type { GradeGridPage } from '../../extension/lib/feature';
+import {
+  durationParts,
+  gradeOf,
+  lockForTerm,
+  locksFor,
+  schoolYearStart,
+  termOf,
+} from '../../extension/lib/locks';
+import { mapColumns, textKey } from '../../extension/lib/portal-grid';
+
+// Pure helpers of the extension's core (no browser): lock lookup and countdown parts, and the
+// mapping of header texts to the profile's columns.
+
+const gridPage = vneduProfile.pages.find((page): page is GradeGridPage => page.kind === 'grade-grid')!;
+
+describe('locks', () => {
+  it('reads terms, school years and grades as the portal shows them', () => {
+    expect([termOf('Học kỳ I'), termOf('Học kỳ II'), termOf('HK 2'), termOf('Cả năm')]).toEqual([
+      1,
+      2,
+      2,
+      undefined,
+    ]);
+    expect(schoolYearStart('Năm học 2025-2026')).toBe(2025);
+    expect(schoolYearStart('2024 – 2025')).toBe(2024);
+    expect(gradeOf('Khối 6')).toBe(6);
+    expect(gradeOf(undefined, '10A2')).toBe(10);
+    expect(gradeOf('Khối 13', 'x')).toBeUndefined();
+  });
+
+  it('finds each term’s lock of the school year in the vnEdu calendar', () => {
+    const now = Date.parse('2026-01-12T20:00:00+07:00');
+    const locks = locksFor('vnedu-default', 2025, now);
+    expect(locks.map((lock) => lock.at)).toEqual(['2026-01-15T17:00:00.000Z', '2026-05-31T17:00:00.000Z']);
+    expect(lockForTerm(locks, 1)?.title.vi).toBe('Khóa sổ điểm học kỳ I');
+    expect(lockForTerm(locks, 2)?.title.vi).toBe('Khóa sổ điểm cả năm');
+    const after = locksFor('vnedu-default', 2025, Date.parse('2026-01-20T00:00:00+07:00'));
+    expect(after[0]?.locked).toBe(true);
+    expect(locksFor('no-such-calendar', 2025, now)).toEqual([]);
+  });
+
+  it('rounds countdowns down to their two largest units', () => {
+    const hour = 3_600_000;
+    expect(durationParts(2 * 24 * hour + 5 * hour + 59 * 60_000)).toEqual([
+      { unit: 'day', amount: 2 },
+      { unit: 'hour', amount: 5 },
+    ]);
+    expect(durationParts(3 * 24 * hour + 7 * 60_000)).toEqual([{ unit: 'day', amount: 3 }]);
+    expect(durationParts(59_999)).toEqual([]);
+  });
+});
+
+describe('header mapping', () => {
+  it('folds spellings of header texts', () => {
+    expect(textKey('ĐĐGtx')).toBe(textKey('ddgtx'));
+    expect(textKey('Mã\u00a0HS:')).toBe(textKey('Mã HS'));
+    expect(textKey('Ho\u0300 va\u0300 tên')).toBe(textKey('Họ và tên'));
+  });
+
+  it('maps merged header stacks to columns, whatever their order', () => {
+    const stacks = [
+      ['STT'],
+      ['Họ và tên'],
+      ['Mã học sinh'],
+      ['ĐĐGck'],
+      ['ĐĐGtx', '1'],
+      ['ĐĐGtx', '2'],
+      ['ĐĐGgk'],
+      ['ĐTBmhk'],
+      ['ĐTBmcn'],
+    ];
+    const { columns, keyPosition, namePosition } = mapColumns(gridPage, { stacks });
+    expect(keyPosition).toBe(2);
+    expect(namePosition).toBe(1);
+    expect(columns.map((c) => `${c.position}:${c.kind}${c.index}:${c.label}:${c.computed}`)).toEqual([
+      '3:ck0:ĐĐGck:false',
+      '4:tx0:ĐĐGtx 1:false',
+      '5:tx1:ĐĐGtx 2:false',
+      '6:gk0:ĐĐGgk:false',
+      '7:average0:ĐTBmhk:true',
+      '8:yearAverage0:ĐTBmcn:true',
+    ]);
+  });
+});
