@@ -90,12 +90,9 @@ export function readSpreadsheet(file: string): Promise<Spreadsheet> {
 export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
   return read(file, async (bytes) => {
     // Loaded on use: exceljs takes a few hundred milliseconds to load.
-    const [{ default: Excel }, { worksheetToGrid }] = await Promise.all([
-      import('exceljs'),
-      import('./xlsx-grid'),
-    ]);
+    const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-    return { kind: 'xlsx' as const, workbook, sheets: workbook.worksheets.map(worksheetToGrid) };
+    return { kind: 'xlsx' as const, workbook, sheets: workbook.worksheets.map(sheets.worksheetToGrid) };
   });
 }

@@ -1,7 +1,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { worksheetToGrid } from './xlsx-grid';
+import { worksheetToGrid } from '@edulens/shared/sheets';
 import { readXlsxValues } from './xlsx-values';
 
 /** The grids as `convert` reads them: exceljs loads the whole workbook. */

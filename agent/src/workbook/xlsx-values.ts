@@ -420,7 +420,7 @@ class WorksheetReader {
     return col;
   }
 
-  /** exceljs's CellXform.parseClose and reconcile, then plainValue, for one cell. */
+  /** exceljs's CellXform.parseClose and reconcile, then shownValue, for one cell. */
   private cellValue(cell: CellXml): CellValue | typeof NOTHING | typeof CLEARED {
     const { parts } = this;
     const isDate = cell.styleId ? parts.dateStyles[cell.styleId] === true : false;

@@ -36,3 +36,4 @@ export {
 export { findHeader, type HeaderColumn, type SheetHeader } from './header-detection';
 export { type CellRepair, repairSheet } from './legacy-text';
 export { type ScoreBlock, scoreBlocks } from './score-blocks';
+export { shownValue, type WorksheetLike, worksheetToGrid } from './worksheet-grid';
