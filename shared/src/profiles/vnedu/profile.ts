@@ -43,6 +43,15 @@ const save: GradeGridPage['save'] = {
   error: '.x-window-dlg .ext-mb-error',
 };
 
+/** What every variant of the grade page shares: primary books follow TT27, secondary TT22. */
+const gradeBook = {
+  rulepack: { byGrade: { '1-5': 'tt27', '6-12': 'tt22' } },
+  context: filters,
+  grid,
+  cell,
+  save,
+} satisfies Partial<GradeGridPage>;
+
 /** Pages of a grade book: the desktop window (iframe or not) and the grade page on its own. */
 const gradeGridPages: GradeGridPage[] = [
   {
@@ -50,32 +59,20 @@ const gradeGridPages: GradeGridPage[] = [
     name: 'Nhập điểm môn học (cửa sổ có iframe)',
     when: { selector: 'table.tablefix' },
     container: { window: '.x-window:not(.x-window-dlg)', frames: ['iframe#ifrNhapDiem'] },
-    rulepack: { byGrade: { '1-5': 'tt27', '6-12': 'tt22' } },
-    context: filters,
-    grid,
-    cell,
-    save,
+    ...gradeBook,
   },
   {
     kind: 'grade-grid',
     name: 'Nhập điểm môn học (cửa sổ)',
     when: { selector: 'table.tablefix' },
     container: { window: '.x-window:not(.x-window-dlg)' },
-    rulepack: { byGrade: { '1-5': 'tt27', '6-12': 'tt22' } },
-    context: filters,
-    grid,
-    cell,
-    save,
+    ...gradeBook,
   },
   {
     kind: 'grade-grid',
     name: 'Nhập điểm môn học (trang riêng)',
     when: { url: ['*://*/v5/so-diem/*'], selector: 'table.tablefix' },
-    rulepack: { byGrade: { '1-5': 'tt27', '6-12': 'tt22' } },
-    context: filters,
-    grid,
-    cell,
-    save,
+    ...gradeBook,
   },
 ];
 
