@@ -55,6 +55,8 @@ export function createPairingStore(db: Database) {
       return true;
     },
   );
+  const deleteToken = db.prepare<[string]>('DELETE FROM api_tokens WHERE token_hash = ?');
+  const deleteAllTokens = db.prepare('DELETE FROM api_tokens');
   const deleteExpiredCodes = db.prepare<[number]>('DELETE FROM pairing_codes WHERE expires_at <= ?');
   const deleteExpiredTokens = db.prepare<[number]>('DELETE FROM api_tokens WHERE expires_at <= ?');
 
@@ -67,6 +69,15 @@ export function createPairingStore(db: Database) {
 
     findToken(tokenHash: string): StoredToken | undefined {
       return selectToken.get(tokenHash);
+    },
+
+    /** Revoking deletes: a revoked token is unknown from then on, like one never issued. */
+    revokeToken(tokenHash: string): boolean {
+      return deleteToken.run(tokenHash).changes === 1;
+    },
+
+    revokeAllTokens(): number {
+      return deleteAllTokens.run().changes;
     },
 
     isPairedOrigin(origin: string, now: number): boolean {

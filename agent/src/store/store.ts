@@ -6,6 +6,7 @@ import { EDULENS_APPLICATION_ID, verifyDatabaseFile } from './database-file';
 import { createDraftStore, type DraftStore } from './drafts';
 import { migrate } from './migrations';
 import { createPairingStore, type PairingStore } from './pairing';
+import { openWalSync } from './wal-sync';
 import { WriteQueue } from './write-queue';
 
 export interface Store {
@@ -14,7 +15,7 @@ export interface Store {
   pairing: PairingStore;
   writes: WriteQueue;
   schemaVersion: number;
-  /** Commits queued writes, then closes the database. */
+  /** Commits and syncs queued writes, answering their callers, then closes the database. */
   close(): void;
 }
 
@@ -38,8 +39,9 @@ export function openStore(path: string, now: number): Store {
   }
   const db = new Database(path);
   try {
-    // WAL + synchronous=FULL: a commit is on disk (fsync of the log) before it returns, so anything the
-    // agent acknowledged survives a killed process and a power cut; readers never block the writer.
+    // WAL: readers never block the writer. synchronous=NORMAL keeps the WAL consistent through a
+    // crash or power cut but leaves the fsync to us: the write queue syncs the WAL off the event loop
+    // and acknowledges a write only after that, so anything acknowledged survives a power cut.
     if (db.pragma('journal_mode = WAL', { simple: true }) !== 'wal') {
       throw agentError(
         'store.no_wal',
@@ -47,14 +49,15 @@ export function openStore(path: string, now: number): Store {
         'Could not enable WAL mode.',
       );
     }
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     // `edulens pair` and `edulens backup` open the same file while the agent runs.
     db.pragma('busy_timeout = 5000');
     if (db.pragma('application_id', { simple: true }) === 0)
       db.pragma(`application_id = ${EDULENS_APPLICATION_ID}`);
     const schemaVersion = migrate(db, now);
-    const writes = new WriteQueue(db);
+    const wal = openWalSync(path);
+    const writes = new WriteQueue(db, wal);
     return {
       db,
       drafts: createDraftStore(db),
@@ -62,7 +65,8 @@ export function openStore(path: string, now: number): Store {
       writes,
       schemaVersion,
       close() {
-        writes.flush();
+        writes.drain();
+        wal.close();
         db.close();
       },
     };

@@ -1,5 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 
+/** Makes everything committed so far durable (the WAL fsync), in the background or blocking. */
+export interface Durability {
+  sync(): Promise<void>;
+  syncNow(): void;
+}
+
 interface PendingWrite {
   run: () => unknown;
   resolve: (value: unknown) => void;
@@ -8,21 +14,34 @@ interface PendingWrite {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/** A committed write whose caller hears the outcome once the commit is on disk. */
+interface CommittedWrite {
+  write: PendingWrite;
+  outcome: Outcome;
+}
+
 /**
- * Group commit. With synchronous=FULL every commit waits for an fsync; writes that arrive in the same
- * event-loop turn share one transaction (one fsync) instead, and each caller is answered only after
- * that transaction has committed. Each write runs in its own savepoint, so one that throws is rolled
- * back alone and the others still commit.
+ * Group commit with the fsync off the event loop. Writes that arrive in the same event-loop turn share
+ * one transaction; each runs in its own savepoint, so one that throws is rolled back alone. The
+ * commit itself only reaches the OS (synchronous=NORMAL); one fsync at a time then runs on the thread
+ * pool and covers every transaction committed before it started. A caller is answered — success,
+ * conflict or error alike — only after the fsync covering its write, so nothing is acknowledged
+ * before it is durable, while the next requests are parsed and committed during the wait.
  */
 export class WriteQueue {
   private pending: PendingWrite[] = [];
   private scheduled = false;
+  private awaitingSync: CommittedWrite[] = [];
+  private syncing: CommittedWrite[] | undefined;
   private readonly savepoint: Statement;
   private readonly release: Statement;
   private readonly rollbackToSavepoint: Statement;
   private readonly commitBatch: (batch: PendingWrite[]) => Outcome[];
 
-  constructor(db: Database) {
+  constructor(
+    db: Database,
+    private readonly durability: Durability,
+  ) {
     this.savepoint = db.prepare('SAVEPOINT write');
     this.release = db.prepare('RELEASE write');
     this.rollbackToSavepoint = db.prepare('ROLLBACK TO write');
@@ -36,13 +55,30 @@ export class WriteQueue {
       this.pending.push({ run, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => this.commitPending());
       }
     });
   }
 
-  /** Commits everything queued so far; also called on shutdown so no accepted write is dropped. */
-  flush(): void {
+  /**
+   * Shutdown: commits what is queued, syncs on the spot — also covering writes made outside the queue,
+   * such as a code `edulens pair` stores — and answers every caller.
+   */
+  drain(): void {
+    this.commitPending();
+    const waiting = [...(this.syncing ?? []), ...this.awaitingSync];
+    this.syncing = undefined;
+    this.awaitingSync = [];
+    try {
+      this.durability.syncNow();
+    } catch (syncError) {
+      for (const { write } of waiting) write.reject(syncError);
+      return;
+    }
+    for (const committed of waiting) answer(committed);
+  }
+
+  private commitPending(): void {
     const batch = this.pending;
     this.pending = [];
     this.scheduled = false;
@@ -54,11 +90,30 @@ export class WriteQueue {
       for (const write of batch) write.reject(commitError);
       return;
     }
-    batch.forEach((write, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.ok) write.resolve(outcome.value);
-      else write.reject(outcome.error);
-    });
+    batch.forEach((write, index) => this.awaitingSync.push({ write, outcome: outcomes[index]! }));
+    this.startSync();
+  }
+
+  private startSync(): void {
+    if (this.syncing || this.awaitingSync.length === 0) return;
+    const covered = this.awaitingSync;
+    this.awaitingSync = [];
+    this.syncing = covered;
+    this.durability.sync().then(
+      () => this.finishSync(covered, undefined),
+      (syncError: unknown) => this.finishSync(covered, syncError ?? new Error('fsync failed')),
+    );
+  }
+
+  private finishSync(covered: CommittedWrite[], syncError: unknown): void {
+    // drain() may have answered these already during shutdown.
+    if (this.syncing !== covered) return;
+    this.syncing = undefined;
+    for (const committed of covered) {
+      if (syncError === undefined) answer(committed);
+      else committed.write.reject(syncError);
+    }
+    this.startSync();
   }
 
   private runIsolated(write: PendingWrite): Outcome {
@@ -73,4 +128,9 @@ export class WriteQueue {
       return { ok: false, error };
     }
   }
+}
+
+function answer({ write, outcome }: CommittedWrite): void {
+  if (outcome.ok) write.resolve(outcome.value);
+  else write.reject(outcome.error);
 }
