@@ -71,6 +71,7 @@ describe('Origin and CORS', () => {
       ['/health', 'GET'],
       ['/pair', 'POST'],
       ['/api/drafts', 'POST'],
+      ['/api/pairing', 'DELETE'],
     ] as const) {
       const response = await agent.request(path, {
         method,

@@ -8,7 +8,7 @@ import { requestLog } from './http/request-log';
 import type { Logger } from './logger';
 import { draftRoutes } from './routes/drafts';
 import { healthRoutes } from './routes/health';
-import { pairingRoutes } from './routes/pairing';
+import { pairingRoutes, unpairRoutes } from './routes/pairing';
 import { bearerAuth } from './security/bearer-auth';
 import { hostCheck } from './security/host-check';
 import { originPolicy } from './security/origin-policy';
@@ -38,10 +38,8 @@ export function createApp(deps: AppDeps): Hono<AgentEnv> {
   app.use('/api/*', bearerAuth(store.pairing, now));
 
   app.route('/health', healthRoutes(store.schemaVersion, now));
-  app.route(
-    '/pair',
-    pairingRoutes({ pairing: store.pairing, now, tokenTtlMs: deps.config.tokenTtlMs, logger }),
-  );
+  app.route('/pair', pairingRoutes({ store, now, tokenTtlMs: deps.config.tokenTtlMs, logger }));
+  app.route('/api/pairing', unpairRoutes({ store, logger }));
   app.route('/api/drafts', draftRoutes({ store, now }));
 
   app.notFound((c) => refuse(c, refusals.routeNotFound));

@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Register>> = {
   calendar: async () => (await import('./commands/calendar')).registerCalendar,
   agent: async () => (await import('./commands/agent')).registerAgent,
   pair: async () => (await import('./commands/pair')).registerPair,
+  unpair: async () => (await import('./commands/pair')).registerUnpair,
   backup: async () => (await import('./commands/backup')).registerBackup,
   restore: async () => (await import('./commands/backup')).registerRestore,
 };

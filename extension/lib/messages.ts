@@ -111,6 +111,7 @@ export interface BackgroundMessages {
     request: { code: string; url?: string };
     response: { ok: true } | { ok: false; message: Bilingual };
   };
+  'agent.unpair': { request: Record<string, never>; response: { revoked: boolean } };
   /** Content script → background; the side panel listens to the same message (see `onPageReport`). */
   'page.report': { request: PageReport; response: { ok: true } };
   /** Lock events of a calendar for a school year (kept in the background: calendars are big). */

@@ -62,3 +62,23 @@ it('`edulens pair` issues codes while the agent runs and while it does not', asy
   expect(await pairWith(agent.url, codeOf(whileRunning.stdout))).toMatch(/^edl_/);
   await expect(pairWith(agent.url, codeOf(whileRunning.stdout))).rejects.toThrow(/400/);
 });
+
+it('`edulens unpair` revokes every token of the running agent, and pairing works again after', async () => {
+  const agent = await startAgentProcess(home);
+  const tokens = [await pairWith(agent.url, agent.pairingCode)];
+  const fresh = await runCli(['pair'], home);
+  tokens.push(await pairWith(agent.url, /Pairing code: (\S+)/.exec(fresh.stdout)![1]!));
+  const pages = (token: string) =>
+    fetch(`${agent.url}/api/drafts/pages?profile=vnedu`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await pages(tokens[0]!)).status).toBe(200);
+
+  const result = await runCli(['unpair'], home);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('Đã thu hồi 2 ghép nối');
+  expect(result.stdout).toContain('Revoked 2 pairing(s)');
+  for (const token of tokens) expect((await pages(token)).status).toBe(401);
+
+  const again = await runCli(['pair'], home);
+  const token = await pairWith(agent.url, /Pairing code: (\S+)/.exec(again.stdout)![1]!);
+  expect((await pages(token)).status).toBe(200);
+});

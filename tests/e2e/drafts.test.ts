@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -291,5 +292,29 @@ describe('drafts', () => {
     const scores = await storedScores();
     expect(scores[c]?.tx2).toBe(typed[`${c}|tx2`]);
     expect(scores[d]?.gk).toBe(typed[`${d}|gk`]);
+  });
+
+  it('unpairs from the options page: the agent revokes the extension’s token', async () => {
+    const extensionTokens = () => {
+      const db = new Database(join(home, 'edulens.db'), { readonly: true });
+      try {
+        return db
+          .prepare("SELECT count(*) FROM api_tokens WHERE origin LIKE 'chrome-extension://%'")
+          .pluck()
+          .get();
+      } finally {
+        db.close();
+      }
+    };
+    await options.reload();
+    await expect.poll(() => agentStatus(options).getAttribute('data-paired'), WAIT).toBe('true');
+    expect(extensionTokens()).toBe(1);
+    await options.locator('#unpair').click();
+    await expect
+      .poll(() => options.locator('#pair-message').textContent(), WAIT)
+      .toContain('Đã hủy ghép nối');
+    expect(await agentStatus(options).getAttribute('data-paired')).toBe('false');
+    expect(await options.locator('#unpair').isHidden()).toBe(true);
+    expect(extensionTokens()).toBe(0);
   });
 });

@@ -124,6 +124,27 @@ describe('pairing', () => {
     expect(down).toMatchObject({ ok: false, message: { vi: expect.stringContaining('Không kết nối được') } });
     expect(connection.token).toBeNull();
   });
+
+  it('unpairs by having the agent revoke the token, then forgetting it', async () => {
+    await pair();
+    const token = connection.token!;
+    expect(await sync.revoke()).toEqual({ revoked: true });
+    expect(connection.token).toBeNull();
+    expect(agent.store.pairing.isPairedOrigin(EXTENSION_ORIGIN, agent.clock.now)).toBe(false);
+    const stolen = await agent.request('/api/drafts/pages', {
+      query: { profile: 'vnedu' },
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(stolen.status).toBe(401);
+  });
+
+  it('forgets the token even when the agent is down, and says it is still valid there', async () => {
+    await pair();
+    network = 'down';
+    expect(await sync.revoke()).toEqual({ revoked: false });
+    expect(connection.token).toBeNull();
+    expect(agent.store.pairing.isPairedOrigin(EXTENSION_ORIGIN, agent.clock.now)).toBe(true);
+  });
 });
 
 describe('delivery', () => {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { agentUrl, resolveConfig } from '../config';
+import { type AgentConfig, agentUrl, resolveConfig } from '../config';
 import { agentError } from '../errors';
 import { readLockHolder } from '../instance-lock';
 import { issuePairingCode } from '../security/pairing';
-import { openStore } from '../store/store';
+import { openStore, type Store } from '../store/store';
 import { guarded } from './guard';
 
 export function registerPair(program: Command): void {
@@ -18,30 +18,17 @@ export function registerPair(program: Command): void {
       guarded(
         () => {
           const config = resolveConfig(process.env);
-          const holder = readLockHolder(config.paths.lock);
-          if (holder?.purpose === 'restore') {
-            throw agentError(
-              'agent.restore_running',
-              'Đang khôi phục dữ liệu; hãy đợi xong rồi thử lại.',
-              'A restore is in progress; try again when it has finished.',
-            );
-          }
-          // WAL lets this second connection write while the agent's own is open.
-          const store = openStore(config.paths.database, Date.now());
-          let code: string;
-          try {
-            code = issuePairingCode(store.pairing, Date.now(), config.pairingCodeTtlMs).code;
-          } finally {
-            store.close();
-          }
+          const { result: code, agentAt } = besideTheAgent(
+            config,
+            (store) => issuePairingCode(store.pairing, Date.now(), config.pairingCodeTtlMs).code,
+          );
           const minutes = Math.round(config.pairingCodeTtlMs / 60_000);
-          const where = holder?.port === undefined ? undefined : agentUrl(holder.port);
           process.stdout.write(
             [
               `Mã ghép nối / Pairing code: ${code}`,
               `  Dùng một lần, hết hạn sau ${minutes} phút / Single use, expires in ${minutes} minutes.`,
-              where
-                ? `  EduLens đang chạy tại / The agent is running at ${where}`
+              agentAt
+                ? `  EduLens đang chạy tại / The agent is running at ${agentAt}`
                 : '  EduLens chưa chạy: hãy chạy "edulens agent" / The agent is not running: start it with "edulens agent"',
               '',
             ].join('\n'),
@@ -50,4 +37,54 @@ export function registerPair(program: Command): void {
         { privateFiles: true },
       ),
     );
+}
+
+export function registerUnpair(program: Command): void {
+  program
+    .command('unpair')
+    .summary('thu hồi mọi ghép nối / revoke every pairing')
+    .description(
+      'Thu hồi mọi mã truy cập đã cấp: mọi tiện ích đã ghép nối phải ghép nối lại bằng mã mới (ví dụ khi mất máy hoặc nghi bị lộ).\n' +
+        'Revoke every token issued: each paired extension must pair again with a new code (after a lost computer or a suspected leak).',
+    )
+    .action(
+      guarded(
+        () => {
+          const { result: revoked } = besideTheAgent(resolveConfig(process.env), (store) =>
+            store.pairing.revokeAllTokens(),
+          );
+          process.stdout.write(
+            `Đã thu hồi ${revoked} ghép nối; hãy chạy "edulens pair" để ghép nối lại.\n` +
+              `Revoked ${revoked} pairing(s); run "edulens pair" to pair again.\n`,
+          );
+        },
+        { privateFiles: true },
+      ),
+    );
+}
+
+/**
+ * Runs one write on the agent's data whether or not the agent runs (WAL lets this second connection
+ * write beside the agent's own); closing the store makes the write durable before anything is printed.
+ */
+function besideTheAgent<T>(
+  config: AgentConfig,
+  write: (store: Store) => T,
+): { result: T; agentAt: string | undefined } {
+  const holder = readLockHolder(config.paths.lock);
+  if (holder?.purpose === 'restore') {
+    throw agentError(
+      'agent.restore_running',
+      'Đang khôi phục dữ liệu; hãy đợi xong rồi thử lại.',
+      'A restore is in progress; try again when it has finished.',
+    );
+  }
+  const store = openStore(config.paths.database, Date.now());
+  let result: T;
+  try {
+    result = write(store);
+  } finally {
+    store.close();
+  }
+  return { result, agentAt: holder?.port === undefined ? undefined : agentUrl(holder.port) };
 }

@@ -1,6 +1,9 @@
 import type { ApiErrorCode } from '@edulens/shared/api';
 
-/** Hono environment of the agent app: the refusal code is kept so the request log can name it. */
+/**
+ * Hono environment of the agent app: the refusal code is kept so the request log can name it; the
+ * hash of the caller's token (set by the bearer check on /api) lets a client revoke its own pairing.
+ */
 export interface AgentEnv {
-  Variables: { refusal?: ApiErrorCode };
+  Variables: { refusal?: ApiErrorCode; tokenHash?: string };
 }

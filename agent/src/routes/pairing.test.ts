@@ -1,4 +1,4 @@
-import { ApiErrorSchema, PairResponseSchema } from '@edulens/shared/api';
+import { ApiErrorSchema, PairResponseSchema, UnpairResponseSchema } from '@edulens/shared/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuePairingCode } from '../security/pairing';
 import { type AgentHarness, createAgentHarness, EXTENSION_ORIGIN } from '../testing/agent-harness';
@@ -90,5 +90,54 @@ describe('POST /pair', () => {
     expect(response.status).toBe(400);
     expect(await errorCode(response)).toBe('request.invalid');
     expect(tokenCount()).toBe(0);
+  });
+});
+
+describe('DELETE /api/pairing', () => {
+  const unpair = (token: string | undefined, origin?: string) =>
+    agent.request('/api/pairing', {
+      method: 'DELETE',
+      headers: {
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+        ...(origin === undefined ? {} : { origin }),
+      },
+    });
+  const listPages = (token: string, origin?: string) =>
+    agent.request('/api/drafts/pages', {
+      query: { profile: 'vnedu' },
+      headers: { authorization: `Bearer ${token}`, ...(origin === undefined ? {} : { origin }) },
+    });
+
+  it('revokes the caller’s token and only that one', async () => {
+    const extension = await agent.pair(EXTENSION_ORIGIN);
+    const tool = await agent.pair();
+    const response = await unpair(extension, EXTENSION_ORIGIN);
+    expect(response.status).toBe(200);
+    // The answer still carries CORS headers: the extension must be able to read it.
+    expect(response.headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
+    expect(UnpairResponseSchema.parse(await response.json())).toEqual({ revoked: true });
+    expect(tokenCount()).toBe(1);
+
+    expect(await errorCode(await listPages(extension))).toBe('auth.invalid');
+    // With no live token left, the extension's origin is a stranger again.
+    expect(await errorCode(await listPages(extension, EXTENSION_ORIGIN))).toBe('origin.forbidden');
+    expect((await listPages(tool)).status).toBe(200);
+  });
+
+  it('refuses without a valid token and revokes nothing', async () => {
+    await agent.pair(EXTENSION_ORIGIN);
+    const missing = await unpair(undefined);
+    expect(missing.status).toBe(401);
+    expect(await errorCode(missing)).toBe('auth.missing');
+    expect(await errorCode(await unpair('edl_not-a-real-token'))).toBe('auth.invalid');
+    expect(tokenCount()).toBe(1);
+  });
+
+  it('refuses a web page, even one holding a stolen token', async () => {
+    const token = await agent.pair(EXTENSION_ORIGIN);
+    const response = await unpair(token, 'https://evil.example');
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe('origin.forbidden');
+    expect(tokenCount()).toBe(1);
   });
 });

@@ -13,11 +13,13 @@ export function bearerAuth(pairing: PairingStore, now: () => number): Middleware
       return refuse(c, refusals.authMissing);
     }
     const token = /^Bearer ([\w-]{1,200})$/.exec(header)?.[1];
-    const stored = token === undefined ? undefined : pairing.findToken(hashSecret(token));
+    const tokenHash = token === undefined ? undefined : hashSecret(token);
+    const stored = tokenHash === undefined ? undefined : pairing.findToken(tokenHash);
     if (stored === undefined) return refuse(c, refusals.authInvalid);
     if (stored.expiresAt <= now()) return refuse(c, refusals.authExpired);
     const origin = c.req.header('origin');
     if (origin !== undefined && origin !== stored.origin) return refuse(c, refusals.tokenOfOtherOrigin);
+    c.set('tokenHash', tokenHash);
     await next();
   };
 }

@@ -70,9 +70,11 @@ async function render(): Promise<void> {
       class: 'secondary',
       hidden: connection.token === null,
       onclick: async () => {
-        const current = await agentConnection.getValue();
-        await agentConnection.setValue({ ...current, token: null, pairedAt: null });
+        const { revoked } = await sendToBackground('agent.unpair', {});
         await render();
+        const notice = document.getElementById('pair-message')!;
+        notice.className = revoked ? 'message ok' : 'message bad';
+        notice.textContent = t(revoked ? 'options_unpairedOk' : 'options_unpairedLocally');
       },
     },
     t('options_unpair'),

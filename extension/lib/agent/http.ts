@@ -8,6 +8,7 @@ import {
   PageDraftsResponseSchema,
   PairResponseSchema,
   SaveDraftRequestSchema,
+  UnpairResponseSchema,
 } from '@edulens/shared/api';
 import type { z } from 'zod';
 import type { Bilingual } from '../messages';
@@ -65,6 +66,12 @@ export class AgentHttp {
 
   pair(base: string, code: string): Promise<AgentReply<z.infer<typeof PairResponseSchema>>> {
     return this.call(base, '/pair', json('POST', { code }), null, PairResponseSchema);
+  }
+
+  /** Revokes `token` at the agent: no copy of it works any more. */
+  async unpair(base: string, token: string): Promise<AgentReply<true>> {
+    const reply = await this.call(base, '/api/pairing', { method: 'DELETE' }, token, UnpairResponseSchema);
+    return reply.kind === 'ok' ? { kind: 'ok', value: true } : reply;
   }
 
   async saveDraft(

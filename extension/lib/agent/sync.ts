@@ -162,6 +162,21 @@ export class AgentSync {
     return null;
   }
 
+  /**
+   * The user unpairs: the agent revokes the token, then this browser forgets it. When the agent cannot
+   * be reached the token is forgotten all the same; `revoked: false` says it still works there until
+   * `edulens unpair` or its expiry.
+   */
+  async revoke(): Promise<{ revoked: boolean }> {
+    const { url, token } = await this.deps.connection.get();
+    if (token === null) return { revoked: true };
+    const reply = await this.http.unpair(url, token);
+    this.noteContact(reply.kind !== 'unreachable');
+    await this.unpair();
+    // A token the agent no longer knows is as good as revoked.
+    return { revoked: reply.kind === 'ok' || reply.kind === 'unauthorized' };
+  }
+
   /** Forgets the token (the queue stays, for a later pairing). */
   async unpair(): Promise<void> {
     const current = await this.deps.connection.get();

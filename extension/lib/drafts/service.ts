@@ -65,6 +65,8 @@ export function startDraftsService(): DraftsService {
 
   handle('agent.pair', ({ code, url }) => sync.pair(code, url));
 
+  handle('agent.unpair', () => sync.revoke());
+
   // Alarms outlive the service worker and wake it to retry what is queued. Created only when
   // missing: re-creating it at every wake-up would keep pushing its first firing back.
   browser.alarms.onAlarm.addListener((alarm) => {

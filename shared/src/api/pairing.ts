@@ -14,3 +14,7 @@ export const PairResponseSchema = z.object({
   origin: z.string().nullable(),
 });
 export type PairResponse = z.infer<typeof PairResponseSchema>;
+
+/** DELETE /api/pairing: the caller's token no longer works, here or from any copy of it. */
+export const UnpairResponseSchema = z.object({ revoked: z.literal(true) });
+export type UnpairResponse = z.infer<typeof UnpairResponseSchema>;

@@ -22,8 +22,9 @@ const PAGE = {
 
 /**
  * The real agent process over real HTTP (keep-alive, like the extension's service worker): draft
- * saves per second and their latency, every save durably committed (WAL, synchronous=FULL, group
- * commit) before it is answered; and how long `edulens agent` takes from spawn to its first answer.
+ * saves per second and their latency, every save durably committed (WAL, group commit, the WAL
+ * fsynced off the event loop) before it is answered; and how long `edulens agent` takes from spawn
+ * to its first answer.
  * The throughput baseline is this machine's ceiling for one fsync'd SQLite commit per save, in
  * process, without HTTP (what the agent would manage without group commit, at best).
  */
