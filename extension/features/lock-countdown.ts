@@ -42,7 +42,7 @@ export const lockCountdown = defineFeature({
     let locks: LockInfo[] = [];
     const load = async () => {
       const answer = await sendToBackground('locks.forBook', {
-        calendar: ctx.profile.calendar.id,
+        calendar: ctx.profile.calendar,
         ...(year !== undefined && { yearStart: year }),
         now: clock.now(),
       }).catch(() => ({ locks: [] as LockInfo[] }));

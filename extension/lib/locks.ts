@@ -1,5 +1,12 @@
-import { type CalendarId, getCalendar, nextEvents } from '@edulens/shared/calendar';
+import {
+  type Calendar,
+  type CalendarRef,
+  calendarIds,
+  nextEvents,
+  resolveCalendar,
+} from '@edulens/shared/calendar';
 import type { LockInfo } from './messages';
+import type { LockDay } from './storage-keys';
 
 // Lock instants of a school's grade books, from the profile's calendar, as the overlay, the popup
 // and the side panel show them. Pure functions of (calendar, school year, now).
@@ -33,17 +40,55 @@ export function gradeOf(...texts: (string | undefined)[]): number | undefined {
   return undefined;
 }
 
+const PRINCIPAL_DECISION = 'Quyết định của Hiệu trưởng (nhập trong EduLens)';
+
 /**
- * The lock events of a calendar for a school year (1 Aug → 31 Jul), or around `now` (last 200
- * days, next 400) when the year is unknown.
+ * A profile's calendar: the built-in one, with the profile's province override, then with the lock
+ * days the school's principal decided. Undefined for a calendar this build does not know (a profile
+ * newer than the extension) or an override that does not fit it.
  */
-export function locksFor(calendarId: string, yearStart: number | undefined, now: number): LockInfo[] {
-  let calendar;
-  try {
-    calendar = getCalendar(calendarId as CalendarId);
-  } catch {
-    return [];
-  }
+export function calendarFor(
+  ref: CalendarRef,
+  schoolDays: Readonly<Record<string, LockDay>> = {},
+): Calendar | undefined {
+  if (!(calendarIds as readonly string[]).includes(ref.id)) return undefined;
+  const resolved = resolveCalendar(ref);
+  if (!resolved.ok) return undefined;
+  const entries = resolved.calendar.entries.map((entry) => {
+    const day = schoolDays[entry.id];
+    if (!day || entry.kind !== 'lock' || entry.every !== 'year') return entry;
+    const { assumption: _replacedByTheDecision, ...decided } = entry;
+    return { ...decided, at: { ...day, time: '24:00' }, source: PRINCIPAL_DECISION };
+  });
+  return { ...resolved.calendar, entries };
+}
+
+/** Whether a school may set this day itself: a yearly lock, and a day every year has. */
+export function isValidLockDay({ month, day }: LockDay): boolean {
+  return (
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= DAYS_IN_MONTH[month - 1]!
+  );
+}
+
+/** 29 February is left out: a lock day must exist every year. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/**
+ * The lock events of a profile's calendar (see `calendarFor`) for a school year (1 Aug → 31 Jul),
+ * or around `now` (last 200 days, next 400) when the year is unknown.
+ */
+export function locksFor(
+  ref: CalendarRef,
+  yearStart: number | undefined,
+  now: number,
+  schoolDays?: Readonly<Record<string, LockDay>>,
+): LockInfo[] {
+  const calendar = calendarFor(ref, schoolDays);
   if (!calendar) return [];
   const events = nextEvents(calendar, new Date(now), { lookbackDays: 800, horizonDays: 800 }).filter(
     (event) => event.kind === 'lock',

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { CalendarRef } from '@edulens/shared/calendar';
 
 // The one message protocol between the extension's parts. Requests go from the content script,
 // popup, options page and side panel to the background (`sendToBackground` / `handle`), and from
@@ -116,7 +117,7 @@ export interface BackgroundMessages {
   'page.report': { request: PageReport; response: { ok: true } };
   /** Lock events of a calendar for a school year (kept in the background: calendars are big). */
   'locks.forBook': {
-    request: { calendar: string; yearStart?: number; now: number };
+    request: { calendar: CalendarRef; yearStart?: number; now: number };
     response: { locks: LockInfo[] };
   };
   /** Popup / side panel → background: the last report of a tab. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { locksFor } from './locks';
 import { handle } from './messages';
-import { tabReports } from './storage';
+import { schoolLockDays, tabReports } from './storage';
 
 /**
  * Background side of `page.report` / `page.lastReport` (each tab's last report, in session
@@ -9,7 +9,10 @@ import { tabReports } from './storage';
  * `locks.forBook` (calendars stay out of the content script). Call once from the background's main().
  */
 export function registerPageReports(): void {
-  handle('locks.forBook', ({ calendar, yearStart, now }) => ({ locks: locksFor(calendar, yearStart, now) }));
+  handle('locks.forBook', async ({ calendar, yearStart, now }) => {
+    const schoolDays = (await schoolLockDays.getValue())[calendar.id];
+    return { locks: locksFor(calendar, yearStart, now, schoolDays) };
+  });
   handle('page.report', async (report, sender) => {
     if (sender.tabId !== undefined) {
       const all = await tabReports.getValue();

@@ -5,7 +5,7 @@ import { lockLine } from './lock-text';
 import { locksFor } from './locks';
 import { type AgentStatus, type LockInfo, type PageState, sendToBackground, sendToTab } from './messages';
 import { h } from './overlay';
-import { clockOverride } from './storage';
+import { clockOverride, schoolLockDays } from './storage';
 import { targetTab } from './tabs';
 
 // The popup: the current page's profile and book, lock countdowns of the school's books, and
@@ -82,13 +82,18 @@ export async function renderPopup(root: HTMLElement): Promise<void> {
     page.append(h('div', { class: 'muted', 'data-testid': 'profile' }, t('common_notOnPortal')));
   }
 
-  const calendarId = profile?.calendar.id;
+  const calendar = profile?.calendar;
   const yearStart = /(\d{4})\s*-\s*\d{4}/.exec(state?.context.schoolYear ?? '')?.[1];
   const locks =
     state && state.locks.length > 0
       ? state.locks
-      : calendarId
-        ? locksFor(calendarId, yearStart ? Number(yearStart) : undefined, now)
+      : calendar
+        ? locksFor(
+            calendar,
+            yearStart ? Number(yearStart) : undefined,
+            now,
+            (await schoolLockDays.getValue())[calendar.id],
+          )
         : [];
 
   const actions = h(

@@ -16,6 +16,18 @@ export interface AgentConnection {
 
 export const DEFAULT_AGENT_URL = 'http://127.0.0.1:8787';
 
+/** A day of the year, "khóa sổ sau ngày D/M": the book locks at the end of that day. */
+export interface LockDay {
+  month: number;
+  day: number;
+}
+
+/**
+ * Lock days the principal decided, replacing a calendar's defaults: calendar id → lock entry id →
+ * day. Kept per calendar, so every profile using that calendar shows the school's dates.
+ */
+export type SchoolLockDays = Record<string, Record<string, LockDay>>;
+
 export interface ItemDef<T> {
   key: `local:${string}` | `session:${string}`;
   fallback: T;
@@ -32,6 +44,8 @@ export const KEYS = {
     token: null,
     pairedAt: null,
   }),
+  /** The school's own lock days (set by the principal in the options page). */
+  schoolLockDays: def<SchoolLockDays>('local:settings.schoolLockDays', {}),
   /** A fixed "now" (epoch ms) for lock countdowns in tests and demos; null = real clock. */
   clockOverride: def<number | null>('local:dev.clockOverride', null),
   /** Last report of each tab (tab id → report), kept by the background. */

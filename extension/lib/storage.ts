@@ -5,11 +5,19 @@ import { type AgentConnection, type ItemDef, KEYS, type LanguageSetting } from '
 // `storage-keys.ts`. Definitions only: no storage access until used, no side effects on import.
 // Content-script code reads items through `storage-lite.ts` instead (smaller bundle).
 
-export { type AgentConnection, DEFAULT_AGENT_URL, KEYS, type LanguageSetting } from './storage-keys';
+export {
+  type AgentConnection,
+  DEFAULT_AGENT_URL,
+  KEYS,
+  type LanguageSetting,
+  type LockDay,
+  type SchoolLockDays,
+} from './storage-keys';
 
 const item = <T>(d: ItemDef<T>) => storage.defineItem<T>(d.key, { fallback: d.fallback });
 
 export const languageSetting = item<LanguageSetting>(KEYS.language);
 export const agentConnection = item<AgentConnection>(KEYS.agentConnection);
+export const schoolLockDays = item(KEYS.schoolLockDays);
 export const clockOverride = item(KEYS.clockOverride);
 export const tabReports = item(KEYS.tabReports);

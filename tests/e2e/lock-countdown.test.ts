@@ -83,6 +83,45 @@ describe('lock countdown', () => {
       });
     }
   });
+
+  it('counts down to the lock day the principal set in the options page, and back to the default', async () => {
+    const options = await h.context.newPage();
+    try {
+      await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+      const semesterI = options.locator('#lock-day-vnedu-default-semester-1-score-lock');
+      await pwExpect(semesterI).toHaveValue(/^\d{4}-01-15$/);
+      await pwExpect(options.locator('label[for="lock-day-vnedu-default-semester-1-score-lock"]')).toHaveText(
+        'Khóa sổ điểm học kỳ I (mặc định)',
+      );
+      // The principal locks semester I after 10 January instead.
+      await semesterI.fill('2027-01-10');
+      await options.locator('#save-lock-days').click();
+      await pwExpect(options.locator('#lock-days-message')).toHaveText(/^Đã lưu ngày khóa sổ/);
+      await pwExpect(options.locator('label[for="lock-day-vnedu-default-semester-1-score-lock"]')).toHaveText(
+        'Khóa sổ điểm học kỳ I',
+      );
+
+      await at('2026-01-08T20:00:00+07:00');
+      await openGradeBook(h);
+      await pwExpect(banner()).toHaveText('Khóa sổ điểm HK I sau 2 ngày 4 giờ');
+      await pwExpect(banner()).toHaveAttribute('title', 'Khóa lúc 00:00 11/01/2026 (GMT+7)');
+
+      // 29 February does not exist every year: refused, nothing changes.
+      await options.locator('#lock-day-vnedu-default-year-score-lock').fill('2028-02-29');
+      await options.locator('#save-lock-days').click();
+      await pwExpect(options.locator('#lock-days-message')).toHaveText(/^Không dùng được ngày 29\/2/);
+
+      await options.locator('#reset-lock-days').click();
+      await pwExpect(options.locator('#lock-days-message')).toHaveText('Đã trở về ngày khóa sổ mặc định.');
+      await openGradeBook(h);
+      await pwExpect(banner()).toHaveText('Khóa sổ điểm HK I sau 7 ngày 4 giờ');
+    } finally {
+      await h.serviceWorker.evaluate(async () => {
+        await chrome.storage.local.set({ 'settings.schoolLockDays': {} });
+      });
+      await options.close();
+    }
+  });
 });
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };

@@ -1,9 +1,12 @@
 import { vneduProfile } from '@edulens/shared/profiles';
+import type { CalendarRef } from '@edulens/shared/calendar';
 import { describe, expect, it } from 'vitest';
 import type { GradeGridPage } from '../../extension/lib/feature';
 import {
+  calendarFor,
   durationParts,
   gradeOf,
+  isValidLockDay,
   lockForTerm,
   locksFor,
   schoolYearStart,
@@ -33,13 +36,59 @@ describe('locks', () => {
 
   it('finds each term’s lock of the school year in the vnEdu calendar', () => {
     const now = Date.parse('2026-01-12T20:00:00+07:00');
-    const locks = locksFor('vnedu-default', 2025, now);
+    const locks = locksFor({ id: 'vnedu-default' }, 2025, now);
     expect(locks.map((lock) => lock.at)).toEqual(['2026-01-15T17:00:00.000Z', '2026-05-31T17:00:00.000Z']);
     expect(lockForTerm(locks, 1)?.title.vi).toBe('Khóa sổ điểm học kỳ I');
     expect(lockForTerm(locks, 2)?.title.vi).toBe('Khóa sổ điểm cả năm');
-    const after = locksFor('vnedu-default', 2025, Date.parse('2026-01-20T00:00:00+07:00'));
+    const after = locksFor({ id: 'vnedu-default' }, 2025, Date.parse('2026-01-20T00:00:00+07:00'));
     expect(after[0]?.locked).toBe(true);
-    expect(locksFor('no-such-calendar', 2025, now)).toEqual([]);
+    expect(locksFor({ id: 'no-such-calendar' } as unknown as CalendarRef, 2025, now)).toEqual([]);
+  });
+
+  it('applies the override a profile gives its calendar (the principal’s own lock date)', () => {
+    const ref: CalendarRef = {
+      id: 'vnedu-default',
+      override: {
+        province: 'THCS Nguyễn Du',
+        replace: [
+          {
+            id: 'semester-1-score-lock',
+            kind: 'lock',
+            title: { vi: 'Khóa sổ điểm học kỳ I', en: 'Semester I score book lock' },
+            every: 'year',
+            at: { month: 1, day: 10, time: '17:00' },
+            source: 'Quyết định của Hiệu trưởng (giả định cho kiểm thử)',
+          },
+        ],
+      },
+    };
+    const now = Date.parse('2026-01-12T20:00:00+07:00');
+    const locks = locksFor(ref, 2025, now);
+    expect(locks.map((lock) => lock.at)).toEqual(['2026-01-10T10:00:00.000Z', '2026-05-31T17:00:00.000Z']);
+    expect(lockForTerm(locks, 1)?.locked).toBe(true);
+  });
+
+  it('puts the principal’s lock days in place of the defaults, and only for yearly locks', () => {
+    const now = Date.parse('2026-01-12T20:00:00+07:00');
+    const locks = locksFor({ id: 'vnedu-default' }, 2025, now, {
+      'semester-1-score-lock': { month: 1, day: 10 },
+      'no-such-entry': { month: 3, day: 1 },
+    });
+    expect(locks.map((lock) => lock.at)).toEqual(['2026-01-10T17:00:00.000Z', '2026-05-31T17:00:00.000Z']);
+    expect(locks[0]?.locked).toBe(true);
+    const calendar = calendarFor({ id: 'vnedu-default' }, { 'semester-1-score-lock': { month: 1, day: 10 } });
+    expect(calendar?.entries[0]).toMatchObject({ source: expect.stringContaining('Hiệu trưởng') });
+    expect(calendar?.entries[0]).not.toHaveProperty('assumption');
+    expect(calendar?.entries[1]).toHaveProperty('assumption');
+  });
+
+  it('accepts only lock days every year has', () => {
+    expect(isValidLockDay({ month: 1, day: 31 })).toBe(true);
+    expect(isValidLockDay({ month: 2, day: 28 })).toBe(true);
+    expect(isValidLockDay({ month: 2, day: 29 })).toBe(false);
+    expect(isValidLockDay({ month: 4, day: 31 })).toBe(false);
+    expect(isValidLockDay({ month: 13, day: 1 })).toBe(false);
+    expect(isValidLockDay({ month: 5, day: 0 })).toBe(false);
   });
 
   it('rounds countdowns down to their two largest units', () => {

@@ -2,9 +2,10 @@ import { initI18n, pick, t } from '../../lib/i18n';
 import { type AgentStatus, sendToBackground } from '../../lib/messages';
 import { h } from '../../lib/overlay';
 import { agentConnection, DEFAULT_AGENT_URL, type LanguageSetting, languageSetting } from '../../lib/storage';
+import { schoolLockDaysSection } from './school-lock-days';
 
 // Options: pairing with the local agent (its address + the code it printed → a token kept by the
-// background) and the language. The agent's status is refreshed every few seconds; asking for it
+// background), the school's lock days and the language. The agent's status is refreshed every few seconds; asking for it
 // also makes the background retry delivering what is queued.
 
 const STATUS_EVERY_MS = 2_000;
@@ -139,6 +140,7 @@ async function render(): Promise<void> {
   app.replaceChildren(
     h('h1', null, t('options_title')),
     h('section', { id: 'agent' }, h('h2', null, t('options_agentSection')), statusLine(null), form),
+    await schoolLockDaysSection(),
     h(
       'section',
       { id: 'language-section' },
