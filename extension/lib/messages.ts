@@ -262,8 +262,8 @@ export function onPageReport(
 }
 
 // ---- bulk-fill (appended by the bulk-fill feature; interface merging keeps one protocol) ----
-// A picked .xlsx is read in the background with exceljs, which must stay out of the content
-// script; the content script gets every worksheet back as plain JSON.
+// A picked .xlsx is read in the background (zip inflation and XML parsing stay out of the content
+// script); the content script gets every worksheet back as plain JSON.
 
 /** One worksheet as plain data: values by zero-based row and column (dates as yyyy-mm-dd), merges. */
 export interface PlainSheet {

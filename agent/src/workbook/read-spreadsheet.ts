@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import * as sheets from '@edulens/shared/sheets';
 import type ExcelJS from 'exceljs';
 import type { TextEncoding } from './csv-decoding';
 import { fileSystemReason, reasons, UnreadableFileError } from './unreadable-file';
-import { readXlsxValues } from './xlsx-values';
+import { readXlsxValues } from '@edulens/shared/xlsx';
 
 export interface CsvSpreadsheet {
   kind: 'csv';
@@ -79,11 +80,14 @@ async function read<Xlsx extends { sheets: unknown[] }>(
 
 /**
  * Reads the values and merged ranges of every sheet, for commands that only look (check). An
- * .xlsx is read straight from its XML (xlsx-values.ts), which gives the grids exceljs would give
+ * .xlsx is read straight from its XML (`readXlsxValues`), which gives the grids exceljs would give
  * several times faster.
  */
 export function readSpreadsheet(file: string): Promise<Spreadsheet> {
-  return read(file, async (bytes) => ({ kind: 'xlsx' as const, sheets: readXlsxValues(bytes) }));
+  return read(file, async (bytes) => ({
+    kind: 'xlsx' as const,
+    sheets: await readXlsxValues(bytes, inflateRawSync),
+  }));
 }
 
 /** Opens a file to rewrite it (convert): an .xlsx is loaded whole by exceljs, which can save it again. */

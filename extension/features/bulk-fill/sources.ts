@@ -3,7 +3,7 @@ import { t } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
 
 // Where bulk-fill data comes from: text pasted from Excel (parsed right here), a .csv read here,
-// or an .xlsx read by the background (exceljs is too big for the content script).
+// or an .xlsx read by the background (the reader stays out of the content script).
 
 export type SheetsResult = { ok: true; sheets: GridSheet[] } | { ok: false; message: string };
 

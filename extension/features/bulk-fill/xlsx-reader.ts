@@ -1,16 +1,16 @@
-import ExcelJS from 'exceljs';
-import { type CellValue, worksheetToGrid } from '@edulens/shared/sheets';
+import type { CellValue, GridSheet } from '@edulens/shared/sheets';
+import { inflateRawStream, readXlsxValues } from '@edulens/shared/xlsx';
 import { type BackgroundMessages, handle, type PlainSheet, type ResponseOf } from '../../lib/messages';
 
-// Background side of bulk fill: reads a picked .xlsx with exceljs (in the service worker, never
-// in the content script) and answers every worksheet as plain JSON. Registered by background.ts.
+// Background side of bulk fill: reads a picked .xlsx (in the service worker, never in the content
+// script) with the same values-only reader as `edulens check`, and answers every worksheet as
+// plain JSON.
 
 type PlainValue = PlainSheet['rows'][number][number];
 type ReadAnswer = ResponseOf<BackgroundMessages, 'bulkFill.readWorkbook'>;
 
 /** The shared grid made JSON-safe for messaging: dates as yyyy-mm-dd, holes as null. */
-export function worksheetToPlain(worksheet: ExcelJS.Worksheet): PlainSheet {
-  const grid = worksheetToGrid(worksheet);
+export function gridToPlain(grid: GridSheet): PlainSheet {
   const plain = (value: CellValue | undefined): PlainValue =>
     value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null);
   const rows = Array.from(grid.rows, (row) => Array.from(row ?? [], plain));
@@ -28,9 +28,8 @@ function decodeBase64(base64: string): Uint8Array {
 export function registerBulkFillBackground(): () => void {
   return handle('bulkFill.readWorkbook', async ({ base64 }): Promise<ReadAnswer> => {
     try {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(decodeBase64(base64).buffer as ArrayBuffer);
-      return { ok: true, sheets: workbook.worksheets.map(worksheetToPlain) };
+      const sheets = await readXlsxValues(decodeBase64(base64), inflateRawStream);
+      return { ok: true, sheets: sheets.map(gridToPlain) };
     } catch {
       return { ok: false, reason: 'unreadable' };
     }

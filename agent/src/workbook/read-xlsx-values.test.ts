@@ -1,8 +1,8 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { worksheetToGrid } from '@edulens/shared/sheets';
-import { readXlsxValues } from './xlsx-values';
+import { inflateRawStream, readXlsxValues } from '@edulens/shared/xlsx';
 
 /** The grids as `convert` reads them: exceljs loads the whole workbook. */
 async function exceljsGrids(bytes: Buffer) {
@@ -17,11 +17,24 @@ async function writtenByExceljs(build: (workbook: ExcelJS.Workbook) => void): Pr
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** `check` must see exactly what `convert` sees: the same values, the same holes, the same merges. */
+/** The agent inflates with node:zlib, the extension's service worker with a DecompressionStream. */
+const inflaters = [inflateRawSync, inflateRawStream];
+
+/**
+ * `check` and the extension's bulk fill must see exactly what `convert` sees: the same values, the
+ * same holes, the same merges — whichever inflater reads the zip.
+ */
 async function expectSameGrids(bytes: Buffer) {
-  const grids = readXlsxValues(bytes);
-  expect(grids).toStrictEqual(await exceljsGrids(bytes));
-  return grids;
+  const expected = await exceljsGrids(bytes);
+  const [grids, ...others] = await Promise.all(inflaters.map((inflate) => readXlsxValues(bytes, inflate)));
+  expect(grids).toStrictEqual(expected);
+  for (const other of others) expect(other).toStrictEqual(expected);
+  return grids!;
+}
+
+async function expectRefused(bytes: Buffer) {
+  await expect(exceljsGrids(bytes)).rejects.toThrow();
+  for (const inflate of inflaters) await expect(readXlsxValues(bytes, inflate)).rejects.toThrow();
 }
 
 /** A zip written by hand (parts exceljs never writes): .rels parts stored, the rest deflated. */
@@ -246,10 +259,7 @@ describe('readXlsxValues', () => {
         'xl/sharedStrings.xml': `<sst ${main}></sst>`,
       },
     );
-    for (const bytes of [overlapping, missingString]) {
-      await expect(exceljsGrids(bytes)).rejects.toThrow();
-      expect(() => readXlsxValues(bytes)).toThrow();
-    }
+    for (const bytes of [overlapping, missingString]) await expectRefused(bytes);
   });
 
   it('refuses a damaged or truncated zip', async () => {
@@ -260,9 +270,6 @@ describe('readXlsxValues', () => {
     const scrambled = Buffer.from(bytes);
     const sheetData = scrambled.indexOf('xl/worksheets/sheet1.xml') + 30;
     scrambled.fill(0x55, sheetData, sheetData + 200);
-    for (const damaged of [truncated, scrambled]) {
-      await expect(exceljsGrids(damaged)).rejects.toThrow();
-      expect(() => readXlsxValues(damaged)).toThrow();
-    }
+    for (const damaged of [truncated, scrambled]) await expectRefused(damaged);
   });
 });

@@ -1,4 +1,8 @@
-import { inflateRawSync } from 'node:zlib';
+/**
+ * Raw DEFLATE decompression, given by the caller: node:zlib's inflateRawSync in the agent, a
+ * DecompressionStream in the browser. Keeps this module free of any platform.
+ */
+export type InflateRaw = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 interface ZipEntry {
   method: number;
@@ -34,7 +38,14 @@ export class ZipArchive {
   /** Entry names in directory order, a leading "/" dropped; a name repeated later wins. */
   private readonly entries = new Map<string, ZipEntry>();
 
-  constructor(private readonly bytes: Buffer) {
+  private readonly view: DataView;
+  private readonly utf8 = new TextDecoder('utf-8');
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly inflateRaw: InflateRaw,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = this.findEndOfDirectory();
     let count = this.u16(end + 10);
     let offset = this.u32(end + 16);
@@ -56,7 +67,7 @@ export class ZipArchive {
   }
 
   /** The inflated bytes of a file, or undefined when the archive has no such file. */
-  read(name: string): Buffer | undefined {
+  async read(name: string): Promise<Uint8Array | undefined> {
     const entry = this.entries.get(name);
     if (!entry) return undefined;
     const { localHeader, compressedSize, method } = entry;
@@ -66,14 +77,15 @@ export class ZipArchive {
     if (end > this.bytes.length) throw new DamagedZipError(`${name} runs past the end`);
     const data = this.bytes.subarray(start, end);
     if (method === stored) return data;
-    if (method === deflated) return inflateRawSync(data);
+    if (method === deflated) return this.inflateRaw(data);
     throw new DamagedZipError(`${name} uses compression method ${method}`);
   }
 
   /** The text of an XML part (UTF-8, byte-order mark dropped), or undefined when absent. */
-  readText(name: string): string | undefined {
-    const text = this.read(name)?.toString('utf8');
-    return text?.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  async readText(name: string): Promise<string | undefined> {
+    const bytes = await this.read(name);
+    // TextDecoder drops a UTF-8 byte-order mark itself.
+    return bytes === undefined ? undefined : this.utf8.decode(bytes);
   }
 
   private findEndOfDirectory(): number {
@@ -93,7 +105,8 @@ export class ZipArchive {
     const commentLength = this.u16(at + 32);
     const nameStart = at + 46;
     this.within(nameStart + nameLength + extraLength);
-    const rawName = this.bytes.toString(flags & 0x800 ? 'utf8' : 'latin1', nameStart, nameStart + nameLength);
+    const nameBytes = this.bytes.subarray(nameStart, nameStart + nameLength);
+    const rawName = flags & 0x800 ? this.utf8.decode(nameBytes) : String.fromCharCode(...nameBytes);
     const entry: ZipEntry = {
       method: this.u16(at + 10),
       compressedSize: this.u32(at + 20),
@@ -131,17 +144,17 @@ export class ZipArchive {
 
   private u16(at: number): number {
     this.within(at + 2);
-    return this.bytes.readUInt16LE(at);
+    return this.view.getUint16(at, true);
   }
 
   private u32(at: number): number {
     this.within(at + 4);
-    return this.bytes.readUInt32LE(at);
+    return this.view.getUint32(at, true);
   }
 
   private u64(at: number): number {
     this.within(at + 8);
-    const value = this.bytes.readBigUInt64LE(at);
+    const value = this.view.getBigUint64(at, true);
     if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new DamagedZipError('size out of range');
     return Number(value);
   }
