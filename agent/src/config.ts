@@ -21,6 +21,8 @@ export interface DataPaths {
   log: string;
   /** Copies of the database taken just before a restore replaced it. */
   safetyCopies: string;
+  /** Automatic daily backups (EDULENS_BACKUP_DIR: put them on another disk to survive this one). */
+  backups: string;
 }
 
 export interface AgentConfig {
@@ -28,6 +30,8 @@ export interface AgentConfig {
   /** 0 asks the OS for a free port; the agent prints the one it got. */
   port: number;
   draftRetentionMs: number;
+  /** Automatic backups younger than this are all kept; 0 turns automatic backups off. */
+  backupKeepDays: number;
   tokenTtlMs: number;
   pairingCodeTtlMs: number;
   maxBodyBytes: number;
@@ -42,6 +46,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv): DataPaths {
     lock: join(home, 'agent.lock'),
     log: join(home, 'logs', 'agent.log'),
     safetyCopies: join(home, 'safety-copies'),
+    backups: resolve(env.EDULENS_BACKUP_DIR || join(home, 'backups')),
   };
 }
 
@@ -51,6 +56,7 @@ const wholeNumber = (min: number, max: number) =>
 const EnvSchema = z.object({
   EDULENS_PORT: wholeNumber(0, 65_535).optional(),
   EDULENS_DRAFT_RETENTION_DAYS: wholeNumber(1, 36_500).default(365),
+  EDULENS_BACKUP_KEEP_DAYS: wholeNumber(0, 3_650).default(14),
   EDULENS_TOKEN_TTL_DAYS: wholeNumber(1, 3_650).default(180),
   EDULENS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -71,6 +77,7 @@ export function resolveConfig(env: NodeJS.ProcessEnv, portOption?: string): Agen
     paths: resolvePaths(env),
     port: port ?? DEFAULT_PORT,
     draftRetentionMs: parsed.data.EDULENS_DRAFT_RETENTION_DAYS * DAY_MS,
+    backupKeepDays: parsed.data.EDULENS_BACKUP_KEEP_DAYS,
     tokenTtlMs: parsed.data.EDULENS_TOKEN_TTL_DAYS * DAY_MS,
     pairingCodeTtlMs: 10 * 60 * 1000,
     maxBodyBytes: 64 * 1024,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
 import { type AgentConfig, agentUrl, LOOPBACK } from './config';
+import { backupInChildProcess, scheduleBackups } from './auto-backup';
 import { agentError } from './errors';
 import { scheduleHousekeeping } from './housekeeping';
 import { acquireInstanceLock } from './instance-lock';
@@ -40,6 +41,17 @@ export async function startAgent(
     const tracker = trackRequests(server);
     server.on('request', getRequestListener(createApp({ store, port, config, now, logger }).fetch));
     lock.update({ port });
+    // After listening: the first backup check spawns a process, which should not delay the first answer.
+    if (config.backupKeepDays > 0) {
+      const backups = scheduleBackups({
+        directory: config.paths.backups,
+        keepDays: config.backupKeepDays,
+        now,
+        logger,
+        runBackup: backupInChildProcess,
+      });
+      cleanups.push(backups.stop);
+    }
 
     const pairing = issuePairingCode(store.pairing, now(), config.pairingCodeTtlMs);
     const url = agentUrl(port);

@@ -44,13 +44,17 @@ export async function killStartedAgents(): Promise<void> {
 
 const BANNER = /URL:\s+(http:\/\/127\.0\.0\.1:(\d+))[\s\S]*Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})/;
 
-/** Starts `edulens agent` as one node process (stoppable by pid) and waits for its banner. */
+/**
+ * Starts `edulens agent` as one node process (stoppable by pid) and waits for its banner. Automatic
+ * backups are off unless `env` turns them on: a backup process at every start would only add load
+ * to tests about other things (auto-backup.test.ts runs them).
+ */
 export function startAgentProcess(
   home: string,
   options: { args?: string[]; env?: Record<string, string> } = {},
 ): Promise<AgentProcess> {
   const child = spawn(process.execPath, [EDULENS_BIN, 'agent', ...(options.args ?? ['--port', '0'])], {
-    env: { ...process.env, EDULENS_HOME: home, ...options.env },
+    env: { ...process.env, EDULENS_HOME: home, EDULENS_BACKUP_KEEP_DAYS: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);

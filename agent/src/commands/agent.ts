@@ -14,7 +14,8 @@ export function registerAgent(program: Command): void {
       'Chạy máy chủ cục bộ EduLens trên 127.0.0.1 (bản nháp, ghép nối tiện ích); dữ liệu ở ~/.edulens.\n' +
         'Run the local EduLens agent on 127.0.0.1 (drafts, extension pairing); data in ~/.edulens.\n' +
         'Biến môi trường / environment: EDULENS_HOME, EDULENS_PORT, EDULENS_DRAFT_RETENTION_DAYS (365), ' +
-        'EDULENS_TOKEN_TTL_DAYS (180), EDULENS_LOG_LEVEL (info).',
+        'EDULENS_TOKEN_TTL_DAYS (180), EDULENS_BACKUP_DIR (~/.edulens/backups), EDULENS_BACKUP_KEEP_DAYS (14, 0 = tắt / off), ' +
+        'EDULENS_LOG_LEVEL (info).',
     )
     .option('-p, --port <port>', 'cổng / port (mặc định / default 8787, 0 = tự chọn / any free port)')
     .action(
@@ -29,7 +30,6 @@ export function registerAgent(program: Command): void {
             );
             throw error;
           });
-          printBanner(agent, config);
           // A second Ctrl+C falls through to Node's default and ends the process at once.
           const shutdown = () => {
             agent.stop().then(
@@ -42,6 +42,8 @@ export function registerAgent(program: Command): void {
           };
           process.once('SIGINT', shutdown);
           process.once('SIGTERM', shutdown);
+          // Only now: whoever reads the banner may stop the agent at once, and must find it listening.
+          printBanner(agent, config);
         },
         { privateFiles: true },
       ),
@@ -56,6 +58,9 @@ function printBanner(agent: RunningAgent, config: AgentConfig): void {
       `EduLens agent ${version}`,
       `  Dữ liệu / Data:             ${config.paths.home}`,
       `  Nhật ký / Log:              ${config.paths.log}`,
+      config.backupKeepDays > 0
+        ? `  Sao lưu / Backups:          ${config.paths.backups}  (mỗi ngày / daily)`
+        : '  Sao lưu / Backups:          tắt / off (EDULENS_BACKUP_KEEP_DAYS=0)',
       `  Địa chỉ / URL:              ${agent.url}`,
       `  Mã ghép nối / Pairing code: ${agent.pairing.code}  (dùng một lần, hết hạn sau ${minutes} phút / single use, expires in ${minutes} minutes)`,
       '  Dừng / Stop:                Ctrl+C',
