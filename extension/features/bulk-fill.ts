@@ -2,7 +2,7 @@ import { defineFeature, type FeatureContext } from '../lib/feature';
 import { t } from '../lib/i18n';
 import { h } from '../lib/overlay';
 import { recordPerf } from '../lib/perf';
-import { type BulkFillEngine, loadEngine } from './bulk-fill/engine-api';
+import { type BulkFillEngine, engineLoaded, loadEngine } from './bulk-fill/engine-api';
 
 // Bulk fill from Excel — the part every grade page carries: a panel to paste into or pick a
 // file from, and a catch for a block of cells pasted onto the grid. Everything else (reading,
@@ -113,6 +113,9 @@ export function mountBulkFill(ctx: FeatureContext): void {
     },
     { capture: true, signal },
   );
+  // A fill begun before the grid was drawn again (another page, a save) goes on in this mount:
+  // starting the engine is enough, it picks up the book's fill.
+  if (engineLoaded()) use(() => undefined);
 }
 
 export const bulkFill = defineFeature({ id: 'bulk-fill', runsOn: ['grade-grid'], mount: mountBulkFill });

@@ -2,16 +2,19 @@ import { pageId } from '../lib/drafts/page-id';
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { t } from '../lib/i18n';
 import { sendToBackground } from '../lib/messages';
-import { offerStyles, type RestoreCandidate, renderNote, renderOffer } from './drafts/offer';
+import type { GridCell } from '../lib/portal-grid';
+import { fieldLabel, offerStyles, type RestoreCandidate, renderNote, renderOffer } from './drafts/offer';
 import { watchSaveOutcome } from './drafts/save-watch';
-import { draftSession } from './drafts/session';
+import { draftSession, type RestoreProgress } from './drafts/session';
 import { sameValue } from './drafts/values';
 
 // Drafts: every edit of a grade cell is mirrored at once to the background (IndexedDB, then the
 // agent). When the page shows a book for which drafts differ from what the cells hold — after a
-// reload, or a session time-out and a new login — it offers "Khôi phục N điểm chưa lưu" and
-// writes them back through the page's own input path. Once the portal's "Lưu" reports success,
-// the fields it saved stop being drafts.
+// reload, or a session time-out and a new login — it offers "Khôi phục N điểm chưa lưu" (every
+// draft of the book, on screen or not) and writes them back through the page's own input path;
+// drafts of rows on other pages are written when those rows render. A cell back at the value the
+// portal holds (an undo, or typed back) is no longer a draft. Once the portal's "Lưu" reports
+// success, the fields it saved stop being drafts.
 
 /** A slow portal may take this long to answer "Lưu". */
 const SAVE_OUTCOME_TIMEOUT_MS = 120_000;
@@ -25,22 +28,66 @@ export const draftsFeature = defineFeature({
     const page = ctx.pageKey;
     const id = pageId(page);
     const edits = session.editsOf(id);
+    const baseline = session.baselineOf(id);
     const { grid, overlay, signal } = ctx;
     const topDocument = overlay.host.ownerDocument;
     /** Fields with an unsaved draft (stored before this mount, or edited here). */
     const unsaved = new Set<string>(edits.keys());
     const report = () => ctx.report({ drafts: unsaved.size });
+    offerStyles(overlay);
+    /** The offer and its notes, at the top of the dock (made when first needed). */
+    const section = () => overlay.section('drafts', { region: 'dock', order: -10 });
 
     const markDraft = (field: string) => {
       const cell = grid.cell(field);
       if (cell) overlay.marks.set(cell.element, 'draft', t('drafts_unsavedMark'));
     };
-    for (const field of edits.keys()) markDraft(field);
+
+    const showProgress = ({ waiting, restored, refused }: RestoreProgress) => {
+      const note =
+        waiting.size > 0
+          ? t('drafts_restoredSoFar', [restored, waiting.size])
+          : t('drafts_restored', restored);
+      renderNote(section(), refused > 0 ? `${note} ${t('drafts_notRestored', refused)}` : note);
+    };
+    /** Restored drafts whose rows render now are written (unless the cell holds them already). */
+    const restoreWaiting = (progress: RestoreProgress) => {
+      const entries: { cell: GridCell; value: string }[] = [];
+      let settled = 0;
+      for (const [field, value] of progress.waiting) {
+        const cell = grid.cell(field);
+        if (!cell) continue;
+        progress.waiting.delete(field);
+        settled++;
+        if (!sameValue(cell.read(), value)) entries.push({ cell, value });
+      }
+      const result = grid.writeMany(entries);
+      progress.restored += result.written.length;
+      progress.refused += result.refused.length;
+      if (settled > 0) showProgress(progress);
+    };
+
+    /** Rows drawn (this mount, rows scrolled into view): what the portal holds, marks, restores. */
+    const rowsDrawn = () => {
+      for (const row of grid.rows()) {
+        for (const cell of row.cells) {
+          if (!cell.column.computed && !baseline.has(cell.id)) baseline.set(cell.id, cell.read());
+        }
+      }
+      for (const field of unsaved) markDraft(field);
+      const progress = session.restoring.get(id);
+      if (progress) restoreWaiting(progress);
+    };
 
     grid.onEdit((list) => {
       const now = Date.now();
       for (const { cell, value } of list) {
         if (cell.column.computed) continue;
+        const held = baseline.get(cell.id);
+        if (held !== undefined && sameValue(value, held)) {
+          if (unsaved.has(cell.id) || edits.has(cell.id)) session.revert(id, profile, page, cell.id);
+          continue;
+        }
         session.record(id, profile, page, cell.id, value, now);
         unsaved.add(cell.id);
         overlay.marks.set(cell.element, 'draft', t('drafts_unsavedMark'));
@@ -59,6 +106,11 @@ export const draftsFeature = defineFeature({
       report();
     };
     session.events.addEventListener('cleared', onCleared, { signal });
+    // After onEdit: the drafts restored here are edits like any other.
+    rowsDrawn();
+    grid.onRowsChanged(rowsDrawn, signal);
+    const restoring = session.restoring.get(id);
+    if (restoring && restoring.waiting.size > 0) showProgress(restoring); // the restore goes on here
 
     grid.onBeforeSave(() => watchSave(ctx, topDocument), signal);
 
@@ -71,34 +123,45 @@ export const draftsFeature = defineFeature({
     }
     report();
 
+    // Every draft of the book counts: those of rows not in the DOM are written when they render.
     const candidates: RestoreCandidate[] = [];
-    for (const draft of drafts) {
-      const cell = grid.cell(draft.field);
-      if (cell && !cell.locked && !sameValue(cell.read(), draft.value))
-        candidates.push({ cell, value: draft.value });
+    for (const { field, value } of drafts) {
+      const cell = grid.cell(field);
+      if (cell && (cell.locked || sameValue(cell.read(), value))) continue;
+      candidates.push({ field, value, label: fieldLabel(grid, field, cell), ...(cell && { cell }) });
     }
     if (candidates.length === 0 || session.dismissed.has(id)) return;
 
-    offerStyles(overlay);
-    const section = overlay.section('drafts', { region: 'dock', order: -10 });
-    renderOffer(section, candidates, {
+    renderOffer(section(), candidates, {
       restore() {
-        const result = grid.writeMany(candidates);
-        const note = t('drafts_restored', result.written.length);
-        const refused = result.refused.length > 0 ? ` ${t('drafts_notRestored', result.refused.length)}` : '';
-        renderNote(section, note + refused);
+        session.dismissed.add(id);
+        const onScreen = candidates.flatMap(({ cell, value }) =>
+          cell?.element.isConnected ? [{ cell, value }] : [],
+        );
+        const shown = new Set(onScreen.map(({ cell }) => cell.id));
+        const result = grid.writeMany(onScreen);
+        const progress: RestoreProgress = {
+          waiting: new Map(
+            candidates.filter(({ field }) => !shown.has(field)).map(({ field, value }) => [field, value]),
+          ),
+          restored: result.written.length,
+          refused: result.refused.length,
+        };
+        session.restoring.set(id, progress);
+        restoreWaiting(progress); // rows drawn while the offer was showing
+        showProgress(progress);
       },
       later() {
         session.dismissed.add(id);
-        section.replaceChildren();
+        section().replaceChildren();
       },
       discard() {
-        const fields = candidates.map(({ cell }) => cell.id);
+        const fields = candidates.map(({ field }) => field);
         session.dismissed.add(id);
-        session.forget(id, fields, new Map(candidates.map(({ cell, value }) => [cell.id, value])));
+        session.forget(id, fields, new Map(candidates.map(({ field, value }) => [field, value])));
         void sendToBackground('drafts.clear', { profile, page, fields }).then(
-          ({ cleared }) => renderNote(section, t('drafts_discarded', cleared)),
-          () => section.replaceChildren(),
+          ({ cleared }) => renderNote(section(), t('drafts_discarded', cleared)),
+          () => section().replaceChildren(),
         );
       },
     });
@@ -119,16 +182,9 @@ function watchSave(ctx: FeatureContext, topDocument: Document): void {
   const snapshot = new Map([...edits].map(([field, edit]) => [field, edit.value]));
   if (snapshot.size === 0) return;
   const docs = [...new Set([ctx.grid.document, topDocument])];
-  void watchSaveOutcome(docs, ctx.page.save, SAVE_OUTCOME_TIMEOUT_MS).then(async (outcome) => {
+  void watchSaveOutcome(docs, ctx.page.save, SAVE_OUTCOME_TIMEOUT_MS).then((outcome) => {
     if (outcome !== 'success') return;
-    const fields = [...snapshot]
-      .filter(([field, value]) => edits.get(field)?.value === value)
-      .map(([field]) => field);
-    if (fields.length === 0) return;
-    await session.mirror(id, profile, page).idle(); // the saves reach the background before the clear
-    session.forget(id, fields);
-    await sendToBackground('drafts.clear', { profile, page, fields }).catch((error: unknown) => {
-      console.warn('[EduLens] drafts.clear:', error instanceof Error ? error.message : error);
-    });
+    const saved = new Map([...snapshot].filter(([field, value]) => edits.get(field)?.value === value));
+    if (saved.size > 0) session.saved(id, profile, page, saved);
   });
 }

@@ -95,6 +95,11 @@ export interface PortalGrid {
   context(): PageContext;
   /** Whether the portal shows locked cells (any non-computed cell locked). */
   hasLockedCells(): boolean;
+  /**
+   * Only part of the book's rows is in the DOM: the profile's pager or scroller is there, or empty
+   * rows in the body stand in for rows not drawn (virtual scrolling).
+   */
+  partial(): boolean;
   /** Writes many cells and notifies `onEdit` listeners once with all of them. */
   writeMany(entries: ReadonlyArray<{ cell: GridCell; value: string }>): WriteResult;
   /** Typed edits (each input event) and extension writes (batched). */
@@ -480,13 +485,16 @@ function createGrid(
     return current().byTd.get(td);
   };
 
-  const findSave = () => {
+  const findNear = (target: { selector?: string; text?: string[] }) => {
     for (const s of [scope, doc, topDocument]) {
-      const found = findTarget(page.save.button, s);
+      const found = findTarget(target, s);
       if (found) return found;
     }
     return undefined;
   };
+  const findSave = () => findNear(page.save.button);
+  const isPlaceholder = (tr: HTMLTableRowElement) =>
+    tr.cells.length === 1 && tr.cells[0]!.colSpan > 1 && textOf(tr.cells[0]!) === '';
   let bypassSave = false;
 
   const grid: PortalGrid = {
@@ -506,6 +514,13 @@ function createGrid(
     context: () => readContext(page, scope, doc, topDocument, table),
     hasLockedCells() {
       return current().rows.some((row) => row.cells.some((cell) => !cell.column.computed && cell.locked));
+    },
+    partial() {
+      const pagination = page.grid.pagination;
+      const pager =
+        pagination &&
+        findNear(pagination.kind === 'pages' ? pagination.next : { selector: pagination.scroller });
+      return pager !== undefined || [...table.tBodies].some((body) => [...body.rows].some(isPlaceholder));
     },
     writeMany(entries) {
       const result: WriteResult = { written: [], refused: [] };

@@ -5,14 +5,28 @@ import {
   changedSinceFill,
   fill,
   type FillEntry,
+  type FillRecord,
+  type UndoResult,
   undoFill,
   writeInChunks,
 } from '../../extension/features/bulk-fill/filler';
+import { FillSession } from '../../extension/features/bulk-fill/fill-session';
+import {
+  type PagedFill,
+  planWaiting,
+  settleStep,
+  settleUndo,
+  startPagedFill,
+  stopWaiting,
+  toUndo,
+  withoutCells,
+} from '../../extension/features/bulk-fill/paged-fill';
 import { buildPlan, type PlanCell, type PlanRow } from '../../extension/features/bulk-fill/plan';
 import { sameValue, valueChecker } from '../../extension/features/bulk-fill/values';
 
 // The bulk-fill plan and filler over a fake grid (no DOM): what changes, what is skipped and why,
-// one-to-one matching, headerless blocks, chunked writes, undo and the check before "Lưu".
+// one-to-one matching, headerless blocks, chunked writes, undo and the check before "Lưu"; and the
+// fill of a paged grid, whose rows wait for their page and are matched as it renders.
 
 const check = valueChecker(getRulepack('tt22'), false);
 const KEYS = [
@@ -105,6 +119,7 @@ describe('buildPlan', () => {
       changes: 3,
       skipped: 3,
       matched: 2,
+      pending: 0,
       unknown: 0,
       ambiguous: 0,
       duplicate: 0,
@@ -203,5 +218,265 @@ describe('filler', () => {
       { sliceSize: 3, budgetMs: 0, onProgress: () => controller.abort(), signal: controller.signal },
     );
     expect(result.written).toHaveLength(3);
+  });
+});
+
+describe('paged fill', () => {
+  const GIVEN = [
+    'An',
+    'Bình',
+    'Chi',
+    'Dung',
+    'Giang',
+    'Hà',
+    'Hải',
+    'Khoa',
+    'Lan',
+    'Linh',
+    'Long',
+    'Mai',
+    'Minh',
+    'Nam',
+    'Ngọc',
+  ];
+  const nameOf = (i: number) =>
+    `${['Nguyễn', 'Trần', 'Lê'][i % 3]} ${['Văn', 'Thị', 'Minh'][Math.floor(i / 15)]} ${GIVEN[i % 15]}`;
+  const codeOf = (i: number) => `63${String(1000 + i).padStart(8, '0')}`;
+  const UNKNOWN = 'Phan Thị Không Có';
+
+  /** 45 students, 20 a page; ĐĐGtx 1 locked for every seventh. */
+  function klass(): PlanRow<FakeCell>[] {
+    return Array.from({ length: 45 }, (_, i) =>
+      fakeRow(codeOf(i), nameOf(i), ['5', '', '', ''], i % 7 === 0 ? ['ĐĐGtx 1'] : []),
+    );
+  }
+  const pagesOf = (rows: PlanRow<FakeCell>[]) => [rows.slice(0, 20), rows.slice(20, 40), rows.slice(40)];
+
+  /** The class's workbook, shuffled: every fifth student without a code, and one who is not in the class. */
+  function classSource(): FillSource {
+    const lines = shuffled(Array.from({ length: 45 }, (_, i) => i)).map(
+      (i) => `${i % 5 === 2 ? '' : codeOf(i)}\t${nameOf(i)}\t8\t7\t6,5\t9`,
+    );
+    lines.splice(17, 0, `6399999999\t${UNKNOWN}\t1\t1\t1\t1`);
+    return source(HEADER + lines.join('\n'));
+  }
+
+  function shuffled(items: number[]): number[] {
+    let state = 7;
+    for (let i = items.length - 1; i > 0; i--) {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      const j = state % (i + 1);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
+  }
+
+  /** A grid that counts the writes of every cell; `show` puts one page in the DOM. */
+  function pagedGrid(rows: PlanRow<FakeCell>[]) {
+    const writes = new Map<string, number>();
+    return {
+      writes,
+      show(page: readonly PlanRow<FakeCell>[]) {
+        for (const row of rows) for (const cell of row.cells) cell.element.isConnected = page.includes(row);
+        return page;
+      },
+      writeMany(entries: ReadonlyArray<{ cell: FakeCell; value: string }>) {
+        for (const { cell } of entries) if (!cell.locked) writes.set(cell.id, (writes.get(cell.id) ?? 0) + 1);
+        return fakeGrid.writeMany(entries);
+      },
+    };
+  }
+
+  type Paged = PagedFill<FakeCell>;
+  /** One render of the grid: plan the waiting rows against it, write, settle (as the engine does). */
+  async function render(paged: Paged, grid: ReturnType<typeof pagedGrid>, page: PlanRow<FakeCell>[]) {
+    grid.show(page);
+    const plan = planWaiting(paged, page, check);
+    const written = (await fill(grid as never, plan.changes as never)) as unknown as FillRecord<FakeCell>;
+    return { plan, next: settleStep(paged, plan, page, written) };
+  }
+
+  const values = (row: PlanRow<FakeCell>) => row.cells.slice(0, 4).map((cell) => cell.read());
+
+  it('keeps the rows of students on other pages waiting, fills each as its page renders, once', async () => {
+    const rows = klass();
+    const pages = pagesOf(rows);
+    const grid = pagedGrid(rows);
+    let paged = startPagedFill<FakeCell>('book', classSource(), true);
+
+    const first = await render(paged, grid, pages[0]!);
+    expect(first.plan.counts).toMatchObject({ matched: 20, pending: 26, unknown: 0 });
+    paged = first.next;
+    expect(paged.tally.matched).toBe(20);
+    expect(paged.waiting.map((row) => row.name)).toContain(UNKNOWN);
+    expect(paged.waiting).toHaveLength(26);
+    expect(values(rows[25]!)).toEqual(['5', '', '', '']); // page 2: untouched so far
+
+    for (const page of [pages[1]!, pages[2]!, pages[0]!, pages[1]!])
+      paged = (await render(paged, grid, page)).next;
+    expect(paged.tally).toMatchObject({ matched: 45, unknown: 0, unsure: 0, skipped: 7, cells: 45 * 4 - 7 });
+    expect(paged.waiting.map((row) => row.name)).toEqual([UNKNOWN]);
+    // Every student has the file's values; locked cells kept theirs; no cell was written twice.
+    for (const [i, row] of rows.entries())
+      expect(values(row)).toEqual([i % 7 === 0 ? '5' : '8', '7', '6.5', '9']);
+    expect(grid.writes.size).toBe(45 * 4 - 7);
+    expect([...grid.writes.values()].every((count) => count === 1)).toBe(true);
+
+    const stopped = stopWaiting(paged);
+    expect(stopped.waiting).toEqual([]);
+    expect(stopped.tally.stopped).toBe(1);
+  });
+
+  it('never fills a student twice: a waiting row that fits a student already filled keeps waiting', async () => {
+    const rows = klass();
+    const pages = pagesOf(rows);
+    const grid = pagedGrid(rows);
+    const minh = rows[12]!; // on page 1
+    const near = `${minh.name.normalize('NFD').replace(/\p{M}/gu, '').replace('đ', 'd')}h`; // a typo of her name
+    let paged = startPagedFill<FakeCell>(
+      'book',
+      source(`${HEADER}${minh.key}\t${minh.name}\t8\t7\t6\t9\n\t${near}\t1\t1\t1\t1\n`),
+      true,
+    );
+    for (const page of [pages[0]!, pages[1]!, pages[0]!]) paged = (await render(paged, grid, page)).next;
+    expect(values(minh)).toEqual(['8', '7', '6', '9']);
+    expect(grid.writes.get(minh.cells[1]!.id)).toBe(1);
+    expect(paged.waiting.map((row) => row.name)).toEqual([near]);
+  });
+
+  it('drops the waiting rows when the page shows another book (class, subject or term)', () => {
+    const session = new FillSession();
+    const paged = startPagedFill<FakeCell>('6A1|Toán|HK I', classSource(), true);
+    session.set(paged as never);
+    expect(session.of('6A1|Toán|HK I')).toBe(paged);
+    expect(session.of('6A2|Toán|HK I')).toBeUndefined();
+    expect(session.of('6A1|Toán|HK I')).toBeUndefined(); // back on the first book: gone for good
+  });
+
+  it('on a grid that shows the whole class, reports unknown rows at once instead of waiting', () => {
+    const rows = klass();
+    const plan = planWaiting(startPagedFill<FakeCell>('book', classSource(), false), rows, check);
+    expect(plan.counts).toMatchObject({ matched: 45, pending: 0, unknown: 1 });
+  });
+
+  it('matches against every student seen: a name that also fits a student off screen is not guessed', () => {
+    const shown = [fakeRow('HS2', 'Lê Văn Bình', [])];
+    const offscreen = [
+      { key: 'HS1', name: 'Lê Văn Bình' },
+      { key: 'HS3', name: 'Đỗ Thị Hoa' },
+    ];
+    const plan = buildPlan(source(`${HEADER}\tLê Văn Bình\t8\nHS3\tĐỗ Thị Hoa\t8\n`), shown, check, {
+      partial: true,
+      offscreen,
+    });
+    expect(plan.rows.map((row) => row.status)).toEqual(['ambiguous', 'pending']);
+    expect(plan.rows[0]!.candidates.map((student) => student.key).sort()).toEqual(['HS1', 'HS2']);
+    expect(plan.changes).toEqual([]);
+  });
+
+  it('reports a row filled by name when a student seen later fits it as well', async () => {
+    const rows = [
+      fakeRow('HS1', 'Lê Văn Bình', []),
+      fakeRow('HS2', 'Trần An', []),
+      fakeRow('HS3', 'Lê Văn Bình', []),
+    ];
+    const grid = pagedGrid(rows);
+    let paged = startPagedFill<FakeCell>(
+      'book',
+      source(`${HEADER}\tLê Văn Bình\t8\nHS2\tTrần An\t7\n`),
+      true,
+    );
+    paged = (await render(paged, grid, [rows[0]!])).next;
+    expect(paged.doubts).toEqual([]);
+    paged = (await render(paged, grid, [rows[1]!, rows[2]!])).next;
+    expect(paged.doubts.map(({ row, target, other }) => [row.name, target.key, other.key])).toEqual([
+      ['Lê Văn Bình', 'HS1', 'HS3'],
+    ]);
+    expect(paged.tally.matched).toBe(2);
+  });
+
+  it('finishes a row the page interrupted when it renders again, without counting it twice', async () => {
+    const rows = klass().slice(0, 6);
+    const grid = pagedGrid(rows);
+    let paged = startPagedFill<FakeCell>(
+      'book',
+      source(HEADER + rows.map((r) => `${r.key}\t${r.name}\t8\t7\t6\t9`).join('\n')),
+      true,
+    );
+    grid.show(rows);
+    const plan = planWaiting(paged, rows, check);
+    const controller = new AbortController();
+    const cut = (await fill(grid as never, plan.changes as never, {
+      sliceSize: 5,
+      budgetMs: 0,
+      onProgress: () => controller.abort(),
+      signal: controller.signal,
+    })) as unknown as FillRecord<FakeCell>;
+    paged = settleStep(paged, plan, rows, cut);
+    expect(paged.tally.matched).toBe(1); // 5 cells written: the first row (3 + 1 locked), 2 of the second
+    expect(paged.waiting).toHaveLength(5);
+    paged = (await render(paged, grid, rows)).next;
+    expect(paged.tally).toMatchObject({ matched: 6, cells: 6 * 4 - 1 });
+    expect([...grid.writes.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('finishes an undo the page interrupted when the rows render again', async () => {
+    const rows = klass().slice(0, 10);
+    const grid = pagedGrid(rows);
+    let paged = (
+      await render(
+        startPagedFill<FakeCell>(
+          'book',
+          source(HEADER + rows.map((r) => `${r.key}\t${r.name}\t8\t7\t6\t9`).join('\n')),
+          true,
+        ),
+        grid,
+        rows,
+      )
+    ).next;
+    const holds = ({ cell, after }: FillEntry<FakeCell>) => sameValue(check, 'tx', cell.read(), after);
+    const controller = new AbortController();
+    const cut = await undoFill(grid as never, { entries: toUndo(paged) as never }, holds as never, {
+      sliceSize: 8,
+      budgetMs: 0,
+      onProgress: () => controller.abort(),
+      signal: controller.signal,
+    });
+    paged = settleUndo(paged, cut as unknown as UndoResult<FakeCell>);
+    expect(paged.undo).toMatchObject({ restored: 8, changed: 0 });
+    expect(paged.undo!.waiting).toHaveLength(10 * 4 - 2 - 8);
+    const rest = await undoFill(grid as never, { entries: toUndo(paged) as never }, holds as never);
+    paged = settleUndo(paged, rest as unknown as UndoResult<FakeCell>);
+    expect(paged.undo).toMatchObject({ restored: 10 * 4 - 2, waiting: [] });
+    for (const row of rows) expect(values(row)).toEqual(['5', '', '', '']);
+  });
+
+  it('undoes the cells on screen, the others as their pages render, and leaves cells the teacher typed', async () => {
+    const rows = klass();
+    const pages = pagesOf(rows);
+    const grid = pagedGrid(rows);
+    let paged = startPagedFill<FakeCell>('book', classSource(), true);
+    for (const page of pages) paged = (await render(paged, grid, page)).next;
+    // The teacher retypes a filled cell on the last page: it is theirs now.
+    const typed = rows[44]!.cells[3]!;
+    typed.value = '4';
+    paged = withoutCells(paged, new Set([typed.id]));
+
+    const holds = ({ cell, after }: FillEntry<FakeCell>) => sameValue(check, 'tx', cell.read(), after);
+    const undoOn = async (page: PlanRow<FakeCell>[]) => {
+      grid.show(page);
+      const undone = await undoFill(grid as never, { entries: toUndo(paged) as never }, holds as never);
+      paged = settleUndo(paged, undone as unknown as UndoResult<FakeCell>);
+    };
+    await undoOn(pages[2]!);
+    expect(paged.waiting).toEqual([]); // an undo ends the fill: nothing waits to be filled
+    expect(paged.undo).toMatchObject({ restored: 5 * 4 - 1 - 1, changed: 0 });
+    expect(paged.undo!.waiting).toHaveLength(173 - 19);
+    expect(values(rows[3]!)).toEqual(['8', '7', '6.5', '9']); // page 1: not yet
+    await undoOn(pages[0]!);
+    await undoOn(pages[1]!);
+    expect(paged.undo).toMatchObject({ restored: 172, changed: 0, waiting: [] });
+    for (const [i, row] of rows.entries()) expect(values(row)).toEqual(['5', '', '', i === 44 ? '4' : '']);
+    expect(toUndo(paged)).toEqual([]);
   });
 });

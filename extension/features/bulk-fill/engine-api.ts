@@ -31,15 +31,21 @@ export type StartEngine = (deps: EngineDeps) => Promise<BulkFillEngine>;
 
 let loading: Promise<StartEngine> | undefined;
 
+const slot = () => globalThis as unknown as Record<string, StartEngine | undefined>;
+
+/** Whether this page has loaded the engine already: a fill may go on across the grid's re-renders. */
+export function engineLoaded(): boolean {
+  return slot()[ENGINE_KEY] !== undefined;
+}
+
 /** Loads the engine's script once per page. */
 export function loadEngine(): Promise<StartEngine> {
-  const slot = globalThis as unknown as Record<string, StartEngine | undefined>;
   loading ??= (async () => {
-    if (!slot[ENGINE_KEY])
+    if (!engineLoaded())
       await import(
         /* @vite-ignore */ browser.runtime.getURL(ENGINE_PATH as Parameters<typeof browser.runtime.getURL>[0])
       );
-    const start = slot[ENGINE_KEY];
+    const start = slot()[ENGINE_KEY];
     if (!start) throw new Error('bulk-fill engine did not load');
     return start;
   })();

@@ -1,30 +1,47 @@
 import { getRulepack, tt22 } from '@edulens/shared/rules';
 import { fillSourceFromWorkbook, type GridSheet } from '@edulens/shared/sheets';
+import { pageId } from '../../lib/drafts/page-id';
 import { initI18n, pick, t } from '../../lib/i18n';
-import { h } from '../../lib/overlay';
 import type { GridCell } from '../../lib/portal-grid';
 import { chooseRulepack } from '../validate';
 import type { BulkFillEngine, EngineDeps } from './engine-api';
+import { fillSession } from './fill-session';
 import {
   changedSinceFill,
   type FillEntry,
   fill,
-  type FillRecord,
   type Holds,
+  rebind,
   undoFill,
   writeInChunks,
 } from './filler';
-import { buildPlan } from './plan';
+import {
+  keepUndoWaiting,
+  type PagedFill,
+  planWaiting,
+  settleStep,
+  settleUndo,
+  startPagedFill,
+  stopWaiting,
+  toUndo,
+  withoutCells,
+} from './paged-fill';
 import { DIALOG_CSS, type Plan, renderPreview } from './preview';
-import { renderRecheck } from './recheck';
+import { renderRecheck, renderUndoWaiting } from './recheck';
+import { renderResult, RESULT_CSS } from './result';
 import { fileSheets, pastedSheets, type SheetsResult } from './sources';
 import { type CheckValue, isScoreKind, sameValue, valueChecker } from './values';
 
 // The bulk-fill engine, loaded on first use: sheets → fill source (header, TCVN3/VNI repair, from
 // shared/sheets) → rows matched to the page's students → preview → fill through the portal grid
 // (native setter + events, never locked cells) in slices with a progress bar → validation
-// re-runs → undo. Before "Lưu", filled cells are checked again: if the page changed them since,
-// the save waits for the teacher to re-apply or save as is.
+// re-runs → undo. On a paged or virtual grid the rows whose student is not on screen wait and are
+// filled as their rows render; the fill lives in the document's session, so every mount (the
+// portal re-draws its grid on paging and saving) picks it up. Before "Lưu", filled cells are
+// checked again: if the page changed them since, the save waits for the teacher to re-apply or
+// save as is.
+
+type Fill = PagedFill<GridCell>;
 
 export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   const { ctx, section, status, result, recordPerf } = deps;
@@ -36,10 +53,14 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   const check: CheckValue = valueChecker(rulepack, commentSubject);
   const holds: Holds = ({ cell, after }) =>
     isScoreKind(cell.column.kind) && sameValue(check, cell.column.kind, cell.read(), after);
+  const session = fillSession();
+  const book = pageId(ctx.pageKey);
+  const current = () => session.of(book);
+  const onScreen = (entries: readonly FillEntry[]) => rebind(entries, (id) => grid.cell(id));
 
-  let record: FillRecord | undefined;
   let dialog: HTMLElement | undefined;
   overlay.style(DIALOG_CSS);
+  overlay.style(RESULT_CSS);
 
   const closeDialog = () => {
     dialog?.remove();
@@ -53,6 +74,32 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   signal.addEventListener('abort', closeDialog, { once: true });
   const say = (text: string) => {
     status.textContent = text;
+  };
+
+  // ---- the fill's state, shown under the panel
+  const show = () => {
+    const paged = current();
+    if (signal.aborted || !paged) return;
+    renderResult(result, paged, { undo: () => void undo(), stopWaiting: () => change(stopWaiting) });
+  };
+  /** A change of the fill, in turn with its steps. */
+  const change = (next: (paged: Fill) => Fill) =>
+    void session.run(() => {
+      const paged = current();
+      if (!paged) return;
+      session.set(next(paged));
+      show();
+    });
+
+  const markFilled = (entries: readonly FillEntry[]) => {
+    // One translation for the whole fill; each cell only splices its two values in.
+    const [head = '', middle = '', tail = ''] = t('bulkFill_filledMark', ['\u0000', '\u0000']).split(
+      '\u0000',
+    );
+    for (const { cell, before, after } of entries) {
+      if (cell.element.isConnected)
+        overlay.marks.set(cell.element, 'filled', `${head}${before || '∅'}${middle}${after}${tail}`);
+    }
   };
 
   // ---- from data to preview
@@ -71,94 +118,113 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
       say(t('bulkFill_nothingFound', pick(found.reason)));
       return false;
     }
-    const plan: Plan = buildPlan(found.source, grid.rows(), check);
+    const fresh = startPagedFill<GridCell>(book, found.source, grid.partial());
+    const rows = grid.rows();
+    const plan: Plan = planWaiting(fresh, rows, check);
     recordPerf('bulkFill.plan', performance.now() - start);
     say('');
     const view = renderPreview(plan, found.source, origin, {
       cancel: closeDialog,
-      confirm: () => void confirm(plan, view.progress),
+      confirm: () => {
+        view.progress(0, plan.changes.length); // disables the buttons at once
+        void session.run(async () => {
+          const begun = performance.now();
+          // Validation re-runs as the cells are written: PortalGrid reports each slice to the
+          // validate feature (cell checks, row averages) in one batch.
+          const done = await fill(grid, plan.changes, { onProgress: view.progress, signal });
+          recordPerf('bulkFill.write', performance.now() - begun);
+          // This fill replaces the last one (and its undo). Kept even when the grid went away
+          // while writing: the next mount goes on with it.
+          session.set(settleStep(fresh, plan, rows, done));
+          if (signal.aborted) return;
+          markFilled(done.entries);
+          recordPerf('bulkFill.fill', performance.now() - begun);
+          closeDialog();
+          show();
+          followRows(); // rows may have been drawn while writing
+        });
+      },
     });
     showDialog(view.element);
     return true;
   };
 
-  // ---- fill, undo
-  const markFilled = (entries: readonly FillEntry[]) => {
-    // One translation for the whole fill; each cell only splices its two values in.
-    const [head = '', middle = '', tail = ''] = t('bulkFill_filledMark', ['\u0000', '\u0000']).split(
-      '\u0000',
-    );
-    for (const { cell, before, after } of entries) {
-      overlay.marks.set(cell.element, 'filled', `${head}${before || '∅'}${middle}${after}${tail}`);
-    }
+  // ---- rows drawn (another page, scrolling, a save): fill the waiting rows that are on screen now
+  let stepQueued = false;
+  const followRows = () => {
+    if (stepQueued) return;
+    stepQueued = true;
+    void session.run(async () => {
+      stepQueued = false;
+      const paged = current();
+      if (signal.aborted || !paged) return;
+      if (paged.undo) {
+        if (paged.undo.waiting.length > 0) await undoStep(paged);
+        return;
+      }
+      const rebound: Fill = {
+        ...paged,
+        record: { ...paged.record, entries: onScreen(paged.record.entries) },
+      };
+      markFilled(rebound.record.entries);
+      if (rebound.waiting.length === 0) {
+        session.set(rebound);
+        return;
+      }
+      const rows = grid.rows();
+      const plan = planWaiting(rebound, rows, check);
+      const done = await fill(grid, plan.changes, { signal });
+      session.set(settleStep(rebound, plan, rows, done));
+      if (signal.aborted) return;
+      markFilled(done.entries);
+      show();
+    });
   };
+  grid.onRowsChanged(followRows, signal);
 
-  const showResult = (text: string, undoable: boolean) => {
-    result.replaceChildren(h('div', { 'data-testid': 'bulkfill-result-text' }, text));
-    if (undoable) {
-      result.append(
-        h(
-          'button',
-          { class: 'btn', 'data-testid': 'bulkfill-undo', onclick: () => void undo() },
-          t('bulkFill_undo'),
-        ),
-      );
-    }
-  };
-
-  const confirm = async (plan: Plan, progress: (done: number, total: number) => void) => {
+  // ---- undo: the cells on screen now, the others as their rows render
+  const undoStep = async (paged: Fill) => {
     const start = performance.now();
-    progress(0, plan.changes.length);
-    // Validation re-runs as the cells are written: PortalGrid reports each slice to the validate
-    // feature (cell checks, row averages) in one batch.
-    const done = await fill(grid, plan.changes, { onProgress: progress, signal });
-    recordPerf('bulkFill.write', performance.now() - start);
-    markFilled(done.entries);
-    recordPerf('bulkFill.fill', performance.now() - start);
-    if (signal.aborted) return;
-    record = done;
-    closeDialog();
-    const { counts } = plan;
-    showResult(
-      t('bulkFill_done', [
-        done.entries.length,
-        counts.skipped + done.refused.length,
-        counts.unknown,
-        counts.ambiguous + counts.duplicate,
-      ]),
-      done.entries.length > 0,
-    );
-  };
-
-  const undo = async () => {
-    const last = record;
-    if (!last) return;
-    record = undefined;
-    const start = performance.now();
-    const { restored, changed } = await undoFill(grid, last, holds, { signal });
-    for (const { cell } of last.entries) overlay.marks.clear(cell.element, 'filled');
+    const undone = await undoFill(grid, { entries: onScreen(toUndo(paged)) }, holds, { signal });
+    for (const { cell } of [...undone.restored, ...undone.changed])
+      overlay.marks.clear(cell.element, 'filled');
+    session.set(settleUndo(paged, undone));
     ctx.bus.emit('validate.request', {});
     recordPerf('bulkFill.undo', performance.now() - start);
-    showResult(
-      changed.length > 0
-        ? t('bulkFill_undoneSome', [restored.length, changed.length])
-        : t('bulkFill_undone', restored.length),
-      false,
-    );
+    show();
   };
+  const undo = () =>
+    session.run(async () => {
+      const paged = current();
+      if (paged && !paged.undo && !signal.aborted) await undoStep(paged);
+    });
 
   // ---- the teacher's own edits win: a cell typed after the fill is no longer ours to check or undo
   grid.onEdit((edits) => {
-    if (!record) return;
-    const typed = new Set<GridCell>(edits.filter((edit) => edit.source === 'user').map((edit) => edit.cell));
-    if (typed.size === 0) return;
-    record = { ...record, entries: record.entries.filter((entry) => !typed.has(entry.cell)) };
+    const typed = new Set(edits.filter((edit) => edit.source === 'user').map((edit) => edit.cell.id));
+    if (typed.size > 0 && current()) change((paged) => withoutCells(paged, typed));
   }, signal);
 
-  // ---- before "Lưu": are the filled values still there?
+  // ---- before "Lưu": is the undo done, and are the filled values still there?
   grid.onBeforeSave((save) => {
-    if (!record || dialog) return;
-    const changed = changedSinceFill(record, holds);
+    const paged = current();
+    if (!paged || dialog) return;
+    const undoWaiting = paged.undo?.waiting ?? [];
+    if (undoWaiting.length > 0) {
+      save.cancel();
+      showDialog(
+        renderUndoWaiting(undoWaiting, {
+          cancel: closeDialog,
+          saveAsIs: () => {
+            closeDialog();
+            change(keepUndoWaiting);
+            grid.save();
+          },
+        }),
+      );
+      return;
+    }
+    const changed = changedSinceFill({ entries: onScreen(paged.record.entries) }, holds);
     if (changed.length === 0) return;
     save.cancel();
     for (const { cell } of changed) overlay.marks.set(cell.element, 'mismatch', t('bulkFill_changedMark'));
@@ -174,7 +240,7 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
       );
       done();
       ctx.bus.emit('validate.request', {});
-      if (changedSinceFill({ entries: changed, refused: [] }, holds).length === 0) grid.save();
+      if (changedSinceFill({ entries: changed }, holds).length === 0) grid.save();
       else say(t('bulkFill_reapplyFailed'));
     };
     showDialog(
@@ -182,13 +248,19 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
         cancel: done,
         saveAsIs: () => {
           done();
-          record = undefined;
+          // The page's values stand for these cells: they are no longer the fill's.
+          const ids = new Set(changed.map(({ cell }) => cell.id));
+          change((latest) => withoutCells(latest, ids));
           grid.save();
         },
         reapply: () => void reapply(),
       }),
     );
   }, signal);
+
+  // A fill of this book begun in an earlier mount goes on here.
+  show();
+  followRows();
 
   return {
     fromText(text) {

@@ -3,17 +3,18 @@ import type { GridCell, PortalGrid, WriteResult } from '../../lib/portal-grid';
 // Writing a plan into the page: through PortalGrid.writeMany (native value setter + input/change/
 // blur, locked cells refused), in time-boxed slices with a yield between them so the page stays
 // responsive and a progress bar can move; undo writes the previous values back the same way.
+// A paged or virtual grid draws its rows again and again: entries follow their cell by id.
 
-export interface FillEntry {
-  cell: GridCell;
+export interface FillEntry<C = GridCell> {
+  cell: C;
   before: string;
   after: string;
 }
 
 /** What one fill did, kept for undo and for the check before "Lưu". */
-export interface FillRecord {
-  entries: FillEntry[];
-  refused: GridCell[];
+export interface FillRecord<C = GridCell> {
+  entries: FillEntry<C>[];
+  refused: C[];
 }
 
 export interface ChunkOptions {
@@ -85,28 +86,59 @@ export async function fill(
 /** Whether a cell still shows what was filled into it (same score in any spelling). */
 export type Holds = (entry: FillEntry) => boolean;
 
+/** The entries with the cells the grid shows now (same id); entries of rows not in the DOM stay as they were. */
+export function rebind<C extends { id: string }>(
+  entries: readonly FillEntry<C>[],
+  cellById: (id: string) => C | undefined,
+): FillEntry<C>[] {
+  return entries.map((entry) => {
+    const cell = cellById(entry.cell.id);
+    return cell && cell !== entry.cell ? { ...entry, cell } : entry;
+  });
+}
+
 /** Filled cells the page (or the teacher) has changed since the fill. */
-export function changedSinceFill(record: FillRecord, holds: Holds): FillEntry[] {
+export function changedSinceFill(record: Pick<FillRecord, 'entries'>, holds: Holds): FillEntry[] {
   return record.entries.filter((entry) => entry.cell.element.isConnected && !holds(entry));
+}
+
+export interface UndoResult<C = GridCell> {
+  restored: FillEntry<C>[];
+  /** Changed since the fill (by the teacher or the page): left alone. */
+  changed: FillEntry<C>[];
+  /**
+   * Not undone yet — rows not in the DOM (another page), or the page went away while writing:
+   * undone once their rows render (rebind, then undo them).
+   */
+  waiting: FillEntry<C>[];
 }
 
 /**
  * Puts the previous values back in the cells that still hold the filled value; cells changed
- * since (by the teacher or the page) are left alone and returned.
+ * since (by the teacher or the page) are left alone and returned, and so are cells not in the DOM.
  */
 export async function undoFill(
   grid: Pick<PortalGrid, 'writeMany'>,
-  record: FillRecord,
+  record: Pick<FillRecord, 'entries'>,
   holds: Holds,
   options: ChunkOptions = {},
-): Promise<{ restored: FillEntry[]; changed: FillEntry[] }> {
+): Promise<UndoResult> {
+  const offscreen = record.entries.filter((entry) => !entry.cell.element.isConnected);
   const restorable = record.entries.filter((entry) => entry.cell.element.isConnected && holds(entry));
-  const changed = record.entries.filter((entry) => !restorable.includes(entry));
+  const changed = record.entries.filter((entry) => !offscreen.includes(entry) && !restorable.includes(entry));
   const result = await writeInChunks(
     grid,
     restorable.map(({ cell, before }) => ({ cell, value: before })),
     options,
   );
   const written = new Set(result.written);
-  return { restored: restorable.filter((entry) => written.has(entry.cell)), changed };
+  const refused = new Set(result.refused);
+  return {
+    restored: restorable.filter((entry) => written.has(entry.cell)),
+    changed,
+    waiting: [
+      ...offscreen,
+      ...restorable.filter((entry) => !written.has(entry.cell) && !refused.has(entry.cell)),
+    ],
+  };
 }

@@ -15,9 +15,13 @@ export interface PlanCell {
   read(): string;
 }
 
-export interface PlanRow<C extends PlanCell = PlanCell> {
+/** A student as the grid shows it: its row key (student code) and name. */
+export interface Student {
   key: string;
   name: string;
+}
+
+export interface PlanRow<C extends PlanCell = PlanCell> extends Student {
   cells: C[];
 }
 
@@ -38,7 +42,8 @@ export interface Skip<C extends PlanCell = PlanCell> {
   cell?: C;
 }
 
-export type RowStatus = 'matched' | 'unknown' | 'ambiguous' | 'duplicate';
+/** 'pending': the student is not in the DOM now (another page of a paged or virtual grid). */
+export type RowStatus = 'matched' | 'pending' | 'unknown' | 'ambiguous' | 'duplicate';
 
 export interface PlannedRow<C extends PlanCell = PlanCell, R extends PlanRow<C> = PlanRow<C>> {
   /** The row of the file (1-based, as Excel numbers it). */
@@ -52,9 +57,9 @@ export interface PlannedRow<C extends PlanCell = PlanCell, R extends PlanRow<C> 
   notes: ('name-differs' | 'code-differs' | 'by-elimination')[];
   target?: R;
   /** For ambiguous and duplicate rows: the students it could be. */
-  candidates: R[];
+  candidates: Student[];
   /** For unknown rows: the closest name on the page. */
-  nearest?: R;
+  nearest?: Student;
   changes: Change<C>[];
   skips: Skip<C>[];
 }
@@ -71,6 +76,7 @@ export interface FillPlan<C extends PlanCell = PlanCell, R extends PlanRow<C> = 
     changes: number;
     skipped: number;
     matched: number;
+    pending: number;
     unknown: number;
     ambiguous: number;
     duplicate: number;
@@ -140,21 +146,42 @@ function planCells<C extends PlanCell>(
   return { changes, skips };
 }
 
+export interface PlanOptions {
+  /**
+   * The grid has only part of the book in the DOM (a page, the rows scrolled into view): a row of
+   * the file that fits no student there waits for its student ('pending') instead of being unknown.
+   */
+  partial?: boolean;
+  /**
+   * Students of the book seen earlier but not in the DOM now. They take part in matching, so a name
+   * that fits one of them as well is not guessed onto a row on screen; a row matching one waits.
+   */
+  offscreen?: readonly Student[];
+}
+
 /** Matches the file's rows to the page's rows and lists, cell by cell, what a fill would do. */
 export function buildPlan<C extends PlanCell, R extends PlanRow<C>>(
   source: FillSource,
   pageRows: readonly R[],
   check: CheckValue,
+  options: PlanOptions = {},
 ): FillPlan<C, R> {
+  const { partial = false, offscreen = [] } = options;
+  const students: readonly Student[] = [...pageRows, ...offscreen];
   const { rows: matches } = matchRows(
     source.rows.map(({ code, name }) => ({ code, name })),
-    pageRows.map(({ key, name }) => ({ code: key, name })),
+    students.map(({ key, name }) => ({ code: key, name })),
   );
   const map = columnMap(source.columns, pageRows[0]?.cells ?? []);
   const matchedTargets = new Set<number>();
   const rows = source.rows.map((fileRow, i): PlannedRow<C, R> => {
     const match = matches[i]!;
     const base = { line: fileRow.row + 1, code: fileRow.code, name: fileRow.name, notes: notesOf(match) };
+    const waits =
+      match.status === 'matched' ? match.target >= pageRows.length : match.status === 'unknown' && partial;
+    if (waits) {
+      return { ...base, notes: [], status: 'pending', candidates: [], changes: [], skips: [] };
+    }
     if (match.status === 'matched') {
       matchedTargets.add(match.target);
       const target = pageRows[match.target]!;
@@ -169,7 +196,7 @@ export function buildPlan<C extends PlanCell, R extends PlanRow<C>>(
       };
     }
     if (match.status === 'unknown') {
-      const nearest = match.nearest ? pageRows[match.nearest.target] : undefined;
+      const nearest = match.nearest ? students[match.nearest.target] : undefined;
       return {
         ...base,
         status: 'unknown',
@@ -183,7 +210,7 @@ export function buildPlan<C extends PlanCell, R extends PlanRow<C>>(
       ...base,
       status: match.status,
       method: match.method,
-      candidates: match.candidates.map((t) => pageRows[t]!),
+      candidates: match.candidates.map((t) => students[t]!),
       changes: [],
       skips: [],
     };
@@ -202,6 +229,7 @@ export function buildPlan<C extends PlanCell, R extends PlanRow<C>>(
         0,
       ),
       matched: count('matched'),
+      pending: count('pending'),
       unknown: count('unknown'),
       ambiguous: count('ambiguous'),
       duplicate: count('duplicate'),

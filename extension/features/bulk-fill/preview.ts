@@ -2,7 +2,7 @@ import type { FillSource } from '@edulens/shared/sheets';
 import { pick, t } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
 import type { GridCell, GridRow } from '../../lib/portal-grid';
-import type { FillPlan, PlannedRow, Skip } from './plan';
+import type { FillPlan, PlannedRow, Skip, Student } from './plan';
 
 // The preview dialog: per row of the file, the student it matched (how, how sure), the values
 // that will change (old → new) and the cells skipped with the reason. Nothing is written until
@@ -38,7 +38,7 @@ function percent(confidence: number | undefined): string {
   return confidence === undefined ? '' : `${Math.round(confidence * 100)}%`;
 }
 
-function student(row: GridRow): string {
+function student(row: Student): string {
   return `${row.name} (${row.key})`;
 }
 
@@ -59,6 +59,8 @@ function matchCell(row: Row): (Node | string)[] {
   switch (row.status) {
     case 'matched':
       return [row.target ? student(row.target) : ''];
+    case 'pending':
+      return [h('span', { class: 'muted' }, t('bulkFill_pendingRow'))];
     case 'unknown':
       return [
         h('span', { class: 'bf-warn' }, t('bulkFill_unknown')),
@@ -83,10 +85,14 @@ function howCell(row: Row): string {
   return [`${t(`bulkFill_method_${row.method}`)} · ${percent(row.confidence)}`, ...notes].join(' · ');
 }
 
-/** Problem rows first (not filled), then doubtful matches, then the rest in file order. */
+/** Problem rows first (not filled), then doubtful matches, the rest, and rows of other pages last. */
+function rank(row: Row): number {
+  if (row.status === 'pending') return 3;
+  if (row.status !== 'matched') return 0;
+  return (row.confidence ?? 1) < LOW_CONFIDENCE || row.notes.length > 0 ? 1 : 2;
+}
+
 function ordered(rows: readonly Row[]): Row[] {
-  const rank = (row: Row) =>
-    row.status !== 'matched' ? 0 : (row.confidence ?? 1) < LOW_CONFIDENCE || row.notes.length > 0 ? 1 : 2;
   return [...rows].sort((a, b) => rank(a) - rank(b) || a.line - b.line);
 }
 
@@ -156,6 +162,7 @@ export function renderPreview(
       ? t('bulkFill_subjectTaken', [source.subject, source.otherBlocks.join(', ')])
       : '',
     plan.unmappedColumns.length > 0 ? t('bulkFill_unmapped', plan.unmappedColumns.join(', ')) : '',
+    counts.pending > 0 ? t('bulkFill_pendingSummary', counts.pending) : '',
   ].filter(Boolean);
   const summary = t('bulkFill_summary', [
     counts.changes,
@@ -171,10 +178,12 @@ export function renderPreview(
     {
       class: 'btn primary',
       'data-testid': 'bulkfill-confirm',
-      disabled: counts.changes === 0,
+      disabled: counts.changes === 0 && counts.pending === 0,
       onclick: handlers.confirm,
     },
-    t('bulkFill_confirm', counts.changes),
+    counts.pending > 0
+      ? t('bulkFill_confirmWaiting', [counts.changes, counts.pending])
+      : t('bulkFill_confirm', counts.changes),
   );
   const cancel = h(
     'button',

@@ -1,18 +1,30 @@
 import { t } from '../../lib/i18n';
 import { h, type Overlay } from '../../lib/overlay';
-import type { GridCell } from '../../lib/portal-grid';
+import type { GridCell, PortalGrid } from '../../lib/portal-grid';
 
 // The restore offer: "Khôi phục N điểm chưa lưu", shown across the top of the page.
 
 export interface RestoreCandidate {
-  cell: GridCell;
+  field: string;
   value: string;
+  /** Who and which column, as the teacher knows them: "6300012345 Lê Thị Cúc — ĐĐGgk". */
+  label: string;
+  /** The cell, when its row is in the DOM (a paged or virtual grid shows only some rows). */
+  cell?: GridCell;
 }
 
 export interface OfferActions {
   restore(): void;
   later(): void;
   discard(): void;
+}
+
+/** "6300012345 Lê Thị Cúc — ĐĐGgk"; a row not in the DOM has only its key (`<key>|<kind>|<index>`). */
+export function fieldLabel(grid: PortalGrid, field: string, cell: GridCell | undefined): string {
+  if (cell) return `${cell.row.key} ${cell.row.name} — ${cell.column.label}`;
+  const [key = field, kind, index] = field.split('|');
+  const column = grid.columns.find((c) => c.kind === kind && String(c.index) === index);
+  return column ? `${key} — ${column.label}` : key;
 }
 
 const SHOWN_IN_LIST = 6;
@@ -37,9 +49,7 @@ export function renderOffer(
 ) {
   const listed = candidates
     .slice(0, SHOWN_IN_LIST)
-    .map(({ cell, value }) =>
-      h('li', null, `${cell.row.key} ${cell.row.name} — ${cell.column.label}: `, h('b', null, value || '∅')),
-    );
+    .map(({ label, value }) => h('li', null, `${label}: `, h('b', null, value || '∅')));
   const more = candidates.length - listed.length;
   section.replaceChildren(
     h(
