@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApiErrorSchema, HealthResponseSchema } from '@edulens/shared/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AgentHarness, createAgentHarness, EXTENSION_ORIGIN, TEST_HOST } from './testing/agent-harness';
@@ -33,6 +35,17 @@ describe('health', () => {
       status: 'ok',
       schemaVersion: agent.store.schemaVersion,
     });
+  });
+
+  it('says whether automatic backups run and when the newest was taken', async () => {
+    const backupOf = async () =>
+      HealthResponseSchema.parse(await (await agent.request('/health')).json()).backup;
+    expect(await backupOf()).toEqual({ automatic: true, lastAt: null });
+    mkdirSync(agent.config.paths.backups, { recursive: true });
+    for (const name of ['edulens-2026-11-29T2200.db', 'edulens-2026-11-30T2237.db', 'notes.txt']) {
+      writeFileSync(join(agent.config.paths.backups, name), '');
+    }
+    expect(await backupOf()).toEqual({ automatic: true, lastAt: '2026-11-30T15:37:00.000Z' });
   });
 
   it('also answers on localhost:PORT', async () => {

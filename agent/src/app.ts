@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { newestBackupTime } from './auto-backup';
 import type { AgentConfig } from './config';
 import { bodySizeLimit } from './http/body-size';
 import type { AgentEnv } from './http/env';
@@ -18,7 +19,7 @@ export interface AppDeps {
   store: Store;
   /** The port actually listened on (the Host check needs it, also when `--port 0` was asked). */
   port: number;
-  config: Pick<AgentConfig, 'maxBodyBytes' | 'tokenTtlMs'>;
+  config: Pick<AgentConfig, 'maxBodyBytes' | 'tokenTtlMs' | 'backupKeepDays' | 'paths'>;
   now: () => number;
   logger: Logger;
 }
@@ -37,7 +38,17 @@ export function createApp(deps: AppDeps): Hono<AgentEnv> {
   app.use(bodySizeLimit(deps.config.maxBodyBytes));
   app.use('/api/*', bearerAuth(store.pairing, now));
 
-  app.route('/health', healthRoutes(store.schemaVersion, now));
+  app.route(
+    '/health',
+    healthRoutes({
+      schemaVersion: store.schemaVersion,
+      now,
+      backup: () => ({
+        automatic: deps.config.backupKeepDays > 0,
+        lastAt: newestBackupTime(deps.config.paths.backups),
+      }),
+    }),
+  );
   app.route('/pair', pairingRoutes({ store, now, tokenTtlMs: deps.config.tokenTtlMs, logger }));
   app.route('/api/pairing', unpairRoutes({ store, logger }));
   app.route('/api/drafts', draftRoutes({ store, now }));

@@ -34,6 +34,18 @@ export function backupTime(name: string): number | undefined {
   return Date.UTC(year, month - 1, day, hour, minute) - VIETNAM_OFFSET_MS;
 }
 
+/** When the newest backup in `directory` was taken; null when there is none (or no folder yet). */
+export function newestBackupTime(directory: string): number | null {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return null;
+  }
+  const times = names.map(backupTime).filter((time) => time !== undefined);
+  return times.length === 0 ? null : Math.max(...times);
+}
+
 /** Due when there is none, or the newest is a day old (an hour of slack so a daily run never drifts by a day). */
 export function isBackupDue(times: readonly number[], now: number): boolean {
   return times.every((time) => now - time >= DAY_MS - HOUR_MS);

@@ -91,6 +91,8 @@ export interface AgentStatus {
   url: string;
   /** Draft edits waiting for the agent. */
   queued: number;
+  /** The agent's automatic backups: whether they run, and the newest (ISO, null: none yet). */
+  backup?: { automatic: boolean; lastAt: string | null };
 }
 
 /** Requests handled by the background service worker. */

@@ -1,4 +1,5 @@
 import { findProfileForUrl } from '@edulens/shared/profiles';
+import { formatInstant } from '@edulens/shared/calendar';
 import { browser } from 'wxt/browser';
 import { currentLang, initI18n, t } from './i18n';
 import { lockLine } from './lock-text';
@@ -33,7 +34,26 @@ export function renderLocks(locks: readonly LockInfo[], now: number): HTMLElemen
   );
 }
 
-export function renderAgent(status: AgentStatus | undefined): HTMLElement {
+const DAY_MS = 86_400_000;
+/** The agent backs up daily; two days without one means it has not been running (or fails). */
+const BACKUP_STALE_DAYS = 2;
+
+function backupLine(backup: NonNullable<AgentStatus['backup']>, now: number): HTMLElement {
+  if (!backup.automatic) return h('div', { class: 'muted', 'data-testid': 'backup' }, t('popup_backupOff'));
+  if (backup.lastAt === null)
+    return h('div', { class: 'muted', 'data-testid': 'backup' }, t('popup_backupNone'));
+  const at = new Date(backup.lastAt);
+  const days = Math.floor((now - at.getTime()) / DAY_MS);
+  return h(
+    'div',
+    { class: days >= BACKUP_STALE_DAYS ? 'bad' : 'muted', 'data-testid': 'backup' },
+    days >= BACKUP_STALE_DAYS
+      ? t('popup_backupStale', days)
+      : t('popup_backupLast', formatInstant(at, currentLang())),
+  );
+}
+
+export function renderAgent(status: AgentStatus | undefined, now: number): HTMLElement {
   if (!status) return h('p', { class: 'bad', 'data-testid': 'agent' }, t('popup_agentUnreachable'));
   const state = !status.paired
     ? h('span', { class: 'muted' }, t('popup_agentNotPaired'))
@@ -45,6 +65,7 @@ export function renderAgent(status: AgentStatus | undefined): HTMLElement {
     { 'data-testid': 'agent' },
     h('div', null, state, h('span', { class: 'muted' }, ` — ${status.url}`)),
     status.queued > 0 ? h('div', { class: 'muted' }, t('popup_agentQueued', status.queued)) : null,
+    status.reachable && status.backup ? backupLine(status.backup, now) : null,
   );
 }
 
@@ -117,7 +138,7 @@ export async function renderPopup(root: HTMLElement): Promise<void> {
     h('h1', null, t('extName')),
     page,
     h('section', null, h('h2', null, t('popup_locks')), renderLocks(locks, now)),
-    h('section', null, h('h2', null, t('popup_agent')), renderAgent(agent)),
+    h('section', null, h('h2', null, t('popup_agent')), renderAgent(agent, now)),
     actions,
   );
   root.dataset.ready = '1';

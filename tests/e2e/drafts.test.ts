@@ -52,7 +52,8 @@ let options: Page;
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'edulens-drafts-e2e-'));
-  agent = await startAgentProcess(home);
+  // With its automatic backups on, as a school runs it.
+  agent = await startAgentProcess(home, { env: { EDULENS_BACKUP_KEEP_DAYS: '14' } });
   h = await startHarness();
   const pair = await runCli(['pair'], home);
   const code = /Pairing code: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(pair.stdout)?.[1];
@@ -190,6 +191,21 @@ describe('drafts', () => {
     await expect.poll(() => options.locator('#pair-message').textContent(), WAIT).toContain('Đã ghép nối');
     await expect.poll(() => agentStatus(options).getAttribute('data-reachable'), WAIT).toBe('true');
     expect(await agentStatus(options).getAttribute('data-paired')).toBe('true');
+
+    // The popup tells when the agent last backed up (it took one at start).
+    const popup = await h.context.newPage();
+    try {
+      // The popup draws once when opened: open it again until the backup has been taken.
+      const backupLine = async () => {
+        await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+        return popup.getByTestId('backup').textContent();
+      };
+      await expect
+        .poll(backupLine, WAIT)
+        .toMatch(/^Sao lưu tự động gần nhất: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    } finally {
+      await popup.close();
+    }
   });
 
   it('mirrors typing to IndexedDB and the agent, and restores it after a forced session expiry', async () => {

@@ -111,7 +111,14 @@ describe('pairing', () => {
     await pair();
     expect(connection.token).toMatch(/^edl_/);
     expect(agent.store.pairing.isPairedOrigin(EXTENSION_ORIGIN, agent.clock.now)).toBe(true);
-    expect(await sync.status()).toEqual({ paired: true, reachable: true, url: URL_BASE, queued: 0 });
+    expect(await sync.status()).toEqual({
+      paired: true,
+      reachable: true,
+      url: URL_BASE,
+      queued: 0,
+      // The harness agent has automatic backups on and has not taken one.
+      backup: { automatic: true, lastAt: null },
+    });
   });
 
   it('passes on the agent’s bilingual refusal of a wrong code, and refuses non-loopback addresses', async () => {

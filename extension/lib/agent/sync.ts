@@ -52,6 +52,8 @@ export class AgentSync {
   private running: Promise<void> | null = null;
   private again = false;
   private reachable: boolean | null = null;
+  /** The agent's automatic backups as its last health answer told (older agents do not say). */
+  private backup: AgentStatus['backup'];
   private checkedAt = 0;
   private failures = 0;
   private retryAt = 0;
@@ -80,9 +82,12 @@ export class AgentSync {
    */
   async status(): Promise<AgentStatus> {
     const connection = await this.deps.connection.get();
-    if (this.reachable !== true || this.now() - this.checkedAt > STATUS_FRESH_MS) {
+    // Other calls tell whether the agent answers; only a health check tells about its backups.
+    const stale = this.now() - this.checkedAt > STATUS_FRESH_MS;
+    if (this.reachable !== true || stale || this.backup === undefined) {
       const health = await this.http.health(connection.url);
       this.noteContact(health.kind !== 'unreachable');
+      if (health.kind === 'ok') this.backup = health.value.backup;
     }
     const queued = connection.token === null ? 0 : await this.deps.outbox.count();
     if (connection.token !== null && this.reachable && queued > 0) void this.flush({ force: true });
@@ -91,6 +96,7 @@ export class AgentSync {
       reachable: this.reachable === true,
       url: connection.url,
       queued,
+      ...(this.backup && { backup: this.backup }),
     };
   }
 
