@@ -2,7 +2,7 @@ import { pageId } from '../lib/drafts/page-id';
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { t } from '../lib/i18n';
 import { sendToBackground } from '../lib/messages';
-import type { GridCell } from '../lib/portal-grid';
+import type { CellEdit, GridCell } from '../lib/portal-grid';
 import { fieldLabel, offerStyles, type RestoreCandidate, renderNote, renderOffer } from './drafts/offer';
 import { watchSaveOutcome } from './drafts/save-watch';
 import { draftSession, type RestoreProgress } from './drafts/session';
@@ -79,10 +79,11 @@ export const draftsFeature = defineFeature({
       if (progress) restoreWaiting(progress);
     };
 
-    grid.onEdit((list) => {
+    const edited = (list: readonly CellEdit[]) => {
       const now = Date.now();
-      for (const { cell, value } of list) {
+      for (const { cell, value, before } of list) {
         if (cell.column.computed) continue;
+        if (before !== undefined && !baseline.has(cell.id)) baseline.set(cell.id, before);
         const held = baseline.get(cell.id);
         if (held !== undefined && sameValue(value, held)) {
           if (unsaved.has(cell.id) || edits.has(cell.id)) session.revert(id, profile, page, cell.id);
@@ -93,7 +94,11 @@ export const draftsFeature = defineFeature({
         overlay.marks.set(cell.element, 'draft', t('drafts_unsavedMark'));
       }
       report();
-    }, signal);
+    };
+    grid.onEdit(edited, signal);
+    // Typed while the grid was drawn and this mount not there yet: before the baseline is read,
+    // which would take those values for the portal's.
+    edited(grid.typedEarlier());
 
     const onCleared = (event: Event) => {
       const detail = (event as CustomEvent<{ pageId: string; fields: string[] }>).detail;

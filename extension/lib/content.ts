@@ -7,7 +7,7 @@ import { initI18n } from './i18n';
 import { handleInTab, type PageContext, type PageKey, type PageState, sendToBackground } from './messages';
 import { createOverlay } from './overlay';
 import { servePerf } from './perf';
-import { detectorHolds, findGradeGrid, pageScopes, type PortalGrid } from './portal-grid';
+import { detectorHolds, findGradeGrid, pageScopes, type PortalGrid, UnseenTyping } from './portal-grid';
 import { KEYS } from './storage-keys';
 import { watchItem } from './storage-lite';
 
@@ -55,6 +55,15 @@ export async function runPortal(
   signal: AbortSignal,
   doc: Document = document,
 ): Promise<void> {
+  const gridPages = profile.pages.filter((page): page is GradeGridPage => page.kind === 'grade-grid');
+  let mounted: Mounted | undefined;
+  // From the start: typing before the features are mounted (page load, a grid just re-drawn) is
+  // kept for the grid found next.
+  const unseen = new UnseenTyping(
+    [...new Set(gridPages.map((page) => page.cell.input))].join(', '),
+    (cell) => mounted?.grid.table.contains(cell) === true,
+  );
+  unseen.watch(doc, signal);
   await initI18n();
   watchItem(
     KEYS.language,
@@ -65,8 +74,6 @@ export async function runPortal(
   );
   const clock = await createClock(signal);
   servePerf(doc, signal);
-  const gridPages = profile.pages.filter((page): page is GradeGridPage => page.kind === 'grade-grid');
-  let mounted: Mounted | undefined;
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   const observed = new WeakSet<Document>();
 
@@ -154,6 +161,7 @@ export async function runPortal(
     const observer = new Observer(schedule);
     observer.observe(target.documentElement, { childList: true, subtree: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+    if (target !== doc) unseen.watch(target, signal);
   };
 
   const scan = () => {
@@ -161,9 +169,11 @@ export async function runPortal(
     const url = location.href;
     for (const page of gridPages) {
       if (page.when.url && !page.when.url.some((pattern) => matchesPattern(pattern, url))) continue;
-      const grid = findGradeGrid(page, doc);
+      // A frame's document as soon as it is there: its grid may be drawn long after it loaded.
+      if (page.container?.frames)
+        for (const frameDoc of pageScopes(page, doc) ?? []) observe(frameDoc as Document);
+      const grid = findGradeGrid(page, doc, unseen);
       if (!grid) continue;
-      if (grid.document !== doc) observe(grid.document);
       if (mounted?.grid.table === grid.table && mounted.page === page) return;
       mount(page, grid);
       return;

@@ -64,6 +64,8 @@ export interface CellEdit {
   value: string;
   /** 'user': typed in the page; 'extension': written by `write`/`writeMany`. */
   source: 'user' | 'extension';
+  /** Of an edit from `typedEarlier`: what the cell showed before the teacher typed, when known. */
+  before?: string;
 }
 
 export interface BeforeSave {
@@ -104,6 +106,11 @@ export interface PortalGrid {
   writeMany(entries: ReadonlyArray<{ cell: GridCell; value: string }>): WriteResult;
   /** Typed edits (each input event) and extension writes (batched). */
   onEdit(listener: (edits: CellEdit[]) => void, signal: AbortSignal): void;
+  /**
+   * Edits typed into this table before anything listened to it (see `UnseenTyping`), with the cells'
+   * values now; each is handed out once.
+   */
+  typedEarlier(): CellEdit[];
   /**
    * The rows in the DOM were replaced (virtual scrolling, a page re-drawing its body without a
    * new table); called once per batch of changes.
@@ -208,18 +215,74 @@ export function findTarget(
   return undefined;
 }
 
-/** The grid of a grade-grid page in a document, or undefined when it is not showing. */
-export function findGradeGrid(page: GradeGridPage, doc: Document): PortalGrid | undefined {
+/**
+ * The grid of a grade-grid page in a document, or undefined when it is not showing. `unseen` holds
+ * what was typed into the page before the grid was found.
+ */
+export function findGradeGrid(
+  page: GradeGridPage,
+  doc: Document,
+  unseen?: UnseenTyping,
+): PortalGrid | undefined {
   const scopes = pageScopes(page, doc);
   if (!scopes) return undefined;
   for (const scope of scopes) {
     if (!detectorHolds(page.when, scope)) continue;
     const table = scope.querySelector(page.grid.table);
     if (!isElement(table) || table.tagName !== 'TABLE') continue;
-    const grid = createGrid(page, table as HTMLTableElement, scope, doc);
+    const grid = createGrid(page, table as HTMLTableElement, scope, doc, unseen);
     if (grid) return grid;
   }
   return undefined;
+}
+
+/**
+ * Typing into grade cells that no mounted grid listens to. The portal draws a new grid on a pager
+ * click, a save or another book, and EduLens finds it a moment later (longer on a slow machine):
+ * what the teacher types meanwhile is kept here per cell — a click-to-edit input is gone once the
+ * teacher moves on — with what the cell showed before the first keystroke, until the grid of its
+ * table takes it (`PortalGrid.typedEarlier`).
+ */
+export class UnseenTyping {
+  /** Cell (`td`) → its value before the first keystroke (undefined when that was not seen). */
+  private readonly cells = new Map<Element, string | undefined>();
+  /** Input → its value when it got the focus. */
+  private readonly focused = new WeakMap<Element, string>();
+
+  constructor(
+    /** The profile's cell inputs. */
+    private readonly input: string,
+    /** Whether a mounted grid sees typing in this cell itself. */
+    private readonly seen: (cell: Element) => boolean,
+  ) {}
+
+  /** Listens to a document (the page's, or an iframe's) until the signal aborts. */
+  watch(doc: Document, signal: AbortSignal): void {
+    const note = (event: Event) => {
+      const target = event.target;
+      if (!isElement(target) || !target.matches(this.input)) return;
+      const cell = target.closest('td');
+      if (!cell || this.cells.has(cell) || this.seen(cell)) return;
+      // Focus and `beforeinput` come before the value changes: the input shows what the portal drew.
+      const value = (target as HTMLInputElement).value.trim();
+      if (event.type === 'focusin') this.focused.set(target, value);
+      else
+        this.cells.set(cell, this.focused.get(target) ?? (event.type === 'beforeinput' ? value : undefined));
+    };
+    for (const type of ['focusin', 'beforeinput', 'input'])
+      doc.addEventListener(type, note, { capture: true, signal });
+  }
+
+  /** The cells of `table` typed into, with their values before, forgotten here (and cells gone from the page). */
+  take(table: Element): Map<Element, string | undefined> {
+    const taken = new Map<Element, string | undefined>();
+    for (const [cell, before] of this.cells) {
+      if (cell.isConnected && !table.contains(cell)) continue;
+      this.cells.delete(cell);
+      if (cell.isConnected) taken.set(cell, before);
+    }
+    return taken;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +404,7 @@ function createGrid(
   table: HTMLTableElement,
   scope: ParentNode,
   topDocument: Document,
+  unseen: UnseenTyping | undefined,
 ): PortalGrid | undefined {
   const layout = readHeader(table, page.grid.headerRows);
   const { columns, keyPosition, namePosition } = mapColumns(page, layout);
@@ -563,6 +627,15 @@ function createGrid(
         },
         { once: true },
       );
+    },
+    typedEarlier() {
+      const edits: CellEdit[] = [];
+      for (const [td, before] of unseen?.take(table) ?? []) {
+        const cell = cellOf(td);
+        if (!cell || cell.column.computed) continue;
+        edits.push({ cell, value: cell.read(), source: 'user', ...(before !== undefined && { before }) });
+      }
+      return edits;
     },
     onRowsChanged(listener, signal) {
       if (signal.aborted) return;

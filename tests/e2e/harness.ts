@@ -25,6 +25,7 @@ export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 
 /** The simulator's teacher of Toán in 6A1 (THCS Nguyễn Du). */
 export const TEACHER = 'annv.thcsnd';
+export const TEACHER_PASSWORD = 'Vnedu@2025';
 
 // ---------------------------------------------------------------------------------------------
 // Build
@@ -258,11 +259,44 @@ export function cellInput(grid: GradeFrame, code: string, key: string): Locator 
   return grid.locator(`input[name="diem[${code}][${key}]"]`);
 }
 
+/**
+ * The element a teacher clicks to enter a score: the cell's input, or its click-to-edit span
+ * (`edit=click`), which the page turns into an input on click.
+ */
+export function scoreCell(grid: GradeFrame, code: string, key: string): Locator {
+  const name = `diem[${code}][${key}]`;
+  return grid.locator(`input[name="${name}"], span[data-name="${name}"]`);
+}
+
+/** Types a score as a teacher does, in either edit mode: click, select all, type, Tab away. */
+export async function typeScore(
+  page: Page,
+  grid: GradeFrame,
+  code: string,
+  key: string,
+  value: string,
+): Promise<void> {
+  await scoreCell(grid, code, key).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Tab');
+}
+
 /** The student codes of the rows on screen, in table order. */
 export async function rowCodes(grid: GradeFrame): Promise<string[]> {
   return grid
     .locator('table.tablefix tbody tr[data-ma-hs]')
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ma-hs') ?? ''));
+}
+
+/** Logs in through the portal's own form (after a session expiry sent the window there). */
+export async function loginThroughForm(page: Page, username = TEACHER): Promise<void> {
+  await page.waitForURL(/\/v5\/login/);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(TEACHER_PASSWORD);
+  const captcha = await page.locator('img.captcha').getAttribute('data-test-captcha');
+  await page.locator('#captcha').fill(captcha ?? '');
+  await page.locator('#btnLogin').click();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,6 +321,43 @@ export async function setLanguage(
   await h.serviceWorker.evaluate(async (v) => {
     await chrome.storage.local.set({ 'settings.language': v });
   }, lang);
+}
+
+/** The GridCell id drafts are kept by: `<code>|<kind>|<index>` (`tx2` → `<code>|tx|1`). */
+export function draftField(code: string, key: string): string {
+  return key.startsWith('tx') ? `${code}|tx|${Number(key.slice(2)) - 1}` : `${code}|${key}|0`;
+}
+
+/** Unsaved drafts of one class and term in the extension's IndexedDB, read from its options page. */
+export async function unsavedDrafts(
+  h: Pick<Harness, 'context' | 'extensionId' | 'page'>,
+  lop: string,
+  hk: 1 | 2,
+): Promise<Array<{ field: string; value: string }>> {
+  const options = await h.context.newPage();
+  try {
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const drafts = (await options.evaluate(`(async () => {
+      if (!(await indexedDB.databases()).some((db) => db.name === 'edulens-drafts')) return [];
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('edulens-drafts');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const all = db.transaction('drafts').objectStore('drafts').getAll();
+      await new Promise((resolve) => (all.onsuccess = resolve));
+      db.close();
+      return all.result;
+    })()`)) as Array<{ field: string; value: string; savedToPortal: boolean; page: Record<string, string> }>;
+    const term = `Học kỳ ${hk === 1 ? 'I' : 'II'}`;
+    return drafts
+      .filter((draft) => !draft.savedToPortal && draft.page.class === lop && draft.page.term === term)
+      .map(({ field, value }) => ({ field, value }));
+  } finally {
+    await options.close();
+    // A page in the background gets no animation frames: keep the portal in front.
+    await h.page.bringToFront();
+  }
 }
 
 /** Timings the content script recorded (ms per sample), by name; `reset` clears them after reading. */
