@@ -8,8 +8,16 @@ import {
   type Harness,
   openGradeBook,
   overlay,
+  pickFillFile,
+  pressSave,
+  saveInPortal,
+  scoreFor,
+  shuffled,
   screenshot,
   startHarness,
+  type StoredBook,
+  storedBook,
+  waitSaved,
 } from './harness';
 
 // Bulk fill end to end: the built extension in Chromium against the vnEdu simulator. A whole
@@ -18,18 +26,7 @@ import {
 // simulator; a block pasted onto the grid → fill → undo; a background refill after a fill caught
 // before "Lưu" and re-applied.
 
-interface BookRow {
-  maHs: string;
-  hoTen: string;
-  values: Record<string, string>;
-}
-interface BookView {
-  columns: { key: string }[];
-  rows: BookRow[];
-  lockedColumns: string[];
-}
-
-const BOOK = { lop: '6A1', mon: 'TOAN', hk: '1' };
+const BOOK = { lop: '6A1', mon: 'TOAN', hk: 1 } as const;
 const UNKNOWN = { code: '6399999999', name: 'Phan Thị Không Có' };
 
 let h: Harness;
@@ -47,27 +44,6 @@ beforeEach(async () => {
   await h.control('config', { saveDelayMs: 50 });
 });
 
-async function book(): Promise<BookView> {
-  const response = await fetch(`${h.origin}/__test/scores?${new URLSearchParams(BOOK)}`);
-  return (await response.json()) as BookView;
-}
-
-/** Tenths → the number a teacher types; deterministic per student and column. */
-function scoreFor(row: number, col: number): number {
-  return (40 + ((row * 7 + col * 13) % 61)) / 10;
-}
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 interface FileRow {
   code: string;
   name: string;
@@ -75,7 +51,7 @@ interface FileRow {
 }
 
 /** What the homeroom teacher's workbook holds for the class, in file order. */
-function classFile(view: BookView): FileRow[] {
+function classFile(view: StoredBook): FileRow[] {
   const keys = view.columns.map((column) => column.key);
   const nameCount = new Map<string, number>();
   for (const row of view.rows) nameCount.set(row.hoTen, (nameCount.get(row.hoTen) ?? 0) + 1);
@@ -83,7 +59,7 @@ function classFile(view: BookView): FileRow[] {
     // Every fourth student with a unique name has no code: matched by name.
     code: i % 4 === 1 && nameCount.get(row.hoTen) === 1 ? '' : row.maHs,
     name: row.hoTen,
-    scores: Object.fromEntries(keys.map((key, j) => [key, scoreFor(i, j)])),
+    scores: Object.fromEntries(keys.map((key, j) => [key, Number(scoreFor(i, j))])),
   }));
   const unknown = {
     code: UNKNOWN.code,
@@ -94,7 +70,7 @@ function classFile(view: BookView): FileRow[] {
 }
 
 /** An .xlsx as a school exports it: title rows, a merged two-row header, names in TCVN3. */
-async function workbook(view: BookView, rows: readonly FileRow[]): Promise<Buffer> {
+async function workbook(view: StoredBook, rows: readonly FileRow[]): Promise<Buffer> {
   const keys = view.columns.map((column) => column.key);
   const tx = keys.filter((key) => key.startsWith('tx'));
   const wb = new ExcelJS.Workbook();
@@ -138,30 +114,15 @@ async function inputValues(grid: GradeFrame, code: string, keys: readonly string
   return Promise.all(keys.map((key) => cellInput(grid, code, key).inputValue()));
 }
 
-async function pressSave(page: Page): Promise<void> {
-  await page.locator('#btnLuu').click();
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await page.locator('.x-window-dlg .ext-mb-info').waitFor({ timeout: 10_000 });
-  await page.locator('.x-window-dlg button', { hasText: 'OK' }).click();
-}
-
 describe('bulk fill', () => {
   it('fills a whole class from an .xlsx, reports the unknown student, leaves locked cells alone, and "Lưu" stores it', async () => {
     await h.control('lock', { hk: 1, lop: BOOK.lop, mon: BOOK.mon, columns: ['tx1'] });
-    const before = await book();
+    const before = await storedBook(h, BOOK);
     const file = classFile(before);
     const grid = await openGradeBook(h);
     const page = h.page;
 
-    await overlay(page)
-      .locator('[data-testid="bulkfill-file"]')
-      .setInputFiles({
-        name: 'bang-diem-6A1.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await workbook(before, file),
-      });
+    await pickFillFile(page, 'bang-diem-6A1.xlsx', await workbook(before, file));
     await dialog(page).waitFor();
     const rows = dialog(page).locator('[data-testid="bulkfill-row"]');
     expect(await rows.count()).toBe(file.length);
@@ -194,9 +155,8 @@ describe('bulk fill', () => {
     expect(lockedTexts).toHaveLength(before.rows.length);
     expect(lockedTexts).toEqual(before.rows.map((row) => row.values.tx1 ?? ''));
 
-    await pressSave(page);
-    await waitSaved(page);
-    const after = await book();
+    await saveInPortal(grid);
+    const after = await storedBook(h, BOOK);
     for (const row of file) {
       if (row.code === UNKNOWN.code) continue;
       const stored = after.rows.find(
@@ -212,7 +172,7 @@ describe('bulk fill', () => {
   });
 
   it('fills a block pasted onto the grid, and undo puts every value back', async () => {
-    const before = await book();
+    const before = await storedBook(h, BOOK);
     const grid = await openGradeBook(h);
     const page = h.page;
     const deaccent = (name: string) => text.deaccentKey(name).replace(/\b\w/g, (c) => c.toUpperCase());
@@ -269,14 +229,13 @@ describe('bulk fill', () => {
     for (const [i, row] of picked.entries())
       expect(await inputValues(grid, row.maHs, keys)).toEqual(originals[i]);
     // The page's own model is back too: saving now stores the old values.
-    await pressSave(page);
-    await waitSaved(page);
-    const after = await book();
+    await saveInPortal(grid);
+    const after = await storedBook(h, BOOK);
     for (const row of picked) expect(after.rows.find((r) => r.maHs === row.maHs)!.values).toEqual(row.values);
   });
 
   it('catches a background refill of filled cells before "Lưu", holds the save, and re-applies', async () => {
-    const before = await book();
+    const before = await storedBook(h, BOOK);
     // Cells the server holds a value for: a refill writes those back over the filled ones.
     const targets = before.rows.filter((row) => row.values.tx1 && row.values.tx2).slice(0, 4);
     expect(targets.length).toBeGreaterThan(0);
@@ -300,18 +259,18 @@ describe('bulk fill', () => {
     await expect
       .poll(() => cellInput(grid, first.maHs, 'tx1').inputValue(), { timeout: 5000 })
       .toBe(first.values.tx1);
-    await pressSave(page);
+    await pressSave(grid);
     const recheck = overlay(page).locator('[data-testid="bulkfill-recheck"]');
     await recheck.waitFor();
     expect(await recheck.locator('li').count()).toBe(targets.length * 2);
     await screenshot(page, 'bulk-fill-recheck');
     // The save is held: nothing reached the server.
     expect(await page.locator('.x-window-dlg').count()).toBe(0);
-    expect((await book()).rows.find((r) => r.maHs === first.maHs)!.values).toEqual(first.values);
+    expect((await storedBook(h, BOOK)).rows.find((r) => r.maHs === first.maHs)!.values).toEqual(first.values);
 
     await recheck.locator('[data-testid="bulkfill-reapply"]').click();
-    await waitSaved(page);
-    const after = await book();
+    await waitSaved(grid);
+    const after = await storedBook(h, BOOK);
     for (const row of targets) {
       const stored = after.rows.find((r) => r.maHs === row.maHs)!.values;
       expect([stored.tx1, stored.tx2]).toEqual([filled(row.values.tx1!), filled(row.values.tx2!)]);

@@ -18,36 +18,33 @@ import {
 } from '../agent/agent-process';
 import {
   cellInput,
+  draftField,
+  expireAndLogIn,
   type GradeFrame,
   type Harness,
   openGradeBook,
   overlay,
+  restoreOffered,
   rowCodes,
+  saveInPortal,
   screenshot,
   startHarness,
-  TEACHER,
+  storedBook,
+  storedDrafts,
+  WAIT,
 } from './harness';
 
 // Drafts end to end: the built extension in Chromium, the vnEdu simulator and the real agent
 // process (its own EDULENS_HOME). Pairing goes through the options page with the code the agent
 // printed; the test reads the agent with a token of its own (`edulens pair`, no Origin).
 
-const PASSWORD = 'Vnedu@2025';
-/** Polls wait this long: the machine runs other suites alongside (2 cores). */
-const WAIT = { timeout: 15_000 };
 type Key = Omit<DraftPageQuery, 'page'> & { page: Record<string, string> };
-
-interface StoredDraft {
-  field: string;
-  value: string;
-  page: Record<string, string>;
-  savedToPortal: boolean;
-}
 
 let h: Harness;
 let home: string;
 let agent: AgentProcess;
 let testToken: string;
+/** The options page, open all along: it reads the extension's IndexedDB while the service worker may be asleep. */
 let options: Page;
 
 beforeAll(async () => {
@@ -66,30 +63,6 @@ afterAll(async () => {
   await killStartedAgents();
   if (home) await rm(home, { recursive: true, force: true });
 });
-
-/** Reads the background's IndexedDB raw (plain JS, evaluated in an extension page). */
-const READ_DRAFTS_DB = `(async () => {
-  const names = (await indexedDB.databases()).map((db) => db.name);
-  if (!names.includes('edulens-drafts')) return { drafts: [], outbox: 0 };
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('edulens-drafts');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const tx = db.transaction(['drafts', 'outbox']);
-  const drafts = tx.objectStore('drafts').getAll();
-  const outbox = tx.objectStore('outbox').count();
-  await new Promise((resolve) => (tx.oncomplete = resolve));
-  db.close();
-  return { drafts: drafts.result, outbox: outbox.result };
-})()`;
-
-/** The drafts and the number of queued changes in the extension's IndexedDB. */
-async function storedDrafts(): Promise<{ drafts: StoredDraft[]; outbox: number }> {
-  // The options page shares the extension's origin, hence its IndexedDB, and stays open all along
-  // (the service worker may be asleep between events).
-  return options.evaluate<{ drafts: StoredDraft[]; outbox: number }>(READ_DRAFTS_DB);
-}
 
 async function agentGet(path: string, query: Record<string, string>): Promise<unknown> {
   const response = await fetch(`${agent.url}${path}?${new URLSearchParams(query)}`, {
@@ -129,12 +102,6 @@ async function typeScores(grid: GradeFrame, cells: Array<[code: string, key: str
   return typed;
 }
 
-/** The GridCell id the extension keys drafts by: `<code>|<kind>|<index>`. */
-function fieldOf(code: string, key: string): string {
-  if (key.startsWith('tx')) return `${code}|tx|${Number(key.slice(2)) - 1}`;
-  return `${code}|${key}|0`;
-}
-
 async function openOptions(): Promise<Page> {
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/options.html`);
@@ -161,25 +128,10 @@ async function stopServiceWorker(): Promise<void> {
   await cdp.detach();
 }
 
-async function loginThroughForm(page: Page): Promise<void> {
-  await page.waitForURL(/\/v5\/login/);
-  await page.locator('#username').fill(TEACHER);
-  await page.locator('#password').fill(PASSWORD);
-  const captcha = await page.locator('img.captcha').getAttribute('data-test-captcha');
-  await page.locator('#captcha').fill(captcha ?? '');
-  await page.locator('#btnLogin').click();
-}
-
-async function saveInPortal(page: Page, grid: GradeFrame): Promise<void> {
-  await grid.locator('#btnLuu').click();
-  await page.locator('.x-window-dlg .ext-mb-info').waitFor({ timeout: 15_000 });
-  await page.locator('.x-window-dlg button', { hasText: 'OK' }).click();
-}
-
+/** The scores the simulator stored for the book these tests type in (6A1, Toán, HK I), by student code. */
 async function storedScores(): Promise<Record<string, Record<string, string>>> {
-  const response = await fetch(`${h.origin}/__test/scores?school=thcsnd&lop=6A1&mon=TOAN&hk=1`);
-  const book = (await response.json()) as { rows: Array<{ maHs: string; values: Record<string, string> }> };
-  return Object.fromEntries(book.rows.map((row) => [row.maHs, row.values]));
+  const { rows } = await storedBook(h, { lop: '6A1', hk: 1 });
+  return Object.fromEntries(rows.map((row) => [row.maHs, row.values]));
 }
 
 describe('drafts', () => {
@@ -220,13 +172,13 @@ describe('drafts', () => {
     ]);
 
     // Every edit is in IndexedDB at once, and reaches the agent.
-    await expect.poll(async () => (await storedDrafts()).drafts.length, WAIT).toBe(3);
-    const { drafts } = await storedDrafts();
+    await expect.poll(async () => (await storedDrafts(options)).drafts.length, WAIT).toBe(3);
+    const { drafts } = await storedDrafts(options);
     const key: Key = { profile: 'vnedu', page: drafts[0]!.page };
     expect(key.page).toMatchObject({ class: '6A1' });
     const expected = Object.entries(typed).map(([cell, value]) => {
       const [code, column] = cell.split('|') as [string, string];
-      return { field: fieldOf(code, column), value };
+      return { field: draftField(code, column), value };
     });
     expect(drafts.map(({ field, value }) => ({ field, value }))).toEqual(expect.arrayContaining(expected));
     await expect
@@ -234,10 +186,7 @@ describe('drafts', () => {
       .toEqual(expect.arrayContaining(expected));
 
     // The session dies; "Lưu" sends the window to the login page and the typing is gone.
-    await h.control('expire-session', { username: TEACHER });
-    await grid.locator('#btnLuu').click();
-    await loginThroughForm(h.page);
-    await grid.locator('table.tablefix tbody tr').first().waitFor();
+    await expireAndLogIn(h, grid);
     expect(await cellInput(grid, a, 'tx1').inputValue()).not.toBe(typed[`${a}|tx1`]);
 
     const offer = overlay(h.page).locator('[data-edulens="drafts-offer"]');
@@ -252,7 +201,7 @@ describe('drafts', () => {
       expect(await cellInput(grid, code, column).inputValue()).toBe(value);
     }
 
-    await saveInPortal(h.page, grid);
+    await saveInPortal(grid);
     const scores = await storedScores();
     for (const [cell, value] of Object.entries(typed)) {
       const [code, column] = cell.split('|') as [string, string];
@@ -260,7 +209,10 @@ describe('drafts', () => {
     }
     // Saved by the portal: no longer drafts, here or at the agent.
     await expect
-      .poll(async () => (await storedDrafts()).drafts.filter((draft) => !draft.savedToPortal).length, WAIT)
+      .poll(
+        async () => (await storedDrafts(options)).drafts.filter((draft) => !draft.savedToPortal).length,
+        WAIT,
+      )
       .toBe(0);
     await expect.poll(async () => (await agentDrafts(key)).length, WAIT).toBe(0);
   });
@@ -277,7 +229,7 @@ describe('drafts', () => {
       [c, 'tx2', first[`${c}|tx2`] === '7.5' ? '8.0' : '7.5'], // typed over: only the latest is sent
       [d, 'gk', '5.5'],
     ]);
-    await expect.poll(async () => (await storedDrafts()).outbox, WAIT).toBe(2);
+    await expect.poll(async () => (await storedDrafts(options)).outbox, WAIT).toBe(2);
     await expect.poll(() => agentStatus(options).getAttribute('data-queued'), WAIT).toBe('2');
     expect(await agentStatus(options).getAttribute('data-reachable')).toBe('false');
     expect(await agentStatus(options).textContent()).toContain('2 thay đổi đang chờ gửi');
@@ -287,11 +239,11 @@ describe('drafts', () => {
 
     agent = await startAgentProcess(home, { args: ['--port', String(agent.port)] });
     await expect.poll(() => agentStatus(options).getAttribute('data-queued'), { timeout: 20_000 }).toBe('0');
-    const { drafts } = await storedDrafts();
+    const { drafts } = await storedDrafts(options);
     const key: Key = { profile: 'vnedu', page: drafts[0]!.page };
     for (const [cell, value] of Object.entries(typed)) {
       const [code, column] = cell.split('|') as [string, string];
-      const revisions = await agentHistory(key, fieldOf(code, column));
+      const revisions = await agentHistory(key, draftField(code, column));
       expect(revisions.filter((revision) => !revision.deleted).map((revision) => revision.value)).toEqual([
         value,
       ]);
@@ -300,11 +252,8 @@ describe('drafts', () => {
     // A reload loses the typing; the drafts come back.
     await h.page.reload();
     await grid.locator('table.tablefix tbody tr').first().waitFor();
-    const offer = overlay(h.page).locator('[data-edulens="drafts-offer"]');
-    await offer.waitFor();
-    expect(await offer.locator('[data-action="restore"]').textContent()).toBe('Khôi phục 2 điểm chưa lưu');
-    await offer.locator('[data-action="restore"]').click();
-    await saveInPortal(h.page, grid);
+    expect(await restoreOffered(h.page)).toBe('Khôi phục 2 điểm chưa lưu');
+    await saveInPortal(grid);
     const scores = await storedScores();
     expect(scores[c]?.tx2).toBe(typed[`${c}|tx2`]);
     expect(scores[d]?.gk).toBe(typed[`${d}|gk`]);

@@ -3,17 +3,27 @@ import type { Frame, Page } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   draftField,
+  expireAndLogIn,
   type GradeBookOptions,
   type GradeFrame,
   type Harness,
   loginThroughForm,
   openGradeBook,
   overlay,
+  pickFillFile,
+  pressSave,
+  restoreOffered,
   rowCodes,
+  saveInPortal,
+  scoreFor,
   startHarness,
+  type StoredBook,
+  storedBook,
+  type StoredRow,
   TEACHER,
   typeScore,
   unsavedDrafts,
+  WAIT,
 } from './harness';
 
 // Bulk fill and drafts on the other shapes of vnEdu's grade window, with the built extension in
@@ -22,18 +32,7 @@ import {
 // a pager click, or a slow book arriving in a fresh iframe — before EduLens has mounted on it: what
 // the teacher types then must still be a draft.
 
-const WAIT = { timeout: 15_000 };
 const PAGE_SIZE = 20;
-
-interface BookRow {
-  maHs: string;
-  hoTen: string;
-  values: Record<string, string>;
-}
-interface BookView {
-  columns: { key: string }[];
-  rows: BookRow[];
-}
 
 interface Variant {
   name: string;
@@ -65,23 +64,9 @@ beforeEach(async () => {
   await h.control('config', { saveDelayMs: 50 });
 });
 
-async function book(lop: string, hk: 1 | 2): Promise<BookView> {
-  const query = new URLSearchParams({ lop, mon: 'TOAN', hk: String(hk) });
-  const response = await fetch(`${h.origin}/__test/scores?${query}`);
-  return (await response.json()) as BookView;
-}
-
-/** The score a teacher types: deterministic per student and column, never the value already stored. */
-function scoreFor(row: number, col: number, stored: string | undefined): string {
-  for (let shift = 0; ; shift++) {
-    const score = String((40 + ((row * 7 + col * 13 + shift) % 61)) / 10);
-    if (stored === undefined || Number(stored) !== Number(score)) return score;
-  }
-}
-
 /** A score for every student and column (every third student by name only), as an .xlsx. */
 async function classWorkbook(
-  view: BookView,
+  view: StoredBook,
   lop: string,
 ): Promise<{ file: Buffer; scores: Map<string, Record<string, string>> }> {
   const keys = view.columns.map((column) => column.key);
@@ -121,12 +106,12 @@ async function shownRows(grid: GradeFrame, keys: readonly string[]) {
 }
 
 /** A score to type: `wanted`, unless the portal holds it already (then it would be no draft). */
-function typedScore(row: BookRow, key: string, wanted: string): string {
+function typedScore(row: StoredRow, key: string, wanted: string): string {
   return Number(row.values[key]) === Number(wanted) ? '4.5' : wanted;
 }
 
 /** What a book should show: the values it held, with the typed ones over them. */
-function withTyped(view: BookView, typed: Typed) {
+function withTyped(view: StoredBook, typed: Typed) {
   return (code: string) => ({
     ...view.rows.find((row) => row.maHs === code)!.values,
     ...Object.fromEntries(typed.filter(([c]) => c === code).map(([, key, value]) => [key, value])),
@@ -159,54 +144,22 @@ function sameScores(a: Record<string, string>, b: Record<string, string>, keys: 
   return keys.every((key) => (a[key] ?? '') === (b[key] ?? '') || Number(a[key]) === Number(b[key]));
 }
 
-/** "Lưu", then the portal's message box (in the grid's own document), closed; returns its text. */
-async function saveInPortal(grid: GradeFrame): Promise<string> {
-  await grid.locator('#btnLuu').click();
-  await grid.locator('.x-window-dlg .ext-mb-info').waitFor(WAIT);
-  const message = await grid.locator('.x-window-dlg .ext-mb-text').innerText();
-  await grid.locator('.x-window-dlg button', { hasText: 'OK' }).click();
-  return message;
-}
-
 const preview = (page: Page) => overlay(page).locator('[data-testid="bulkfill-preview"]');
 const resultText = (page: Page) => overlay(page).locator('[data-testid="bulkfill-result-text"]');
 
 async function fillFromFile(page: Page, lop: string, file: Buffer, students: number): Promise<void> {
-  await overlay(page)
-    .locator('[data-testid="bulkfill-file"]')
-    .setInputFiles({
-      name: `bang-diem-${lop}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: file,
-    });
+  await pickFillFile(page, `bang-diem-${lop}.xlsx`, file);
   await preview(page).waitFor(WAIT);
   await expect.poll(() => preview(page).locator('[data-status="matched"]').count(), WAIT).toBe(students);
   await preview(page).locator('[data-testid="bulkfill-confirm"]').click();
   await expect.poll(() => preview(page).count(), WAIT).toBe(0);
 }
 
-/** Waits until the drafts offer shows, restores, and returns the offer's button text. */
-async function restoreOffered(page: Page): Promise<string> {
-  const offer = overlay(page).locator('[data-edulens="drafts-offer"]');
-  await offer.waitFor(WAIT);
-  const label = (await offer.locator('[data-action="restore"]').textContent()) ?? '';
-  await offer.locator('[data-action="restore"]').click();
-  return label;
-}
-
-/** The session dies; "Lưu" sends the window to the login page (the typing is gone), and the teacher logs in again. */
-async function expireAndLogIn(page: Page, grid: GradeFrame): Promise<void> {
-  await h.control('expire-session', { username: TEACHER });
-  await grid.locator('#btnLuu').click();
-  await loginThroughForm(page);
-  await grid.locator('table.tablefix tbody tr').first().waitFor(WAIT);
-}
-
 describe.each(VARIANTS)('$name', ({ options, classes }) => {
   const lop = '6A1';
 
   it('fills every student from an .xlsx, and "Lưu" stores every value', async () => {
-    const before = await book(lop, 1);
+    const before = await storedBook(h, { lop, hk: 1 });
     const keys = before.columns.map((column) => column.key);
     const { file, scores } = await classWorkbook(before, lop);
     const page = h.page;
@@ -218,7 +171,7 @@ describe.each(VARIANTS)('$name', ({ options, classes }) => {
     await expect.poll(() => rowsNotShowing(grid, keys, (code) => scores.get(code)!), WAIT).toEqual([]);
 
     expect(await saveInPortal(grid)).toContain(`Đã cập nhật ${cells} ô`);
-    const after = await book(lop, 1);
+    const after = await storedBook(h, { lop, hk: 1 });
     for (const row of after.rows)
       expect(sameScores(row.values, scores.get(row.maHs)!, keys), row.maHs).toBe(true);
     // Saved by the portal: none of it is a draft any more.
@@ -226,7 +179,7 @@ describe.each(VARIANTS)('$name', ({ options, classes }) => {
   });
 
   it('undoes a fill: every cell and the page’s own model are back, and no draft is left', async () => {
-    const before = await book(lop, 1);
+    const before = await storedBook(h, { lop, hk: 1 });
     const keys = before.columns.map((column) => column.key);
     const { file, scores } = await classWorkbook(before, lop);
     const page = h.page;
@@ -244,12 +197,12 @@ describe.each(VARIANTS)('$name', ({ options, classes }) => {
     await expect.poll(async () => (await bookDrafts(lop)).length, WAIT).toBe(0);
 
     expect(await saveInPortal(grid)).toContain('Không có ô nào thay đổi');
-    expect((await book(lop, 1)).rows).toEqual(before.rows);
+    expect((await storedBook(h, { lop, hk: 1 })).rows).toEqual(before.rows);
   });
 
   it('keeps typed scores as drafts through a session expiry, restores them, and "Lưu" stores them', async () => {
     const lop = classes.drafts;
-    const before = await book(lop, 1);
+    const before = await storedBook(h, { lop, hk: 1 });
     const keys = before.columns.map((column) => column.key);
     const page = h.page;
     const grid = await openGradeBook(h, { ...options, lop });
@@ -263,7 +216,7 @@ describe.each(VARIANTS)('$name', ({ options, classes }) => {
     await expect.poll(() => bookDrafts(lop), WAIT).toEqual(draftsOf(typed));
     expect((await shownRows(grid, keys)).slice(0, 2).map((row) => row.drafts)).toEqual([2, 1]);
 
-    await expireAndLogIn(page, grid);
+    await expireAndLogIn(h, grid);
     // The typing is gone from the page…
     expect(await rowsNotShowing(grid, keys, withTyped(before, []))).toEqual([]);
     // …and comes back.
@@ -271,7 +224,7 @@ describe.each(VARIANTS)('$name', ({ options, classes }) => {
     await expect.poll(() => rowsNotShowing(grid, keys, withTyped(before, typed)), WAIT).toEqual([]);
 
     expect(await saveInPortal(grid)).toContain('Đã cập nhật 3 ô');
-    const after = await book(lop, 1);
+    const after = await storedBook(h, { lop, hk: 1 });
     for (const row of after.rows) expect(row.values, row.maHs).toEqual(withTyped(before, typed)(row.maHs));
     await expect.poll(async () => (await bookDrafts(lop)).length, WAIT).toBe(0);
   });
@@ -288,7 +241,7 @@ describe('plain grid', () => {
 describe('frame=1, the grid drawn long after its iframe loaded', () => {
   it('keeps what is typed as soon as the grid shows after a new login', async () => {
     const lop = '9A2';
-    const before = await book(lop, 1);
+    const before = await storedBook(h, { lop, hk: 1 });
     const page = h.page;
     const grid = await openGradeBook(h, { frame: true, lop });
     const [a, b] = before.rows;
@@ -303,7 +256,7 @@ describe('frame=1, the grid drawn long after its iframe loaded', () => {
     });
     try {
       await h.control('expire-session', { username: TEACHER });
-      await grid.locator('#btnLuu').click();
+      await pressSave(grid);
       await loginThroughForm(page);
       const frame = await gridDocument(page, { frame: true });
       await frame.waitForURL(/nhap-diem/, WAIT);
@@ -315,7 +268,7 @@ describe('frame=1, the grid drawn long after its iframe loaded', () => {
     const keys = before.columns.map((column) => column.key);
     expect((await shownRows(grid, keys)).slice(0, 2).map((row) => row.drafts)).toEqual([1, 1]);
     expect(await saveInPortal(grid)).toContain('Đã cập nhật 2 ô');
-    const after = await book(lop, 1);
+    const after = await storedBook(h, { lop, hk: 1 });
     for (const row of after.rows) expect(row.values, row.maHs).toEqual(withTyped(before, typed)(row.maHs));
   });
 });
@@ -393,7 +346,7 @@ async function typeRightAfterDrawing(
  * holds is not. They survive a session expiry, are restored page by page, and "Lưu" stores them.
  */
 async function typedRightAfterPagerClick(options: GradeBookOptions, lop: string): Promise<void> {
-  const before = await book(lop, 1);
+  const before = await storedBook(h, { lop, hk: 1 });
   const keys = before.columns.map((column) => column.key);
   const page = h.page;
   const grid = await openGradeBook(h, { ...options, lop, paging: 'pages' });
@@ -421,7 +374,7 @@ async function typedRightAfterPagerClick(options: GradeBookOptions, lop: string)
   await expect.poll(() => bookDrafts(lop), WAIT).toEqual(draftsOf(typed));
   expect((await shownRows(grid, keys)).slice(0, 2).map((row) => row.drafts)).toEqual([1, 1]);
 
-  await expireAndLogIn(page, grid);
+  await expireAndLogIn(h, grid);
   expect(await restoreOffered(page)).toBe('Khôi phục 3 điểm chưa lưu');
   const wanted = withTyped(before, typed);
   await expect.poll(() => rowsNotShowing(grid, keys, wanted), WAIT).toEqual([]);
@@ -430,7 +383,7 @@ async function typedRightAfterPagerClick(options: GradeBookOptions, lop: string)
   await expect.poll(() => rowsNotShowing(grid, keys, wanted), WAIT).toEqual([]);
 
   expect(await saveInPortal(grid)).toContain('Đã cập nhật 3 ô');
-  const after = await book(lop, 1);
+  const after = await storedBook(h, { lop, hk: 1 });
   for (const row of after.rows) expect(row.values, row.maHs).toEqual(wanted(row.maHs));
   await expect.poll(async () => (await bookDrafts(lop)).length, WAIT).toBe(0);
 }

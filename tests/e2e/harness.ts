@@ -27,6 +27,9 @@ export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}`;
 export const TEACHER = 'annv.thcsnd';
 export const TEACHER_PASSWORD = 'Vnedu@2025';
 
+/** How long waits and polls allow: the machine runs other suites alongside (2 cores). */
+export const WAIT = { timeout: 15_000 };
+
 // ---------------------------------------------------------------------------------------------
 // Build
 
@@ -299,6 +302,102 @@ export async function loginThroughForm(page: Page, username = TEACHER): Promise<
   await page.locator('#btnLogin').click();
 }
 
+/** Clicks the portal's "Lưu" (in the grid's document). */
+export async function pressSave(grid: GradeFrame): Promise<void> {
+  await grid.locator('#btnLuu').click();
+}
+
+/** Waits for the portal's "saved" message box (in the grid's document), closes it, and returns its text. */
+export async function waitSaved(grid: GradeFrame): Promise<string> {
+  await grid.locator('.x-window-dlg .ext-mb-info').waitFor(WAIT);
+  const message = await grid.locator('.x-window-dlg .ext-mb-text').innerText();
+  await grid.locator('.x-window-dlg button', { hasText: 'OK' }).click();
+  return message;
+}
+
+/** "Lưu", then the portal's message box, closed; returns its text. */
+export async function saveInPortal(grid: GradeFrame): Promise<string> {
+  await pressSave(grid);
+  return waitSaved(grid);
+}
+
+/**
+ * The session dies; "Lưu" sends the window to the login page (the typing is gone), and the teacher
+ * logs in again and is back at the grid.
+ */
+export async function expireAndLogIn(h: Harness, grid: GradeFrame): Promise<void> {
+  await h.control('expire-session', { username: TEACHER });
+  await pressSave(grid);
+  await loginThroughForm(h.page);
+  await grid.locator('table.tablefix tbody tr').first().waitFor(WAIT);
+}
+
+/** Chooses an .xlsx in the bulk-fill panel's file input, as a teacher does. */
+export async function pickFillFile(page: Page, name: string, file: Buffer): Promise<void> {
+  await overlay(page).locator('[data-testid="bulkfill-file"]').setInputFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: file,
+  });
+}
+
+/** Waits until EduLens offers the unsaved drafts, restores them, and returns the offer's button text. */
+export async function restoreOffered(page: Page): Promise<string> {
+  const offer = overlay(page).locator('[data-edulens="drafts-offer"]');
+  await offer.waitFor(WAIT);
+  const label = (await offer.locator('[data-action="restore"]').textContent()) ?? '';
+  await offer.locator('[data-action="restore"]').click();
+  return label;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The simulator's stored book
+
+export interface StoredRow {
+  maHs: string;
+  hoTen: string;
+  /** Scores by column key (`tx1`, `gk`, `ck`…); a cell never entered has none. */
+  values: Record<string, string>;
+  /** The averages the portal computed, by key (`dtbhk`…). */
+  computed: Record<string, string>;
+}
+
+export interface StoredBook {
+  columns: Array<{ key: string }>;
+  rows: StoredRow[];
+}
+
+/** A book of TEACHER's school (the simulator's first) as the simulator holds it: what "Lưu" stored. */
+export async function storedBook(
+  h: Pick<Harness, 'origin'>,
+  book: { lop: string; mon?: string; hk: 1 | 2 },
+): Promise<StoredBook> {
+  const query = new URLSearchParams({ lop: book.lop, mon: book.mon ?? 'TOAN', hk: String(book.hk) });
+  const response = await fetch(`${h.origin}/__test/scores?${query}`);
+  if (!response.ok) throw new Error(`/__test/scores?${query} → ${response.status}`);
+  return (await response.json()) as StoredBook;
+}
+
+/** The score a teacher types: deterministic per student and column, never the value `stored` (if given). */
+export function scoreFor(row: number, col: number, stored?: string): string {
+  for (let shift = 0; ; shift++) {
+    const score = String((40 + ((row * 7 + col * 13 + shift) % 61)) / 10);
+    if (stored === undefined || Number(stored) !== Number(score)) return score;
+  }
+}
+
+/** A copy of `items` in an order fixed by `seed` (Fisher–Yates over a small LCG): the same every run. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Extension state
 
@@ -328,7 +427,40 @@ export function draftField(code: string, key: string): string {
   return key.startsWith('tx') ? `${code}|tx|${Number(key.slice(2)) - 1}` : `${code}|${key}|0`;
 }
 
-/** Unsaved drafts of one class and term in the extension's IndexedDB, read from its options page. */
+export interface StoredDraft {
+  field: string;
+  value: string;
+  /** The book it belongs to (`class`, `term`…). */
+  page: Record<string, string>;
+  savedToPortal: boolean;
+}
+
+/** Reads the extension's IndexedDB raw (plain JS: this file is also compiled without the DOM lib). */
+const READ_DRAFTS_DB = `(async () => {
+  const names = (await indexedDB.databases()).map((db) => db.name);
+  if (!names.includes('edulens-drafts')) return { drafts: [], outbox: 0 };
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('edulens-drafts');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const tx = db.transaction(['drafts', 'outbox']);
+  const drafts = tx.objectStore('drafts').getAll();
+  const outbox = tx.objectStore('outbox').count();
+  await new Promise((resolve) => (tx.oncomplete = resolve));
+  db.close();
+  return { drafts: drafts.result, outbox: outbox.result };
+})()`;
+
+/**
+ * Every draft in the extension's IndexedDB, and the number of changes queued for the agent. Read
+ * from an extension page, which shares the extension's origin and hence its IndexedDB.
+ */
+export async function storedDrafts(extensionPage: Page): Promise<{ drafts: StoredDraft[]; outbox: number }> {
+  return extensionPage.evaluate<{ drafts: StoredDraft[]; outbox: number }>(READ_DRAFTS_DB);
+}
+
+/** Unsaved drafts of one class and term, read from an options page opened for the purpose. */
 export async function unsavedDrafts(
   h: Pick<Harness, 'context' | 'extensionId' | 'page'>,
   lop: string,
@@ -337,18 +469,7 @@ export async function unsavedDrafts(
   const options = await h.context.newPage();
   try {
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
-    const drafts = (await options.evaluate(`(async () => {
-      if (!(await indexedDB.databases()).some((db) => db.name === 'edulens-drafts')) return [];
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('edulens-drafts');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const all = db.transaction('drafts').objectStore('drafts').getAll();
-      await new Promise((resolve) => (all.onsuccess = resolve));
-      db.close();
-      return all.result;
-    })()`)) as Array<{ field: string; value: string; savedToPortal: boolean; page: Record<string, string> }>;
+    const { drafts } = await storedDrafts(options);
     const term = `Học kỳ ${hk === 1 ? 'I' : 'II'}`;
     return drafts
       .filter((draft) => !draft.savedToPortal && draft.page.class === lop && draft.page.term === term)

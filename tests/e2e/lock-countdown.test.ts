@@ -1,6 +1,14 @@
 import { expect as pwExpect } from 'playwright/test';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { type Harness, openGradeBook, overlay, screenshot, setExtensionClock, startHarness } from './harness';
+import {
+  type Harness,
+  openGradeBook,
+  overlay,
+  screenshot,
+  setExtensionClock,
+  setLanguage,
+  startHarness,
+} from './harness';
 
 // The lock countdown at fixed clock times. The vnEdu profile's calendar locks the semester I
 // book after 15/01 (00:00 on 16/01, GMT+7) and the year's book after 31/05; the simulator's own
@@ -69,18 +77,14 @@ describe('lock countdown', () => {
 
   it('shows the semester II book against the year’s lock, in English when chosen', async () => {
     await at('2026-05-30T12:00:00+07:00');
-    await h.serviceWorker.evaluate(async () => {
-      await chrome.storage.local.set({ 'settings.language': 'en' });
-    });
+    await setLanguage(h, 'en');
     try {
       await openGradeBook(h, { hk: 2 });
       await pwExpect(banner()).toHaveText('Grade book semester II locks in 1 d 12 h');
       await pwExpect(banner()).toHaveAttribute('data-state', 'warning');
       await pwExpect(banner()).toHaveAttribute('title', 'Locks at 00:00 01 Jun 2026 (GMT+7)');
     } finally {
-      await h.serviceWorker.evaluate(async () => {
-        await chrome.storage.local.set({ 'settings.language': 'vi' });
-      });
+      await setLanguage(h, 'vi');
     }
   });
 

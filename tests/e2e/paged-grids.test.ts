@@ -4,14 +4,25 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   cellInput,
+  draftField,
+  expireAndLogIn,
   type GradeFrame,
   type Harness,
   openGradeBook,
   overlay,
+  pickFillFile,
+  pressSave,
+  restoreOffered,
   rowCodes,
+  saveInPortal,
+  scoreFor,
   screenshot,
+  shuffled,
   startHarness,
-  TEACHER,
+  type StoredBook,
+  storedBook,
+  unsavedDrafts,
+  WAIT,
 } from './harness';
 
 // Bulk fill, undo and drafts on grids that hold only part of the class in the DOM — 20 rows a
@@ -21,23 +32,11 @@ import {
 
 const CLASS = '8A1'; // 45 students
 const UNKNOWN = { code: '6399999999', name: 'Phan Thị Không Có' };
-const PASSWORD = 'Vnedu@2025';
-const WAIT = { timeout: 15_000 };
 /** The simulator's row height in virtual mode (client/grade-grid.js). */
 const ROW_HEIGHT = 26;
 const PAGE_SIZE = 20;
 
 type Paging = 'pages' | 'virtual';
-
-interface BookRow {
-  maHs: string;
-  hoTen: string;
-  values: Record<string, string>;
-}
-interface BookView {
-  columns: { key: string }[];
-  rows: BookRow[];
-}
 
 let h: Harness;
 
@@ -54,21 +53,6 @@ beforeEach(async () => {
   await h.control('config', { saveDelayMs: 50 });
 });
 
-async function book(lop: string, hk: 1 | 2): Promise<BookView> {
-  const response = await fetch(
-    `${h.origin}/__test/scores?${new URLSearchParams({ lop, mon: 'TOAN', hk: String(hk) })}`,
-  );
-  return (await response.json()) as BookView;
-}
-
-/** The score a teacher types: deterministic per student and column, never the value already stored. */
-function scoreFor(row: number, col: number, stored: string | undefined): string {
-  for (let shift = 0; ; shift++) {
-    const score = String((40 + ((row * 7 + col * 13 + shift) % 61)) / 10);
-    if (stored === undefined || Number(stored) !== Number(score)) return score;
-  }
-}
-
 interface FileRow {
   code: string;
   name: string;
@@ -76,7 +60,7 @@ interface FileRow {
 }
 
 /** Every student of the class in a shuffled order, every fourth one (with a unique name) without a code. */
-function classFile(view: BookView, withUnknown: boolean): FileRow[] {
+function classFile(view: StoredBook, withUnknown: boolean): FileRow[] {
   const keys = view.columns.map((column) => column.key);
   const nameCount = new Map<string, number>();
   for (const row of view.rows) nameCount.set(row.hoTen, (nameCount.get(row.hoTen) ?? 0) + 1);
@@ -92,17 +76,11 @@ function classFile(view: BookView, withUnknown: boolean): FileRow[] {
       scores: Object.fromEntries(keys.map((key) => [key, '7'])),
     });
   }
-  let state = 11;
-  for (let i = rows.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    const j = state % (i + 1);
-    [rows[i], rows[j]] = [rows[j]!, rows[i]!];
-  }
-  return rows;
+  return shuffled(rows, 11);
 }
 
 /** An .xlsx with a title row and a one-row header, names typed in TCVN3 as old school files have them. */
-async function workbook(view: BookView, rows: readonly FileRow[]): Promise<Buffer> {
+async function workbook(view: StoredBook, rows: readonly FileRow[]): Promise<Buffer> {
   const keys = view.columns.map((column) => column.key);
   const label = (key: string) =>
     key.startsWith('tx') ? `ĐĐGtx ${key.slice(2)}` : key === 'gk' ? 'ĐĐGgk' : 'ĐĐGck';
@@ -121,14 +99,8 @@ async function workbook(view: BookView, rows: readonly FileRow[]): Promise<Buffe
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function pickFile(page: Page, view: BookView, rows: readonly FileRow[]): Promise<void> {
-  await overlay(page)
-    .locator('[data-testid="bulkfill-file"]')
-    .setInputFiles({
-      name: `bang-diem-${CLASS}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await workbook(view, rows),
-    });
+async function pickFile(page: Page, view: StoredBook, rows: readonly FileRow[]): Promise<void> {
+  await pickFillFile(page, `bang-diem-${CLASS}.xlsx`, await workbook(view, rows));
 }
 
 const preview = (page: Page) => overlay(page).locator('[data-testid="bulkfill-preview"]');
@@ -238,69 +210,10 @@ async function rowsWhere(grid: GradeFrame, keys: readonly string[], wrong: (row:
   return (await shownRows(grid, keys)).filter(wrong).map((row) => row.code);
 }
 
-async function pressSave(page: Page): Promise<void> {
-  await page.locator('#btnLuu').click();
-}
-
-async function waitSaved(page: Page): Promise<string> {
-  await page.locator('.x-window-dlg .ext-mb-info').waitFor(WAIT);
-  const message = await page.locator('.x-window-dlg .ext-mb-text').innerText();
-  await page.locator('.x-window-dlg button', { hasText: 'OK' }).click();
-  return message;
-}
-
-/** Unsaved drafts of a book in the extension's IndexedDB (read from its options page). */
-async function unsavedDrafts(lop: string, hk: 1 | 2): Promise<Array<{ field: string; value: string }>> {
-  const options = await h.context.newPage();
-  try {
-    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
-    const drafts = await options.evaluate(`(async () => {
-      if (!(await indexedDB.databases()).some((db) => db.name === 'edulens-drafts')) return [];
-      const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('edulens-drafts');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const all = db.transaction('drafts').objectStore('drafts').getAll();
-      await new Promise((resolve) => (all.onsuccess = resolve));
-      db.close();
-      return all.result;
-    })()`);
-    return (
-      drafts as Array<{ field: string; value: string; savedToPortal: boolean; page: Record<string, string> }>
-    )
-      .filter(
-        (draft) =>
-          !draft.savedToPortal &&
-          draft.page.class === lop &&
-          draft.page.term === `Học kỳ ${hk === 1 ? 'I' : 'II'}`,
-      )
-      .map(({ field, value }) => ({ field, value }));
-  } finally {
-    await options.close();
-    // A page in the background gets no animation frames: the virtual grid would stop drawing rows.
-    await h.page.bringToFront();
-  }
-}
-
-/** The GridCell id drafts are kept by: `<code>|<kind>|<index>`. */
-function fieldOf(code: string, key: string): string {
-  return key.startsWith('tx') ? `${code}|tx|${Number(key.slice(2)) - 1}` : `${code}|${key}|0`;
-}
-
-async function loginThroughForm(page: Page): Promise<void> {
-  await page.waitForURL(/\/v5\/login/);
-  await page.locator('#username').fill(TEACHER);
-  await page.locator('#password').fill(PASSWORD);
-  const captcha = await page.locator('img.captcha').getAttribute('data-test-captcha');
-  await page.locator('#captcha').fill(captcha ?? '');
-  await page.locator('#btnLogin').click();
-}
-
 describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
   it('fills a class of 45 from an .xlsx page by page, each student once, never a locked cell, and "Lưu" stores all', async () => {
     await h.control('lock', { hk: 1, lop: CLASS, mon: 'TOAN', columns: ['tx1'] });
-    const before = await book(CLASS, 1);
+    const before = await storedBook(h, { lop: CLASS, hk: 1 });
     expect(before.rows).toHaveLength(45);
     const keys = before.columns.map((column) => column.key);
     const fillable = keys.filter((key) => key !== 'tx1');
@@ -373,9 +286,8 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
       .toContain('1 dòng không được điền vì đã thôi chờ');
     expect(await resultText(page).textContent()).toContain(`Đã điền ${45 * fillable.length} ô`);
 
-    await pressSave(page);
-    expect(await waitSaved(page)).toContain(`Đã cập nhật ${45 * fillable.length} ô`);
-    const after = await book(CLASS, 1);
+    expect(await saveInPortal(grid)).toContain(`Đã cập nhật ${45 * fillable.length} ô`);
+    const after = await storedBook(h, { lop: CLASS, hk: 1 });
     for (const row of after.rows) {
       const original = before.rows.find((r) => r.maHs === row.maHs)!;
       expect(row.values.tx1 ?? '', row.maHs).toBe(original.values.tx1 ?? '');
@@ -385,11 +297,11 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
       }
     }
     // Saved by the portal: none of it is a draft any more, on this page or the others.
-    await expect.poll(async () => (await unsavedDrafts(CLASS, 1)).length, WAIT).toBe(0);
+    await expect.poll(async () => (await unsavedDrafts(h, CLASS, 1)).length, WAIT).toBe(0);
   });
 
   it('undoes a fill across pages, holds "Lưu" until every page is undone, and leaves no drafts behind', async () => {
-    const before = await book(CLASS, 1);
+    const before = await storedBook(h, { lop: CLASS, hk: 1 });
     const keys = before.columns.map((column) => column.key);
     const codes = before.rows.map((row) => row.maHs);
     const page = h.page;
@@ -404,7 +316,7 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     const cells = 45 * keys.length;
     expect(await resultText(page).textContent()).toContain(`Đã điền ${cells} ô`);
     // The fill made drafts of what it wrote.
-    await expect.poll(async () => (await unsavedDrafts(CLASS, 1)).length, WAIT).toBe(cells);
+    await expect.poll(async () => (await unsavedDrafts(h, CLASS, 1)).length, WAIT).toBe(cells);
 
     // Undo from the last screen: the cells drawn now go back at once, the others wait for their rows.
     await overlay(page).locator('[data-testid="bulkfill-undo"]').click();
@@ -415,7 +327,7 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     expect(Number(waitingNow)).toBeGreaterThan(0);
 
     // "Lưu" now would store the filled values of the other pages: it is held.
-    await pressSave(page);
+    await pressSave(grid);
     const held = overlay(page).locator('[data-testid="bulkfill-undo-waiting"]');
     await held.waitFor(WAIT);
     await screenshot(page, `paged-${paging}-undo-held`);
@@ -435,17 +347,16 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     await expect
       .poll(() => resultText(page).textContent(), WAIT)
       .toBe(`Đã hoàn tác: trả lại ${cells} ô như trước khi điền.`);
-    await expect.poll(async () => (await unsavedDrafts(CLASS, 1)).length, WAIT).toBe(0);
+    await expect.poll(async () => (await unsavedDrafts(h, CLASS, 1)).length, WAIT).toBe(0);
 
-    await pressSave(page);
-    expect(await waitSaved(page)).toContain('Không có ô nào thay đổi');
-    expect((await book(CLASS, 1)).rows).toEqual(before.rows);
+    expect(await saveInPortal(grid)).toContain('Không có ô nào thay đổi');
+    expect((await storedBook(h, { lop: CLASS, hk: 1 })).rows).toEqual(before.rows);
   });
 
   it('restores drafts typed on two pages after a session expiry, the rows off screen as they are drawn', async () => {
     // A book of its own: drafts stay in the browser from test to test.
     const lop = paging === 'pages' ? CLASS : '7A1';
-    const before = await book(lop, 2);
+    const before = await storedBook(h, { lop, hk: 2 });
     const keys = before.columns.map((column) => column.key);
     const codes = before.rows.map((row) => row.maHs);
     const page = h.page;
@@ -457,7 +368,7 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
       // A value the portal already holds would be no draft.
       const value = (await input.inputValue()) === wanted ? '4.5' : wanted;
       await input.fill(value);
-      typed.set(fieldOf(code, key), [code, key, value]);
+      typed.set(draftField(code, key), [code, key, value]);
     };
     await walk.first();
     const [, a, b] = await rowCodes(grid);
@@ -469,22 +380,16 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     await type(last.at(-2)!, 'ck', '3.5');
     expect(last).not.toContain(a);
     await expect
-      .poll(async () => (await unsavedDrafts(lop, 2)).map((draft) => draft.field).sort(), WAIT)
+      .poll(async () => (await unsavedDrafts(h, lop, 2)).map((draft) => draft.field).sort(), WAIT)
       .toEqual([...typed.keys()].sort());
 
     // The session dies; "Lưu" sends the window to the login page and the typing is gone.
-    await h.control('expire-session', { username: TEACHER });
-    await pressSave(page);
-    await loginThroughForm(page);
-    await grid.locator('table.tablefix tbody tr').first().waitFor(WAIT);
+    await expireAndLogIn(h, grid);
     const [firstCode, firstKey] = typed.values().next().value!;
     expect(await cellInput(grid, firstCode, firstKey).inputValue()).not.toBe('9.5');
 
     // Every draft of the book is offered, though half of them are on rows not drawn.
-    const offer = overlay(page).locator('[data-edulens="drafts-offer"]');
-    await offer.waitFor(WAIT);
-    expect(await offer.locator('[data-action="restore"]').textContent()).toBe('Khôi phục 4 điểm chưa lưu');
-    await offer.locator('[data-action="restore"]').click();
+    expect(await restoreOffered(page)).toBe('Khôi phục 4 điểm chưa lưu');
     const note = overlay(page).locator('[data-edulens="drafts-note"]');
     await expect
       .poll(() => note.textContent(), WAIT)
@@ -497,11 +402,10 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     });
     await expect.poll(() => note.textContent(), WAIT).toContain('Đã khôi phục 4 điểm.');
 
-    await pressSave(page);
-    expect(await waitSaved(page)).toContain('Đã cập nhật 4 ô');
-    const after = await book(lop, 2);
+    expect(await saveInPortal(grid)).toContain('Đã cập nhật 4 ô');
+    const after = await storedBook(h, { lop, hk: 2 });
     for (const [code, key, value] of typed.values())
       expect(after.rows.find((row) => row.maHs === code)!.values[key]).toBe(value);
-    await expect.poll(async () => (await unsavedDrafts(lop, 2)).length, WAIT).toBe(0);
+    await expect.poll(async () => (await unsavedDrafts(h, lop, 2)).length, WAIT).toBe(0);
   });
 });

@@ -9,20 +9,12 @@ import {
   screenshot,
   setExtensionClock,
   startHarness,
+  storedBook,
 } from './harness';
 
 // Validation as you type, in Chromium with the built extension on the simulated vnEdu: invalid
 // cells are marked and listed, the list jumps to the cell, recomputed averages sit beside the
 // portal's and disagreements are marked — in the plain window and in the iframe/click-to-edit one.
-
-interface StoredBook {
-  rows: Array<{
-    maHs: string;
-    hoTen: string;
-    values: Record<string, string>;
-    computed: Record<string, string>;
-  }>;
-}
 
 let h: Harness;
 
@@ -78,9 +70,7 @@ describe('validate', () => {
 
   it('shows the recomputed average beside the portal’s and marks where they disagree', async () => {
     const grid = await openGradeBook(h);
-    const book = (await (
-      await fetch(`${h.origin}/__test/scores?lop=6A1&mon=TOAN&hk=1`)
-    ).json()) as StoredBook;
+    const book = await storedBook(h, { lop: '6A1', hk: 1 });
     // Saved averages agree with EduLens's: no disagreement on load.
     await pwExpect(grid.locator('[data-edulens-mark~="mismatch"]')).toHaveCount(0);
     const complete = book.rows.find((row) => row.computed.dtbhk && row.values.tx1 !== '10');
