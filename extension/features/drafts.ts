@@ -81,6 +81,7 @@ export const draftsFeature = defineFeature({
 
     const edited = (list: readonly CellEdit[]) => {
       const now = Date.now();
+      const mark = t('drafts_unsavedMark');
       for (const { cell, value, before } of list) {
         if (cell.column.computed) continue;
         if (before !== undefined && !baseline.has(cell.id)) baseline.set(cell.id, before);
@@ -91,7 +92,7 @@ export const draftsFeature = defineFeature({
         }
         session.record(id, profile, page, cell.id, value, now);
         unsaved.add(cell.id);
-        overlay.marks.set(cell.element, 'draft', t('drafts_unsavedMark'));
+        overlay.marks.set(cell.element, 'draft', mark);
       }
       report();
     };

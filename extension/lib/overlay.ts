@@ -121,7 +121,19 @@ function createMarks(signal: AbortSignal): CellMarks {
     style.textContent = markCss();
     (doc.head ?? doc.documentElement).append(style);
   };
+  // Attributes are written once per element at the end of the current task: a fill marks each
+  // cell twice (filled, draft), and its 540 cells' attribute writes belong together, not between
+  // the portal's own input handlers.
+  const dirty = new Set<HTMLElement>();
   const sync = (element: HTMLElement) => {
+    if (dirty.size === 0) queueMicrotask(flush);
+    dirty.add(element);
+  };
+  const flush = () => {
+    for (const element of dirty) write(element);
+    dirty.clear();
+  };
+  const write = (element: HTMLElement) => {
     const kinds = state.get(element);
     if (!kinds || kinds.size === 0) {
       state.delete(element);

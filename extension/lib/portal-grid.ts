@@ -259,6 +259,8 @@ export class UnseenTyping {
   /** Listens to a document (the page's, or an iframe's) until the signal aborts. */
   watch(doc: Document, signal: AbortSignal): void {
     const note = (event: Event) => {
+      // Only a person's typing: events scripts dispatch (EduLens' own writes, the portal's) are not.
+      if (!event.isTrusted) return;
       const target = event.target;
       if (!isElement(target) || !target.matches(this.input)) return;
       const cell = target.closest('td');
