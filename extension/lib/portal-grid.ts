@@ -375,30 +375,29 @@ export function mapColumns(
 
 type ValueSetter = (this: HTMLInputElement, value: string) => void;
 
-function nativeSetter(element: Element): ValueSetter {
-  // The prototype of the element's own realm (an iframe's inputs come from another window).
-  const view = element.ownerDocument.defaultView as (Window & typeof globalThis) | null;
-  const proto = (view?.HTMLInputElement ?? HTMLInputElement).prototype;
-  const tag = element.tagName;
-  const target =
-    tag === 'TEXTAREA'
-      ? (view?.HTMLTextAreaElement ?? HTMLTextAreaElement).prototype
-      : tag === 'SELECT'
-        ? (view?.HTMLSelectElement ?? HTMLSelectElement).prototype
-        : proto;
-  const descriptor = Object.getOwnPropertyDescriptor(target, 'value');
-  return descriptor!.set as ValueSetter;
-}
-
-function fire(element: Element, type: string): void {
-  const view = element.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+/**
+ * Sets a field's value the way typing does: the native value setter of the element's own realm (an
+ * iframe's inputs come from another window; a framework's own setter would swallow the change),
+ * then input, change, blur and focusout. The realm's setters and event constructors are looked up
+ * once per document: a fill writes hundreds of cells.
+ */
+function fieldWriter(doc: Document): (field: HTMLInputElement, value: string) => void {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  const setterOf = (proto: object) => Object.getOwnPropertyDescriptor(proto, 'value')!.set as ValueSetter;
+  const setters: Record<string, ValueSetter> = {
+    INPUT: setterOf((view?.HTMLInputElement ?? HTMLInputElement).prototype),
+    TEXTAREA: setterOf((view?.HTMLTextAreaElement ?? HTMLTextAreaElement).prototype),
+    SELECT: setterOf((view?.HTMLSelectElement ?? HTMLSelectElement).prototype),
+  };
   const EventCtor = view?.Event ?? Event;
   const FocusCtor = view?.FocusEvent ?? FocusEvent;
-  const event =
-    type === 'blur' || type === 'focusout'
-      ? new FocusCtor(type, { bubbles: type === 'focusout' })
-      : new EventCtor(type, { bubbles: true });
-  element.dispatchEvent(event);
+  return (field, value) => {
+    (setters[field.tagName] ?? setters.INPUT!).call(field, value);
+    field.dispatchEvent(new EventCtor('input', { bubbles: true }));
+    field.dispatchEvent(new EventCtor('change', { bubbles: true }));
+    field.dispatchEvent(new FocusCtor('blur'));
+    field.dispatchEvent(new FocusCtor('focusout', { bubbles: true }));
+  };
 }
 
 function createGrid(
@@ -413,6 +412,7 @@ function createGrid(
   if (keyPosition === undefined || columns.length === 0) return undefined;
   const keyAt: number = keyPosition;
   const doc = table.ownerDocument;
+  const writeField = fieldWriter(doc);
   const inputSelector = page.cell.input;
   const clickSelector = page.cell.clickToEdit;
   const lockedSelector = page.cell.lockedWhen === 'no-input' ? undefined : page.cell.lockedWhen.selector;
@@ -428,6 +428,15 @@ function createGrid(
     if (edits.length === 0) return;
     for (const listener of editListeners) listener(edits);
   };
+  /** The teacher's typing (EduLens' own writes are reported by `write`/`writeMany`). */
+  const onTyped = (event: Event) => {
+    if (writing > 0) return;
+    const target = event.target;
+    if (!isElement(target) || !target.matches(inputSelector)) return;
+    const cell = cellOf(target);
+    if (cell) emit([{ cell, value: (target as HTMLInputElement).value.trim(), source: 'user' }]);
+  };
+  let typing: AbortController | undefined;
 
   const inputOf = (td: Element): HTMLInputElement | undefined =>
     (td.querySelector(inputSelector) as HTMLInputElement | null) ?? undefined;
@@ -473,11 +482,7 @@ function createGrid(
         try {
           const input = open();
           if (!input) return false;
-          nativeSetter(input).call(input, value);
-          fire(input, 'input');
-          fire(input, 'change');
-          fire(input, 'blur');
-          fire(input, 'focusout');
+          writeField(input, value);
         } finally {
           writing--;
         }
@@ -609,19 +614,20 @@ function createGrid(
       if (signal.aborted) return;
       editListeners.add(listener);
       watchBody();
-      const onInput = (event: Event) => {
-        if (writing > 0) return;
-        const target = event.target;
-        if (!isElement(target) || !target.matches(inputSelector)) return;
-        const cell = cellOf(target);
-        if (!cell) return;
-        listener([{ cell, value: (target as HTMLInputElement).value.trim(), source: 'user' }]);
-      };
-      doc.addEventListener('input', onInput, { capture: true, signal });
+      // One document listener serves every feature: each input event of a fill crosses into the
+      // content script once, not once per feature.
+      if (!typing) {
+        typing = new AbortController();
+        doc.addEventListener('input', onTyped, { capture: true, signal: typing.signal });
+      }
       signal.addEventListener(
         'abort',
         () => {
           editListeners.delete(listener);
+          if (editListeners.size === 0) {
+            typing?.abort();
+            typing = undefined;
+          }
           if (editListeners.size === 0 && rowListeners.size === 0) {
             observer?.disconnect();
             observer = undefined;
