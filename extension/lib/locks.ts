@@ -63,21 +63,6 @@ export function calendarFor(
   return { ...resolved.calendar, entries };
 }
 
-/** Whether a school may set this day itself: a yearly lock, and a day every year has. */
-export function isValidLockDay({ month, day }: LockDay): boolean {
-  return (
-    Number.isInteger(month) &&
-    Number.isInteger(day) &&
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= DAYS_IN_MONTH[month - 1]!
-  );
-}
-
-/** 29 February is left out: a lock day must exist every year. */
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
-
 /**
  * The lock events of a profile's calendar (see `calendarFor`) for a school year (1 Aug → 31 Jul),
  * or around `now` (last 200 days, next 400) when the year is unknown.

@@ -1,12 +1,11 @@
 import { vneduProfile } from '@edulens/shared/profiles';
-import type { CalendarRef } from '@edulens/shared/calendar';
+import { type CalendarRef, existsEveryYear } from '@edulens/shared/calendar';
 import { describe, expect, it } from 'vitest';
 import type { GradeGridPage } from '../../extension/lib/feature';
 import {
   calendarFor,
   durationParts,
   gradeOf,
-  isValidLockDay,
   lockForTerm,
   locksFor,
   schoolYearStart,
@@ -83,12 +82,12 @@ describe('locks', () => {
   });
 
   it('accepts only lock days every year has', () => {
-    expect(isValidLockDay({ month: 1, day: 31 })).toBe(true);
-    expect(isValidLockDay({ month: 2, day: 28 })).toBe(true);
-    expect(isValidLockDay({ month: 2, day: 29 })).toBe(false);
-    expect(isValidLockDay({ month: 4, day: 31 })).toBe(false);
-    expect(isValidLockDay({ month: 13, day: 1 })).toBe(false);
-    expect(isValidLockDay({ month: 5, day: 0 })).toBe(false);
+    expect(existsEveryYear({ month: 1, day: 31 })).toBe(true);
+    expect(existsEveryYear({ month: 2, day: 28 })).toBe(true);
+    expect(existsEveryYear({ month: 2, day: 29 })).toBe(false);
+    expect(existsEveryYear({ month: 4, day: 31 })).toBe(false);
+    expect(existsEveryYear({ month: 13, day: 1 })).toBe(false);
+    expect(existsEveryYear({ month: 5, day: 0 })).toBe(false);
   });
 
   it('rounds countdowns down to their two largest units', () => {

@@ -1,6 +1,7 @@
+import { existsEveryYear } from '@edulens/shared/calendar';
 import { builtInProfiles } from '@edulens/shared/profiles';
 import { pick, t } from '../../lib/i18n';
-import { calendarFor, isValidLockDay } from '../../lib/locks';
+import { calendarFor } from '../../lib/locks';
 import { h } from '../../lib/overlay';
 import { type LockDay, schoolLockDays } from '../../lib/storage';
 
@@ -70,7 +71,7 @@ export async function schoolLockDaysSection(): Promise<HTMLElement> {
       const day = parseDateValue(input.value);
       if (day === undefined) {
         delete days[entry];
-      } else if (!isValidLockDay(day)) {
+      } else if (!existsEveryYear(day)) {
         message.className = 'message bad';
         message.textContent = t('options_lockDaysInvalid', `${day.day}/${day.month}`);
         return;

@@ -18,4 +18,5 @@ export {
   calendarEntrySchema,
   calendarOverrideSchema,
   calendarSchema,
+  existsEveryYear,
 } from './schema';

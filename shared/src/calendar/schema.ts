@@ -52,14 +52,25 @@ const monthlyEntrySchema = z.strictObject({
   opens: monthlyPointSchema.optional(),
 });
 
+/** Whether a day of the year exists every year (29 February does not): what a yearly entry may name. */
+export function existsEveryYear({ month, day }: { month: number; day: number }): boolean {
+  return (
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(2001, month)
+  );
+}
+
 export const calendarEntrySchema = z
   .discriminatedUnion('every', [yearlyEntrySchema, monthlyEntrySchema])
   .superRefine((entry, ctx) => {
     if (entry.every === 'year') {
       for (const key of ['at', 'opens'] as const) {
         const point = entry[key];
-        // 29 February is refused too: a yearly date must exist every year.
-        if (point && point.day > daysInMonth(2001, point.month)) {
+        if (point && !existsEveryYear(point)) {
           addBilingualIssue(
             ctx,
             [key, 'day'],
