@@ -311,7 +311,8 @@ async function typeRightAfterDrawing(
         });
         observer.observe(document, { childList: true, subtree: true });
       });
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Typed in the same task as the drawing: no timer of EduLens (its scan, its fallback) can
+      // mount in between, whatever the machine's load.
       for (const [code, key, value] of cells) {
         const name = `diem[${code}][${key}]`;
         const target = document.querySelector<HTMLElement>(
