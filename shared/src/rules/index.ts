@@ -1,5 +1,13 @@
 // Contract of the rules module (implemented in sibling files).
 
+export {
+  type CellCheck,
+  type CellCheckOptions,
+  type CellKind,
+  type CheckCell,
+  cellKinds,
+  tenthsText,
+} from './cells';
 export { divideHalfUp, formatTenths, type ParsedTenths, parseTenths } from './decimal';
 export * as fields from './fields/index';
 export { getRulepack, rulepackForGrade, rulepackIds } from './registry';

@@ -1,4 +1,5 @@
 import type { Problem } from '../problem';
+import type { CheckCell } from './cells';
 
 /**
  * Scores are held as integer tenths (8.5 → 85) so that sums and half-up rounding are exact
@@ -40,6 +41,11 @@ export interface Rulepack {
   regularAssessments(periodsPerYear: number): number;
   /** Parses and checks one cell (number, "8,5", "8.5", blank). */
   checkScore(raw: unknown, kind: AssessmentKind): ScoreCheck;
+  /**
+   * Checks one cell of any kind (score, periodic test, level, comment) and gives the value the
+   * portal should hold; the one check the overlay and bulk fill use.
+   */
+  checkCell: CheckCell;
   /** Semester subject average; `requiredTx` from regularAssessments(). */
   semesterAverage(scores: SemesterScores, requiredTx: number): AverageResult;
   /** Year subject average from the two semester averages. */

@@ -1,5 +1,6 @@
 // Thông tư 22/2021/TT-BGDĐT: assessment of lower and upper secondary students (THCS, THPT).
 import type { Message } from '../problem';
+import { cellChecker } from './cells';
 import { assertPeriodsPerYear, weightedSemesterAverage, weightedYearAverage } from './averages';
 import { type AdjustableResult, classifyWithOneSubjectRule, type Labelled } from './levels';
 import type { Rulepack, Tenths } from './rulepack';
@@ -34,6 +35,11 @@ export const tt22: Rulepack = {
     'trung học cơ sở và học sinh trung học phổ thông',
   regularAssessments,
   checkScore: (raw) => checkTenPointScore(raw, 'tenths'),
+  checkCell: cellChecker({
+    score: (raw) => checkTenPointScore(raw, 'tenths'),
+    test: (raw) => checkTenPointScore(raw, 'tenths'),
+    isCommentSubject: (subject) => isCommentSubject(subject),
+  }),
   // The book holds exactly the required ĐĐGtx (extra ones are flagged, still averaged) and one
   // ĐĐGgk and one ĐĐGck (a second one makes the formula meaningless, so no average).
   semesterAverage: (scores, requiredTx) =>

@@ -1,5 +1,6 @@
 // Thông tư 27/2020/TT-BGDĐT: assessment of primary school students (grades 1–5).
 import { type Message, type Problem, problem } from '../problem';
+import { cellChecker } from './cells';
 import type { Labelled } from './levels';
 import type { Rulepack, ScoreCheck, Tenths } from './rulepack';
 import { checkTenPointScore, showRaw } from './score';
@@ -35,6 +36,10 @@ export function makeTt27Rulepack(options: Tt27Options = TT27_DEFAULTS): Rulepack
     regularAssessments: () => 0,
     checkScore: (raw, kind) =>
       kind === 'tx' ? checkRegularCell(raw) : checkTestScore(raw, options.zeroScore),
+    checkCell: cellChecker({
+      score: (raw, kind) => (kind === 'tx' ? checkRegularCell(raw) : checkTestScore(raw, options.zeroScore)),
+      test: (raw) => checkTestScore(raw, options.zeroScore),
+    }),
     semesterAverage: () => ({ average: null, problems: [] }),
     yearAverage: (_semesterI, semesterII) => semesterII,
   };

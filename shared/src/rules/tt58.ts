@@ -2,6 +2,7 @@
 // that grades not yet under TT22 kept during its roll-out.
 import type { Message } from '../problem';
 import { assertPeriodsPerYear, meanOf, weightedSemesterAverage, weightedYearAverage } from './averages';
+import { cellChecker } from './cells';
 import { type AdjustableResult, classifyWithOneSubjectRule } from './levels';
 import type { Rulepack, Tenths } from './rulepack';
 import { checkTenPointScore } from './score';
@@ -33,6 +34,11 @@ export const tt58: Rulepack = {
     'sửa đổi, bổ sung bởi Thông tư 26/2020/TT-BGDĐT ngày 26/8/2020',
   regularAssessments: (periodsPerYear) => minimumRegularTests(periodsPerYear),
   checkScore: (raw) => checkTenPointScore(raw, 'tenths'),
+  checkCell: cellChecker({
+    score: (raw) => checkTenPointScore(raw, 'tenths'),
+    test: (raw) => checkTenPointScore(raw, 'tenths'),
+    isCommentSubject: (subject) => isCommentSubject(subject),
+  }),
   // The general TT58 weighting: regular tests are a minimum, any number of periodic tests
   // (at least one; TT26 has exactly one mid-term, which makes this the TT22 formula), one
   // semester exam.
