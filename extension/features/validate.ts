@@ -7,7 +7,6 @@ import {
   type RulepackId,
   rulepackForGrade,
   type Tenths,
-  tt22,
 } from '@edulens/shared/rules';
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { pick, t } from '../lib/i18n';
@@ -17,12 +16,14 @@ import { h } from '../lib/overlay';
 import { recordPerf } from '../lib/perf';
 import type { GridCell, GridRow, PortalGrid } from '../lib/portal-grid';
 
-// Checks every score cell as it is typed (the page's rulepack), lists the problems with a jump
-// to each cell, and recomputes each row's semester average beside the portal's own, marking
-// the rows where the two disagree.
+// Checks every entry cell as it is typed — scores, periodic tests, levels, comments, each by the
+// page's rulepack for its kind — lists the problems with a jump to each cell, and recomputes each
+// row's semester average beside the portal's own, marking the rows where the two disagree.
 
-const SCORE_KINDS = new Set(['tx', 'gk', 'ck']);
 const MAX_LISTED = 200;
+
+/** Cells the rulepack checks: every column that holds an entry, locked or not. */
+const checked = (cell: GridCell) => cell.column.checks !== undefined && !cell.column.computed;
 
 /** The rulepack of the page: by grade from the profile, refined by the school year's roll-out. */
 export function chooseRulepack(ctx: Pick<FeatureContext, 'page' | 'grid'>): RulepackId {
@@ -45,7 +46,6 @@ export const validate = defineFeature({
     const { grid, overlay, signal } = ctx;
     const rulepack = getRulepack(chooseRulepack(ctx));
     const subject = grid.context().subject ?? '';
-    const commentSubject = rulepack.id !== 'tt27' && tt22.isCommentSubject(subject);
     const requiredTx = grid.columns.filter((column) => column.kind === 'tx').length;
     const hasAverage = grid.columns.some((column) => column.kind === 'average');
 
@@ -57,10 +57,12 @@ export const validate = defineFeature({
     let rendered = -1;
 
     const checkCell = (cell: GridCell, value: string): PageProblem | undefined => {
-      if (!SCORE_KINDS.has(cell.column.kind) || value === '') return undefined;
-      const result = commentSubject
-        ? tt22.checkCommentMark(value)
-        : rulepack.checkScore(value, cell.column.kind as 'tx' | 'gk' | 'ck');
+      if (!checked(cell) || value === '') return undefined;
+      const maxLength = cell.maxLength();
+      const result = rulepack.checkCell(value, cell.column.checks!, {
+        subject,
+        ...(maxLength !== undefined && { maxLength }),
+      });
       const first = result.problems.find((p) => p.severity === 'error') ?? result.problems[0];
       if (!first) return undefined;
       return {
@@ -96,7 +98,7 @@ export const validate = defineFeature({
     };
 
     const applyRowAverage = (row: GridRow, values?: Map<GridCell, string>) => {
-      if (!hasAverage || commentSubject) return;
+      if (!hasAverage) return;
       const averageCell = row.cell('average');
       if (!averageCell) return;
       const computed = rowAverage(rulepack, row, requiredTx, values);
@@ -213,8 +215,7 @@ export const validate = defineFeature({
         if (!grid.cell(id) && problems.delete(id)) version++;
       }
       for (const row of grid.rows()) {
-        for (const cell of row.cells)
-          if (SCORE_KINDS.has(cell.column.kind)) applyCell(cell, cell.read(), true);
+        for (const cell of row.cells) if (checked(cell)) applyCell(cell, cell.read(), true);
         applyRowAverage(row);
       }
       publish();

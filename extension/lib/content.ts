@@ -7,7 +7,9 @@ import { initI18n } from './i18n';
 import { handleInTab, type PageContext, type PageKey, type PageState, sendToBackground } from './messages';
 import { createOverlay } from './overlay';
 import { servePerf } from './perf';
-import { detectorHolds, findGradeGrid, pageScopes, type PortalGrid, UnseenTyping } from './portal-grid';
+import { findGradeGrid, type PortalGrid } from './portal-grid';
+import { UnseenTyping } from './portal/early-typing';
+import { detectorHolds, pageScopes } from './portal/locate';
 import { KEYS } from './storage-keys';
 import { watchItem } from './storage-lite';
 
@@ -35,6 +37,7 @@ export function pageKeyOf(context: PageContext): PageKey {
     class: context.class ?? '',
     subject: context.subject ?? '',
     term: context.term ?? '',
+    period: context.period ?? '',
   };
 }
 
@@ -44,7 +47,7 @@ function otherPageKind(profile: Profile, doc: Document, url: string): PageKind |
     if (page.kind === 'grade-grid') continue;
     if (page.when.url && !page.when.url.some((pattern) => matchesPattern(pattern, url))) continue;
     const scopes = pageScopes(page, doc);
-    if (scopes?.some((scope) => detectorHolds(page.when, scope))) return page.kind;
+    if (scopes?.some((scope) => detectorHolds(page.when, scope.root))) return page.kind;
   }
   return null;
 }
@@ -171,7 +174,7 @@ export async function runPortal(
       if (page.when.url && !page.when.url.some((pattern) => matchesPattern(pattern, url))) continue;
       // A frame's document as soon as it is there: its grid may be drawn long after it loaded.
       if (page.container?.frames)
-        for (const frameDoc of pageScopes(page, doc) ?? []) observe(frameDoc as Document);
+        for (const scope of pageScopes(page, doc) ?? []) observe(scope.root as Document);
       const grid = findGradeGrid(page, doc, unseen);
       if (!grid) continue;
       if (mounted?.grid.table === grid.table && mounted.page === page) return;

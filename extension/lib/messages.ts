@@ -12,13 +12,17 @@ export interface Bilingual {
   en: string;
 }
 
-/** Which grade book a draft or a report belongs to; every part a string read from the page. */
+/**
+ * Which grade book a draft or a report belongs to; every part a string read from the page. `period`
+ * is the assessment period of a book kept by period (vnEdu's `muc`: gk1, ck1, gk2, ck2), '' if none.
+ */
 export interface PageKey {
   school: string;
   schoolYear: string;
   class: string;
   subject: string;
   term: string;
+  period?: string;
 }
 
 /** One unsaved value of one cell. `field` is the cell's stable id (see `GridCell.id`). */
@@ -60,6 +64,7 @@ export interface PageContext {
   class?: string;
   subject?: string;
   term?: string;
+  period?: string;
 }
 
 /** What the content script sends after every change worth showing elsewhere. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { getRulepack } from '@edulens/shared/rules';
 import { clipboardGrid, fillSourceFromSheet, type FillSource } from '@edulens/shared/sheets';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ import { sameValue, valueChecker } from '../../extension/features/bulk-fill/valu
 // one-to-one matching, headerless blocks, chunked writes, undo and the check before "Lưu"; and the
 // fill of a paged grid, whose rows wait for their page and are matched as it renders.
 
-const check = valueChecker(getRulepack('tt22'), false);
+const check = valueChecker(getRulepack('tt22'), 'Toán');
 const KEYS = [
   ['tx', 0, 'ĐĐGtx 1'],
   ['tx', 1, 'ĐĐGtx 2'],
@@ -48,7 +49,13 @@ function fakeRow(key: string, name: string, values: string[], locked: string[] =
   KEYS.forEach(([kind, index, label], i) => {
     const cell: FakeCell = {
       id: `${key}|${kind}|${index}`,
-      column: { kind, index, label, computed: kind === 'average' },
+      column: {
+        kind,
+        index,
+        label,
+        computed: kind === 'average',
+        ...(kind !== 'average' && { checks: kind }),
+      },
       locked: kind === 'average' || locked.includes(label),
       value: values[i] ?? '',
       element: { isConnected: true },
@@ -158,11 +165,99 @@ describe('buildPlan', () => {
   });
 
   it('checks Đ/CĐ on comment-only subjects', () => {
-    const comments = valueChecker(getRulepack('tt22'), true);
+    const comments = valueChecker(getRulepack('tt22'), 'Giáo dục thể chất');
     expect(comments('đạt', 'tx')).toEqual({ ok: true, value: 'Đ' });
     expect(comments('cd', 'ck')).toEqual({ ok: true, value: 'CĐ' });
     expect(comments('8', 'gk').ok).toBe(false);
     expect(sameValue(comments, 'tx', 'Đạt', 'Đ')).toBe(true);
+  });
+});
+
+// A TT27 end-of-year book: comment (maxlength 500), KT, XL, and the retake twins, locked.
+const PRIMARY = [
+  ['comment', 'comment', 'Nhận xét cuối kỳ'],
+  ['test', 'test', 'KT CN'],
+  ['level', 'level', 'XL CN'],
+  ['retakeTest', 'test', 'KT CN(Sau thi lại)'],
+  ['retakeLevel', 'level', 'XL CN(Sau thi lại)'],
+] as const;
+const primaryCheck = valueChecker(getRulepack('tt27'), 'Tiếng Việt');
+const PRIMARY_HEADER = 'Mã HS\tHọ và tên\tNhận xét cuối kỳ\tKT CN\tXL CN\n';
+
+function primaryRow(key: string, name: string, values: string[] = []): PlanRow<FakeCell> {
+  const row = { key, name, cells: [] as FakeCell[] };
+  PRIMARY.forEach(([kind, checks, label], i) => {
+    row.cells.push({
+      id: `${key}|${kind}|0`,
+      column: { kind, index: 0, label, computed: false, checks },
+      locked: kind.startsWith('retake'),
+      value: values[i] ?? '',
+      element: { isConnected: true },
+      row,
+      read() {
+        return this.value;
+      },
+      maxLength: () => (kind === 'comment' ? 500 : undefined),
+    });
+  });
+  return row;
+}
+
+describe('buildPlan on a primary book (TT27)', () => {
+  it('fills comments, KT and XL in canonical form; refuses an 11, an X and a 501-character comment', () => {
+    const rows = [primaryRow('0100000001', 'Lò Thị Mai'), primaryRow('0100000002', 'Vàng A Dế')];
+    const long = 'a'.repeat(501);
+    const plan = buildPlan(
+      source(`${PRIMARY_HEADER}0100000001\tLò Thị Mai\tEm đọc tốt.\t9\tt\n\tVàng A Dế\t${long}\t11\tX\n`),
+      rows,
+      primaryCheck,
+    );
+    expect(plan.changes.map(({ cell, after }) => [cell.id, after])).toEqual([
+      ['0100000001|comment|0', 'Em đọc tốt.'],
+      ['0100000001|test|0', '9'],
+      ['0100000001|level|0', 'T'],
+    ]);
+    expect(
+      plan.rows[1]!.skips.map((skip) => [skip.column, skip.reason, skip.message?.en.slice(0, 20)]),
+    ).toEqual([
+      ['Nhận xét cuối kỳ', 'invalid', 'The comment has 501 '],
+      ['KT CN', 'invalid', 'Score 11 must be bet'],
+      ['XL CN', 'invalid', '"X" is not a valid l'],
+    ]);
+  });
+
+  it('never plans a write into a locked cell or a value the rulepack refuses, whatever the file holds', () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.string({ minLength: 490, maxLength: 520 }),
+      fc.constantFrom('T', 'h', 'C', 'X', '10', '0', '7.5', '11', 'Hoàn thành tốt', '', ' '),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(hostile, hostile, hostile), { minLength: 1, maxLength: 6 }), (lines) => {
+        const rows = lines.map((_, i) =>
+          primaryRow(`01000000${10 + i}`, `Học Sinh Số ${i}`, ['', '', '', '5', 'H']),
+        );
+        const clean = (text: string) => text.replace(/[\t\r\n"]/g, ' ');
+        const tsv = lines
+          .map(([c, k, x], i) =>
+            [`01000000${10 + i}`, `Học Sinh Số ${i}`, clean(c), clean(k), clean(x)].join('\t'),
+          )
+          .join('\n');
+        const plan = buildPlan(source(`${PRIMARY_HEADER}${tsv}\n`), rows, primaryCheck);
+        for (const { cell, after } of plan.changes) {
+          expect(cell.locked).toBe(false);
+          const checked = getRulepack('tt27').checkCell(after, cell.column.checks!, { maxLength: 500 });
+          expect(checked.problems.filter((p) => p.severity === 'error')).toEqual([]);
+          expect(checked.value).toBe(after);
+          expect(after.length).toBeLessThanOrEqual(500);
+          // Never a wrong student: the change is on the row of the file line's own code.
+          expect(cell.id.split('|')[0]).toBe(
+            plan.rows.find((row) => row.changes.some((c) => c.cell === cell))?.code,
+          );
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -11,7 +11,8 @@ import {
   schoolYearStart,
   termOf,
 } from '../../extension/lib/locks';
-import { mapColumns, textKey } from '../../extension/lib/portal-grid';
+import { mapColumns } from '../../extension/lib/portal/header';
+import { textKey } from '../../extension/lib/portal/text';
 
 // Pure helpers of the extension's core (no browser): lock lookup and countdown parts, and the
 // mapping of header texts to the profile's columns.
@@ -120,9 +121,9 @@ describe('header mapping', () => {
       ['ĐTBmhk'],
       ['ĐTBmcn'],
     ];
-    const { columns, keyPosition, namePosition } = mapColumns(gridPage, { stacks });
+    const { columns, keyPosition, namePositions } = mapColumns(gridPage, { stacks });
     expect(keyPosition).toBe(2);
-    expect(namePosition).toBe(1);
+    expect(namePositions).toEqual([1]);
     expect(columns.map((c) => `${c.position}:${c.kind}${c.index}:${c.label}:${c.computed}`)).toEqual([
       '3:ck0:ĐĐGck:false',
       '4:tx0:ĐĐGtx 1:false',
@@ -130,6 +131,33 @@ describe('header mapping', () => {
       '6:gk0:ĐĐGgk:false',
       '7:average0:ĐTBmhk:true',
       '8:yearAverage0:ĐTBmcn:true',
+    ]);
+  });
+
+  it('maps a TT27 book: a name over two cells, KT and XL with their retake twins, a comment', () => {
+    const stacks = [
+      ['STT'],
+      ['Mã HS'],
+      ['Họ và tên'],
+      ['Họ và tên'],
+      ['Ngày sinh'],
+      ['Nhận xét cuối kỳ'],
+      ['KT CN'],
+      ['XL CN'],
+      ['KT CN(Sau thi lại)'],
+      ['XL CN(Sau thi lại)'],
+      ['SMS'],
+    ];
+    const { columns, keyPosition, namePositions } = mapColumns(gridPage, { stacks });
+    expect(keyPosition).toBe(1);
+    expect(namePositions).toEqual([2, 3]);
+    expect(columns.map((c) => `${c.position}:${c.kind}:${c.checks ?? '-'}:${c.computed}`)).toEqual([
+      '4:birthDate:-:true',
+      '5:comment:comment:false',
+      '6:test:test:false',
+      '7:level:level:false',
+      '8:retakeTest:test:false',
+      '9:retakeLevel:level:false',
     ]);
   });
 });

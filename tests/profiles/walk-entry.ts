@@ -3,7 +3,8 @@
 // returns what each selector and text of the profile found.
 import type { Profile, ProfilePage } from '@edulens/shared/profiles';
 import { matchesPattern } from '../../shared/src/profiles/match-pattern';
-import { detectorHolds, findGradeGrid, findTarget, pageScopes } from '../../extension/lib/portal-grid';
+import { findGradeGrid } from '../../extension/lib/portal-grid';
+import { detectorHolds, findTarget, pageScopes } from '../../extension/lib/portal/locate';
 
 export interface GridFindings {
   columns: { kind: string; index: number; label: string; computed: boolean }[];
@@ -37,7 +38,7 @@ function walkGrid(page: Extract<ProfilePage, { kind: 'grade-grid' }>): GridFindi
   const rows = grid.rows();
   const cells = rows.flatMap((row) => row.cells);
   const entries = cells.filter((cell) => !cell.column.computed);
-  const scope = pageScopes(page, document)?.[0] ?? document;
+  const scope = pageScopes(page, document)?.[0]?.root ?? document;
   const next =
     page.grid.pagination?.kind === 'pages' ? findTarget(page.grid.pagination.next, scope) : undefined;
   return {
@@ -63,7 +64,7 @@ export function walkProfile(profile: Profile): PageFindings[] {
   return profile.pages.map((page) => {
     const urlMatches = page.when.url ? page.when.url.some((p) => matchesPattern(p, location.href)) : true;
     const scopes = pageScopes(page, document);
-    const holds = urlMatches && !!scopes?.some((scope) => detectorHolds(page.when, scope));
+    const holds = urlMatches && !!scopes?.some((scope) => detectorHolds(page.when, scope.root));
     const findings: PageFindings = {
       kind: page.kind,
       name: page.name,
@@ -72,7 +73,7 @@ export function walkProfile(profile: Profile): PageFindings[] {
       holds,
     };
     if (page.kind === 'login' && page.captcha)
-      findings.captcha = holds && !!scopes?.[0]?.querySelector(page.captcha);
+      findings.captcha = holds && !!scopes?.[0]?.root.querySelector(page.captcha);
     if (page.kind === 'grade-grid' && holds) findings.grid = walkGrid(page);
     return findings;
   });

@@ -1,4 +1,4 @@
-import { getRulepack, tt22 } from '@edulens/shared/rules';
+import { getRulepack } from '@edulens/shared/rules';
 import { fillSourceFromWorkbook, type GridSheet } from '@edulens/shared/sheets';
 import { pageId } from '../../lib/drafts/page-id';
 import { initI18n, pick, t } from '../../lib/i18n';
@@ -30,7 +30,7 @@ import { DIALOG_CSS, type Plan, renderPreview } from './preview';
 import { renderRecheck, renderUndoWaiting } from './recheck';
 import { renderResult, RESULT_CSS } from './result';
 import { fileSheets, pastedSheets, type SheetsResult } from './sources';
-import { type CheckValue, isScoreKind, sameValue, valueChecker } from './values';
+import { type CheckValue, sameValue, valueChecker } from './values';
 
 // The bulk-fill engine, loaded on first use: sheets → fill source (header, TCVN3/VNI repair, from
 // shared/sheets) → rows matched to the page's students → preview → fill through the portal grid
@@ -49,10 +49,9 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   await initI18n();
   const rulepack = getRulepack(chooseRulepack(ctx));
   const context = grid.context();
-  const commentSubject = rulepack.id !== 'tt27' && tt22.isCommentSubject(context.subject ?? '');
-  const check: CheckValue = valueChecker(rulepack, commentSubject);
+  const check: CheckValue = valueChecker(rulepack, context.subject ?? '');
   const holds: Holds = ({ cell, after }) =>
-    isScoreKind(cell.column.kind) && sameValue(check, cell.column.kind, cell.read(), after);
+    cell.column.checks !== undefined && sameValue(check, cell.column.checks, cell.read(), after);
   const session = fillSession();
   const book = pageId(ctx.pageKey);
   const current = () => session.of(book);

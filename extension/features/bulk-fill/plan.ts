@@ -1,7 +1,8 @@
 import { type MatchMethod, matchRows, type RowMatch } from '@edulens/shared/matching';
 import type { FillColumn, FillRow, FillSource } from '@edulens/shared/sheets';
 import type { Bilingual } from '../../lib/messages';
-import { type CheckValue, isScoreKind, sameValue } from './values';
+import type { CellKind } from '@edulens/shared/rules';
+import { type CheckValue, sameValue } from './values';
 
 // The fill plan: which file row is which student on the page, and per cell what will change
 // (old → new) and what is skipped and why. Pure over the grid's rows and cells, so it is built
@@ -10,9 +11,11 @@ import { type CheckValue, isScoreKind, sameValue } from './values';
 /** The parts of a grid cell the plan reads (PortalGrid's GridCell has them all). */
 export interface PlanCell {
   readonly id: string;
-  readonly column: { kind: string; index: number; label: string; computed: boolean };
+  readonly column: { kind: string; index: number; label: string; computed: boolean; checks?: CellKind };
   readonly locked: boolean;
   read(): string;
+  /** The input's own length limit, if any (comments). */
+  maxLength?(): number | undefined;
 }
 
 /** A student as the grid shows it: its row key (student code) and name. */
@@ -88,7 +91,7 @@ function columnMap<C extends PlanCell>(
   columns: readonly FillColumn[],
   sample: readonly C[],
 ): (number | undefined)[] {
-  const fillable = sample.filter((cell) => !cell.column.computed && isScoreKind(cell.column.kind));
+  const fillable = sample.filter((cell) => !cell.column.computed && cell.column.checks !== undefined);
   return columns.map((column) => {
     const found =
       column.kind === null
@@ -121,13 +124,13 @@ function planCells<C extends PlanCell>(
     if (value === '') return; // a blank in the file never clears the page
     const position = map[i];
     const cell = position === undefined ? undefined : target.cells[position];
-    if (!cell || !isScoreKind(cell.column.kind)) {
+    const kind = cell?.column.computed ? undefined : cell?.column.checks;
+    if (!cell || kind === undefined) {
       skips.push({ column: columns[i]?.label ?? '', value, reason: 'no-column' });
       return;
     }
-    const kind = cell.column.kind;
     const label = cell.column.label;
-    const checked = check(value, kind);
+    const checked = check(value, kind, cell.maxLength?.());
     if (!checked.ok) {
       skips.push({ column: label, value, reason: 'invalid', message: checked.message, cell });
       return;

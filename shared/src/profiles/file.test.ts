@@ -45,7 +45,8 @@ describe('parseProfileFile', () => {
     if (!result.ok) throw new Error('sample refused');
     const grid = result.profile.pages.find((page) => page.kind === 'grade-grid');
     expect(grid?.grid.columns.tx?.repeat).toBe(true);
-    expect(grid?.cell.lockedWhen).toBe('no-input');
+    expect(grid?.cell.locked).toEqual(['no-input', 'disabled', { selector: 'td.locked' }]);
+    expect(grid?.context?.schoolYear?.[0]).toEqual({ field: 'namHoc' });
     if (!grid) return;
     expect(selectRulepack(grid.rulepack, 3)).toBe('tt27');
     expect(selectRulepack(grid.rulepack, 10)).toBe('tt22');
@@ -62,13 +63,11 @@ describe('parseProfileFile', () => {
   it('names the JSON path of a wrong value, in Vietnamese and English', () => {
     const [message] = messages(
       sampleWith((file) => {
-        (file.profile.pages[1]!.grid as Json).headerRows = 0;
+        ((file.profile.pages[1]!.grid as Json).pagination as Json).kind = 'infinite';
       }),
     );
-    expect(message).toEqual({
-      vi: 'profile.pages[1].grid.headerRows: phải >= 1, nhận được 0',
-      en: 'profile.pages[1].grid.headerRows: must be >= 1, got 0',
-    });
+    expect(message?.vi).toMatch(/^profile\.pages\[1\]\.grid\.pagination\.kind: /);
+    expect(message?.en).toMatch(/^profile\.pages\[1\]\.grid\.pagination\.kind: /);
   });
 
   it('names a missing field', () => {

@@ -5,8 +5,11 @@ export {
   parseProfileFile,
   profileFileSchema,
 } from './file';
+export { cellKindOf, type GridColumnKind, gridColumnKinds } from './columns';
 export { isMatchPattern, matchesPattern } from './match-pattern';
 export {
+  type ContextField,
+  contextFields,
   type PageKind,
   type Profile,
   type ProfilePage,

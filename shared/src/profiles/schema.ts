@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { calendarRefSchema, resolveCalendar } from '../calendar/override';
 import { rulepackIds } from '../rules/rulepack';
+import { gridColumnKinds } from './columns';
 import { isMatchPattern } from './match-pattern';
 import { gradesIn } from './select-rulepack';
 import { addBilingualIssue, idSchema, textMatching } from './zod-kit';
@@ -39,8 +40,13 @@ const targetSchema = z
 const containerSchema = z.strictObject({
   /** Iframes to enter, outermost first, each by a selector in its parent document. */
   frames: z.array(selectorSchema).min(1).optional(),
-  /** Floating window holding the page (ExtJS `.x-window`); the active one when several match. */
+  /** Floating windows that may hold the page (ExtJS `.x-window`); several may be open at once. */
   window: selectorSchema.optional(),
+  /**
+   * The window in front (ExtJS desktop: `.ux-desktop-active-win`). Only it is read when one matches;
+   * otherwise the visible window with the highest z-index. A window left open behind is never read.
+   */
+  activeWindow: selectorSchema.optional(),
 });
 
 /** How to tell that this page is showing: every condition given must hold, at least one given. */
@@ -99,17 +105,45 @@ const rulepackSelectionSchema = z.union([
   }),
 ]);
 
-const contextFieldSchema = z.strictObject({ label: textVariantsSchema }).optional();
+/** A regular expression with a capture group (the part of a text to take). */
+const captureSchema = textMatching(
+  (source) => {
+    try {
+      new RegExp(source);
+    } catch {
+      return false;
+    }
+    return /\((?!\?)/.test(source);
+  },
+  'phải là biểu thức chính quy có một nhóm bắt giữ "( )"',
+  'must be a regular expression with a capture group "( )"',
+);
 
-/** Filters shown above a grid or form, each found by the label next to it ("Lớp", "Môn"). */
-const contextSchema = z.strictObject({
-  school: contextFieldSchema,
-  schoolYear: contextFieldSchema,
-  grade: contextFieldSchema,
-  class: contextFieldSchema,
-  subject: contextFieldSchema,
-  term: contextFieldSchema,
-});
+/**
+ * One place a context value can be read from. `field`: a form field by its `name` (hidden fields
+ * such as vnEdu's `iNamHoc` are the most reliable); `label`: a text label and what follows it (a
+ * heading "Lớp: <b>2D</b>", a toolbar "Học kỳ:" and its field), cut at `until`; `windowTitle`: the
+ * first capture group of a pattern over the title of the page's window ("[2025-2026] Sổ điểm").
+ */
+const contextSourceSchema = z.union([
+  z.strictObject({ field: z.string().min(1) }),
+  z.strictObject({ label: textVariantsSchema, until: z.string().min(1).optional() }),
+  z.strictObject({ windowTitle: captureSchema }),
+]);
+
+/** Sources of one context value, in order: the first that gives a value wins. */
+const contextFieldSchema = z.array(contextSourceSchema).min(1).optional();
+
+/** What the page is about: school, year, grade, class, subject, term and period (vnEdu's `muc`). */
+export const contextFields = ['school', 'schoolYear', 'grade', 'class', 'subject', 'term', 'period'] as const;
+export type ContextField = (typeof contextFields)[number];
+
+const contextSchema = z.strictObject(
+  Object.fromEntries(contextFields.map((field) => [field, contextFieldSchema])) as Record<
+    ContextField,
+    typeof contextFieldSchema
+  >,
+);
 
 /** Only part of a long list is in the page at a time. */
 const paginationSchema = z.discriminatedUnion('kind', [
@@ -125,15 +159,21 @@ const columnSchema = z.strictObject({
   computed: z.boolean().optional(),
 });
 
-/** A table found by its header texts, never by column positions, which change every year. */
+/**
+ * A table found by its header texts, never by column positions, which change every year. The header
+ * is read from the markup: the rows of `<thead>` (or the leading rows of `<th>` cells), `th` or `td`,
+ * one to four rows, with rowspan/colspan.
+ */
 const gridSchema = z
   .strictObject({
     table: selectorSchema,
-    /** Header rows built with rowspan/colspan, read together to name each column. */
-    headerRows: z.number().int().min(1).max(4),
-    /** The column that identifies a row (student or staff code). */
-    rowKey: z.strictObject({ header: textVariantsSchema }),
-    columns: z.record(z.string().min(1), columnSchema),
+    /**
+     * What identifies a row (the student code): an attribute of the row (`<tr id="…">`) when given
+     * and set, else the text of the column under `header` (which may be hidden).
+     */
+    rowKey: z.strictObject({ header: textVariantsSchema, attr: z.string().min(1).optional() }),
+    /** Logical columns (see `gridColumnKinds`); `name` may span several cells (family, given name). */
+    columns: z.partialRecord(z.enum(gridColumnKinds), columnSchema),
     pagination: paginationSchema.optional(),
   })
   .superRefine((grid, ctx) => {
@@ -142,13 +182,26 @@ const gridSchema = z
     }
   });
 
+/** When a cell is locked (any one holds): no input in it, a disabled or read-only input, or a selector. */
+const lockedWhenSchema = z.union([
+  z.enum(['no-input', 'disabled', 'readonly']),
+  z.strictObject({ selector: selectorSchema }),
+]);
+
+/** An attribute of a cell's input (or, failing that, of the cell). */
+const attrSchema = z.strictObject({ attr: z.string().min(1) });
+
 /** How editable cells look. */
 const cellSchema = z.strictObject({
+  /** The inputs (`input`, `textarea`) of editable cells. */
   input: selectorSchema,
   /** A span that turns into an input when clicked. */
   clickToEdit: selectorSchema.optional(),
-  /** "no-input": a cell without an input is locked; or a selector matching locked cells. */
-  lockedWhen: z.union([z.literal('no-input'), z.strictObject({ selector: selectorSchema })]),
+  locked: z.array(lockedWhenSchema).min(1),
+  /** The value the portal last saved (vnEdu: `value0`): a cell differing from it is unsaved. */
+  savedValue: attrSchema.optional(),
+  /** Who saved the cell last and when ("<user> - HH:MM:SS dd/mm/yyyy"). */
+  lastEdit: attrSchema.optional(),
 });
 
 /** The portal's own save: nothing is stored until it is pressed. */

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CellKind, cellKinds } from './cells';
 import { getRulepack, rulepackIds } from './registry';
+import type { RulepackId } from './rulepack';
 
-const codes = (raw: string, kind: CellKind, rulepack = 'tt27' as const, options = {}) =>
+const codes = (raw: string, kind: CellKind, rulepack: RulepackId, options = {}) =>
   getRulepack(rulepack)
     .checkCell(raw, kind, options)
     .problems.map((p) => `${p.severity}:${p.code}`);

@@ -43,10 +43,29 @@ describe('header texts', () => {
     expect(classifyHeader(text)?.kind).toBe(kind);
   });
 
-  it.each(['ĐTBmcn', 'TB CN', 'Nhận xét', 'Ngày sinh', 'BẢNG ĐIỂM MÔN TOÁN', 'Toán', 'Học kỳ I', ''])(
-    '%j is not a grade column',
-    (text) => {
-      expect(classifyHeader(text)).toBeNull();
-    },
-  );
+  it.each([
+    ['Nhận xét', 'comment'],
+    ['Nhận xét cuối kỳ', 'comment'],
+    ['NX giữa kì II', 'comment'],
+    ['KT CN', 'test'],
+    ['KT GK1', 'test'],
+    ['XL CN', 'level'],
+    ['Mức đạt cuối năm', 'level'],
+  ])('%j is a primary book column (%s)', (text, entry) => {
+    expect(classifyHeader(text)).toEqual({ kind: 'evaluation', entry });
+  });
+
+  it.each([
+    'ĐTBmcn',
+    'TB CN',
+    'KT CN(Sau thi lại)',
+    'XL CN (sau thi lại)',
+    'Ngày sinh',
+    'BẢNG ĐIỂM MÔN TOÁN',
+    'Toán',
+    'Học kỳ I',
+    '',
+  ])('%j is not a grade column', (text) => {
+    expect(classifyHeader(text)).toBeNull();
+  });
 });

@@ -9,7 +9,11 @@ export type ColumnKind =
   | { kind: 'familyName' }
   | { kind: 'givenName' }
   | { kind: 'score'; assessment: AssessmentKind }
+  /** A primary book's periodic test score (KT), level (XL: T/H/C) or a written comment (Nhận xét). */
+  | { kind: 'evaluation'; entry: EvaluationKind }
   | { kind: 'average' };
+
+export type EvaluationKind = 'test' | 'level' | 'comment';
 
 /**
  * Header text → a comparable key: NFC/NFD, tone marks, case, line breaks and punctuation do not
@@ -26,6 +30,10 @@ export function headerKey(text: string): string {
 // by test type (Miệng, 15 phút = weight 1; 1 tiết = weight 2; Học kỳ = weight 3).
 const optionalNumber = '(?: ?[0-9]{1,2})?';
 const prefix = '(?:diem |cot )?';
+// The period a primary book's column belongs to: "KT CN", "XL GK1", "Nhận xét cuối kỳ II". A
+// column "… (Sau thi lại)" (after the retake) matches none of these and is left out.
+const period =
+  '(?:gk|ck|cn|hk|gk ?[12]|ck ?[12]|hk ?[12]|gk ?i{1,2}|ck ?i{1,2}|(?:giua|cuoi) (?:hoc )?k[yi](?: ?(?:i{1,2}|[12]))?|cuoi nam|ca nam)';
 const patterns: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   [/^(?:stt|tt|so tt|so thu tu)$/, { kind: 'order' }],
   [
@@ -52,6 +60,15 @@ const patterns: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
       `^${prefix}(?:ddg ?ck|dg ?ck|ck|cuoi k[yi]|cuoi hoc k[yi]|kt ?cuoi k[yi]|kiem tra cuoi k[yi]|danh gia cuoi k[yi]|hk|kt ?hk|thi hk|thi hoc k[yi]|kiem tra hoc k[yi]|hs ?3|he so 3)$`,
     ),
     { kind: 'score', assessment: 'ck' },
+  ],
+  [
+    new RegExp(`^(?:kt|ktdk|diem kt|diem ktdk|bai kt)(?: ${period})?$`),
+    { kind: 'evaluation', entry: 'test' },
+  ],
+  [new RegExp(`^(?:xl|muc dat|muc dat duoc)(?: ${period})?$`), { kind: 'evaluation', entry: 'level' }],
+  [
+    new RegExp(`^(?:nhan xet|nx|nhan xet cua giao vien|nhan xet gv)(?: ${period})?$`),
+    { kind: 'evaluation', entry: 'comment' },
   ],
   [
     // Semester subject average only: year averages (ĐTBmcn, TB CN, cả năm) are not this column.

@@ -112,6 +112,51 @@ describe('fillSourceFromSheet', () => {
     ]);
   });
 
+  it("reads a primary book's comment, KT and XL columns (the retake twins left out), name in two columns", () => {
+    const comment = 'Em đọc to, rõ ràng; cần luyện viết đúng chính tả hơn.';
+    const sheet: GridSheet = {
+      name: 'Lớp 2D',
+      rows: [
+        ['SỔ ĐIỂM CHI TIẾT - Tiếng Việt - Học kỳ 2'],
+        [
+          'STT',
+          'Mã HS',
+          'Họ và tên',
+          null,
+          'Nhận xét cuối kỳ',
+          'KT CN',
+          'XL CN',
+          'KT CN(Sau thi lại)',
+          'XL CN(Sau thi lại)',
+        ],
+        [1, '0123456789', 'Lò Thị', 'Mai', comment, 9, 'T', null, null],
+        [2, '0123456790', 'Vàng A', 'Dế', '', '7', 'h', '', ''],
+      ],
+      merges: [{ top: 1, left: 2, bottom: 1, right: 3 }],
+    };
+    const result = fillSourceFromSheet(sheet);
+    if (!result.ok) throw new Error(result.reason.en);
+    expect(result.source.columns.map((c) => `${c.kind}${c.index}:${c.label}`)).toEqual([
+      'comment0:Nhận xét cuối kỳ',
+      'test0:KT CN',
+      'level0:XL CN',
+    ]);
+    expect(result.source.rows.map((r) => [r.code, r.values])).toEqual([
+      ['0123456789', [comment, '9', 'T']],
+      ['0123456790', ['', '7', 'h']],
+    ]);
+  });
+
+  it('keeps a secondary book\'s "Nhận xét" column with its scores', () => {
+    const grid = clipboardGrid(
+      'Mã HS\tHọ và tên\tĐĐGtx 1\tĐĐGgk\tĐĐGck\tNhận xét\r\n6300000001\tAn\t8\t7\t9\tChăm chỉ\r\n',
+    );
+    const result = fillSourceFromSheet(grid);
+    if (!result.ok) throw new Error(result.reason.en);
+    expect(result.source.columns.map((c) => c.kind)).toEqual(['tx', 'gk', 'ck', 'comment']);
+    expect(result.source.rows[0]?.values).toEqual(['8', '7', '9', 'Chăm chỉ']);
+  });
+
   it('says why when there is nothing to fill from', () => {
     const result = fillSourceFromSheet(clipboardGrid('just\ttext\nmore\tthings\n'));
     expect(result.ok).toBe(false);

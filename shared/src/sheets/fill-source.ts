@@ -1,5 +1,5 @@
 import type { Message } from '../problem';
-import type { AssessmentKind } from '../rules/rulepack';
+import type { CellKind } from '../rules/cells';
 import { headerKey } from './column-kinds';
 import { isCommentMark } from './comment-marks';
 import { type CellValue, cellAt, cellText, columnCount, columnLetters, type GridSheet } from './grid';
@@ -14,7 +14,7 @@ import { identityColumns, readStudent } from './students';
 
 export interface FillColumn {
   /** null in a block pasted without a header: its columns go onto the page's columns in order. */
-  kind: AssessmentKind | null;
+  kind: CellKind | null;
   /** Position within its kind, 0-based (ĐĐGtx 1 → 0); within the block when kind is null. */
   index: number;
   /** Zero-based sheet column. */
@@ -61,8 +61,8 @@ export function fillValue(value: CellValue): string {
 }
 
 const noStudents: Message = {
-  vi: 'không tìm thấy cột tên học sinh cùng các cột điểm (ĐĐGtx/ĐĐGgk/ĐĐGck) trong dữ liệu',
-  en: 'no student-name column with score columns (ĐĐGtx/ĐĐGgk/ĐĐGck) found in the data',
+  vi: 'không tìm thấy cột tên học sinh cùng các cột điểm (ĐĐGtx/ĐĐGgk/ĐĐGck, KT, XL) hoặc nhận xét trong dữ liệu',
+  en: 'no student-name column with score (ĐĐGtx/ĐĐGgk/ĐĐGck, KT, XL) or comment columns found in the data',
 };
 
 function sameKey(a: string, b: string): boolean {
@@ -89,6 +89,11 @@ function blockColumns(block: ScoreBlock, labels: Map<number, string>): FillColum
   const columns: FillColumn[] = [];
   for (const kind of ['tx', 'gk', 'ck'] as const) {
     block.columns[kind].forEach((col, index) => {
+      columns.push({ kind, index, col, label: labels.get(col) ?? '' });
+    });
+  }
+  for (const kind of ['test', 'level', 'comment'] as const) {
+    block.evaluations[kind].forEach((col, index) => {
       columns.push({ kind, index, col, label: labels.get(col) ?? '' });
     });
   }
@@ -156,6 +161,8 @@ export function fillSourceFromWorkbook(
 
 const codeLike = /^[A-Za-z]{0,4}[0-9]{5,}$/;
 const scoreLike = /^[0-9]{1,2}(?:[.,][0-9]{1,2})?$/;
+/** A primary level: T, H or C. */
+const LEVEL = /^[THCthc]$/;
 
 function looksLikeName(text: string): boolean {
   return /\p{L}/u.test(text) && !/[0-9]/.test(text) && /[ ']/.test(text.trim()) && !isCommentMark(text);
@@ -163,7 +170,8 @@ function looksLikeName(text: string): boolean {
 
 function looksLikeScore(value: CellValue): boolean {
   if (typeof value === 'number') return value >= 0 && value <= 10;
-  return scoreLike.test(cellText(value)) || isCommentMark(value);
+  const text = cellText(value);
+  return scoreLike.test(text) || isCommentMark(value) || LEVEL.test(text);
 }
 
 /** Share of the non-blank cells of a column that pass a test (0 when the column is empty). */

@@ -13,10 +13,12 @@ const titles: CellValue[][] = [
 function kinds(sheet: GridSheet) {
   return findHeader(sheet)?.columns.map(({ col, kind, group }) => [
     col,
-    kind.kind === 'score' ? kind.assessment : kind.kind,
+    kind.kind === 'score' ? kind.assessment : kind.kind === 'evaluation' ? kind.entry : kind.kind,
     group,
   ]);
 }
+
+const noEvaluations = { test: [], level: [], comment: [] };
 
 describe('findHeader', () => {
   it('finds a two-row merged header below title rows', () => {
@@ -50,6 +52,7 @@ describe('findHeader', () => {
       [7, 'gk', ''],
       [8, 'ck', ''],
       [9, 'average', ''],
+      [10, 'comment', ''],
     ]);
   });
 
@@ -103,8 +106,13 @@ describe('findHeader', () => {
       [3, 'tx', 'Toán'],
     ]);
     expect(scoreBlocks(header?.columns ?? [])).toEqual([
-      { subject: 'Toán', columns: { tx: [3, 4], gk: [5], ck: [6] }, average: 7 },
-      { subject: 'Ngữ văn', columns: { tx: [8, 9], gk: [10], ck: [11] }, average: 12 },
+      { subject: 'Toán', columns: { tx: [3, 4], gk: [5], ck: [6] }, evaluations: noEvaluations, average: 7 },
+      {
+        subject: 'Ngữ văn',
+        columns: { tx: [8, 9], gk: [10], ck: [11] },
+        evaluations: noEvaluations,
+        average: 12,
+      },
     ]);
   });
 

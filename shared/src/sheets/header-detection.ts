@@ -87,7 +87,7 @@ function rowScore(reader: HeaderReader, row: number, width: number): number {
     if (!kind) continue;
     recognised++;
     identity ||= isIdentity(kind);
-    score ||= kind.kind === 'score';
+    score ||= kind.kind === 'score' || kind.kind === 'evaluation';
   }
   return identity && score ? recognised : 0;
 }

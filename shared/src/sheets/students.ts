@@ -21,7 +21,7 @@ export interface Student {
 export function identityColumns(columns: readonly HeaderColumn[]): IdentityColumns {
   const identity: IdentityColumns = {};
   for (const { col, kind } of columns) {
-    if (kind.kind === 'score' || kind.kind === 'average') continue;
+    if (kind.kind === 'score' || kind.kind === 'evaluation' || kind.kind === 'average') continue;
     identity[kind.kind] ??= col;
   }
   return identity;
