@@ -71,7 +71,8 @@ export const draftsFeature = defineFeature({
     const rowsDrawn = () => {
       for (const row of grid.rows()) {
         for (const cell of row.cells) {
-          if (!cell.column.computed && !baseline.has(cell.id)) baseline.set(cell.id, cell.read());
+          if (!cell.column.computed && !baseline.has(cell.id))
+            baseline.set(cell.id, cell.saved() ?? cell.read());
         }
       }
       for (const field of unsaved) markDraft(field);
@@ -85,7 +86,8 @@ export const draftsFeature = defineFeature({
       for (const { cell, value, before } of list) {
         if (cell.column.computed) continue;
         if (before !== undefined && !baseline.has(cell.id)) baseline.set(cell.id, before);
-        const held = baseline.get(cell.id);
+        // What the portal holds: its own last-saved value where the page tells it (vnEdu's value0).
+        const held = cell.saved() ?? baseline.get(cell.id);
         if (held !== undefined && sameValue(value, held)) {
           if (unsaved.has(cell.id) || edits.has(cell.id)) session.revert(id, profile, page, cell.id);
           continue;

@@ -2,8 +2,12 @@
 // minimal marks EduLens puts on portal cells (data attributes styled by one namespaced
 // stylesheet per document). Everything is removed when the mount's signal aborts.
 
-/** 'info' carries only a hover message and/or a badge (e.g. a recomputed average). */
-export type MarkKind = 'error' | 'warning' | 'mismatch' | 'info' | 'filled' | 'draft' | 'skipped';
+/**
+ * 'info' carries only a hover message and/or a badge (e.g. a recomputed average); 'history' the
+ * last editor shown on hover; 'count' a comment's live character count.
+ */
+export type MarkKind =
+  'error' | 'warning' | 'mismatch' | 'info' | 'filled' | 'draft' | 'skipped' | 'history' | 'count';
 
 export interface CellMarks {
   /** Marks a portal cell; `message` shows on hover, `badge` shows small text inside the cell. */
@@ -106,7 +110,17 @@ ${sel('mismatch')}[${BADGE_ATTR}]::after { background: #ffe2cc; color: #8a2c00; 
 }
 
 /** Which mark's message shows first on hover. */
-const PRIORITY: readonly MarkKind[] = ['error', 'warning', 'mismatch', 'skipped', 'filled', 'draft', 'info'];
+const PRIORITY: readonly MarkKind[] = [
+  'count',
+  'error',
+  'warning',
+  'mismatch',
+  'skipped',
+  'filled',
+  'draft',
+  'info',
+  'history',
+];
 
 function createMarks(signal: AbortSignal): CellMarks {
   // Per cell, per kind: its message and badge. Attributes are derived from this.

@@ -1,9 +1,14 @@
 import type { CellKind } from '../rules/cells';
 
-// The logical columns of a grade grid, named once for every portal: a profile says which header
-// texts each one has on its pages, features work with these names only.
+// The logical parts of a portal page, named once for every portal: a profile says where each one
+// is on its pages (header texts, form fields, labels), features work with these names only. No zod
+// here: the content script imports this without the schemas.
 
-export const gridColumnKinds = [
+/** What the page is about: school, year, grade, class, subject, term and period (vnEdu's `muc`). */
+export const contextFields = ['school', 'schoolYear', 'grade', 'class', 'subject', 'term', 'period'] as const;
+export type ContextField = (typeof contextFields)[number];
+
+/** The logical columns of a grade grid. */ export const gridColumnKinds = [
   /** Họ và tên — may span several cells (family + middle, given). */
   'name',
   'birthDate',

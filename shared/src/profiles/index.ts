@@ -5,11 +5,15 @@ export {
   parseProfileFile,
   profileFileSchema,
 } from './file';
-export { cellKindOf, type GridColumnKind, gridColumnKinds } from './columns';
-export { isMatchPattern, matchesPattern } from './match-pattern';
 export {
+  cellKindOf,
   type ContextField,
   contextFields,
+  type GridColumnKind,
+  gridColumnKinds,
+} from './columns';
+export { isMatchPattern, matchesPattern } from './match-pattern';
+export {
   type PageKind,
   type Profile,
   type ProfilePage,

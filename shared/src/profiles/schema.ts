@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { calendarRefSchema, resolveCalendar } from '../calendar/override';
 import { rulepackIds } from '../rules/rulepack';
-import { gridColumnKinds } from './columns';
+import { type ContextField, contextFields, gridColumnKinds } from './columns';
 import { isMatchPattern } from './match-pattern';
 import { gradesIn } from './select-rulepack';
 import { addBilingualIssue, idSchema, textMatching } from './zod-kit';
@@ -133,10 +133,6 @@ const contextSourceSchema = z.union([
 
 /** Sources of one context value, in order: the first that gives a value wins. */
 const contextFieldSchema = z.array(contextSourceSchema).min(1).optional();
-
-/** What the page is about: school, year, grade, class, subject, term and period (vnEdu's `muc`). */
-export const contextFields = ['school', 'schoolYear', 'grade', 'class', 'subject', 'term', 'period'] as const;
-export type ContextField = (typeof contextFields)[number];
 
 const contextSchema = z.strictObject(
   Object.fromEntries(contextFields.map((field) => [field, contextFieldSchema])) as Record<
