@@ -147,10 +147,13 @@ export function findGradeGrid(
 ): PortalGrid | undefined {
   for (const scope of pageScopes(page, doc) ?? []) {
     if (!detectorHolds(page.when, scope.root)) continue;
-    const table = scope.root.querySelector(page.grid.table);
-    if (!isElement(table) || table.tagName !== 'TABLE') continue;
-    const grid = createGrid(page, table as HTMLTableElement, scope, doc, unseen);
-    if (grid) return grid;
+    // The first table of the selector whose header names the profile's columns (a heading laid out
+    // as a table may carry the same class).
+    for (const table of scope.root.querySelectorAll(page.grid.table)) {
+      if (table.tagName !== 'TABLE') continue;
+      const grid = createGrid(page, table as HTMLTableElement, scope, doc, unseen);
+      if (grid) return grid;
+    }
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { AssessmentKind } from '../rules/rulepack';
-import { deaccentKey } from '../text/index';
+import { labelKey } from '../text/index';
 
 /** What a grade-sheet column holds, recognised from its header text. */
 export type ColumnKind =
@@ -15,15 +15,8 @@ export type ColumnKind =
 
 export type EvaluationKind = 'test' | 'level' | 'comment';
 
-/**
- * Header text → a comparable key: NFC/NFD, tone marks, case, line breaks and punctuation do not
- * matter ("ĐĐGtx\n1" → "ddgtx 1", "Mã HS:" → "ma hs").
- */
-export function headerKey(text: string): string {
-  return deaccentKey(text)
-    .replace(/[^a-z0-9']+/g, ' ')
-    .trim();
-}
+/** Header text → a comparable key (see `labelKey`): "ĐĐGtx\n1" → "ddgtx 1", "Mã HS:" → "ma hs". */
+export const headerKey = labelKey;
 
 // Each pattern must match a whole header key. A trailing number (TX1, "KTTX 1", ĐĐGtx over a
 // sub-header "1") is allowed on assessment columns only. TT58-era sheets name the same slots

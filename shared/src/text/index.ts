@@ -2,6 +2,6 @@
 
 export { accountName, adminAccountName, checkAccountName } from './account-name';
 export { detectEncoding, type LegacyEncoding, type Repair, repairText } from './detect';
-export { deaccentKey, nameSimilarity, nfc, toneKey } from './normalize';
+export { deaccentKey, labelKey, nameSimilarity, nfc, toneKey } from './normalize';
 export { decodeTcvn3, encodeTcvn3 } from './tcvn3';
 export { decodeVni, encodeVni } from './vni';

@@ -60,6 +60,16 @@ export function deaccentKey(s: string): string {
   );
 }
 
+/**
+ * Key for comparing labels and header texts: the fuzzy key without punctuation, so that
+ * "ĐĐGtx\n1" = "ddgtx 1", "Mã\u00a0HS:" = "Mã HS" and NFC = NFD.
+ */
+export function labelKey(s: string): string {
+  return deaccentKey(s)
+    .replace(/[^a-z0-9']+/g, ' ')
+    .trim();
+}
+
 function baseLetter(char: string): string {
   const base = letterParts(char)?.base;
   return base === 'đ' ? 'd' : (base ?? char);
