@@ -1,5 +1,5 @@
 import { type School, schools } from './schools';
-import { subjects } from './subjects';
+import { subjectsOf } from './subjects';
 
 // Demo accounts named by the vnEdu rule (Đắk Nông operating rules, 2018): a teacher is
 // <given name><initials of family and middle names>.<school>, a school admin <district>_<school>.
@@ -14,7 +14,7 @@ export interface Account {
   fullName: string;
   role: 'teacher' | 'admin';
   school: School;
-  /** Subject codes the account may enter grades for (an admin: all). */
+  /** Subject codes (of the school's level) the account may enter grades for (an admin: all). */
   subjects: readonly string[];
 }
 
@@ -45,7 +45,20 @@ export function demoAccounts(): Account[] {
       fullName: `Quản trị ${school.name}`,
       role: 'admin',
       school,
-      subjects: subjects.map((subject) => subject.code),
+      subjects: subjectsOf(school.level).map((subject) => subject.code),
     },
   ]);
+}
+
+/** The teacher account that enters a subject at a school (the admin when no teacher does). */
+export function teacherOf(
+  accounts: readonly Account[],
+  school: School,
+  subjectCode: string,
+): Account | undefined {
+  const inSchool = accounts.filter((account) => account.school === school);
+  return (
+    inSchool.find((account) => account.role === 'teacher' && account.subjects.includes(subjectCode)) ??
+    inSchool.find((account) => account.role === 'admin')
+  );
 }

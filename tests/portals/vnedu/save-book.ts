@@ -1,65 +1,79 @@
-import type { Book } from './book';
+import type { Account } from './accounts';
+import { type Book, cellLock, cellName, cellTitle, parseCellName } from './book';
 import { lockMessage } from './locks';
-import { isValidEntry } from './scoring';
+import { entryProblem } from './scoring';
 import type { VnEduState } from './state';
 
-// The portal's server-side check of a posted grid: everything or nothing is stored, and every
-// problem is reported in Vietnamese with the row number (STT) and column the teacher sees.
+// The portal's server-side check of a "Lưu": the page posts `txt_<hoc_sinh_id>_<column>_<muc>=value`
+// for the inputs it holds changed. Everything or nothing is stored, and every problem is reported
+// in Vietnamese with the row number (STT) and the column the teacher sees.
 
 export interface CellError {
   dong: number;
   maHs: string;
+  /** Column key (tx1, kt…). */
   cot: string;
+  /** The posted input name. */
+  name: string;
   message: string;
 }
 
 export type SaveOutcome =
-  { ok: true; changed: number } | { ok: false; status: 403 | 422; message: string; errors: CellError[] };
+  | { ok: true; changed: number; cells: Record<string, { value0: string; title: string }> }
+  | { ok: false; status: 403 | 422; message: string; errors: CellError[] };
 
 const MAX_REPORTED = 20;
+
+const normalise = (raw: string, comment: boolean): string => {
+  const value = raw.normalize('NFC');
+  return comment ? value.replace(/\r\n/g, '\n').trim() : value.trim();
+};
 
 export function saveBook(
   state: VnEduState,
   book: Book,
-  posted: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  account: Account,
+  posted: ReadonlyArray<readonly [string, string]>,
 ): SaveOutcome {
-  const lock = state.locks.book(book.term, state.clock.now());
+  const now = state.clock.now();
+  const lock = state.locks.book(book.term, now);
   if (lock.locked) return { ok: false, status: 403, message: lockMessage(book.term, lock), errors: [] };
 
-  const lockedColumns = state.locks.lockedColumns(book.ref);
   const errors: CellError[] = [];
-  const changes: Array<{ code: string; key: string; value: string }> = [];
-  for (const [code, cells] of Object.entries(posted)) {
-    const index = book.roster.students.findIndex((student) => student.code === code);
-    if (index < 0) {
-      const message = `Không tìm thấy học sinh mã ${code} trong lớp ${book.roster.schoolClass.name}.`;
-      errors.push({ dong: 0, maHs: code, cot: '', message });
+  const changes: Array<{ index: number; key: string; value: string }> = [];
+  for (const [name, raw] of posted) {
+    const parsed = parseCellName(name);
+    const index = parsed ? book.roster.students.findIndex((s) => s.hocSinhId === parsed.hocSinhId) : -1;
+    if (!parsed || index < 0) {
+      const message = `Không tìm thấy học sinh của ô "${name}" trong lớp ${book.roster.schoolClass.name}.`;
+      errors.push({ dong: 0, maHs: '', cot: parsed?.key ?? '', name, message });
       continue;
     }
+    const student = book.roster.students[index]!;
     const dong = index + 1;
-    const stored = state.scores.values(book.ref, code);
-    for (const [key, raw] of Object.entries(cells)) {
-      const column = book.columns.find((c) => c.key === key);
-      if (!column) {
-        const message = `Cột "${key}" không có trong sổ điểm môn ${book.subject.name} (dòng ${dong}).`;
-        errors.push({ dong, maHs: code, cot: key, message });
-        continue;
-      }
-      const value = raw.trim().normalize('NFC');
-      if ((stored[key] ?? '') === value) continue;
-      const at = `tại dòng ${dong}, cột ${column.label}`;
-      if (lockedColumns.has(key)) {
-        const message = `Cột ${column.label} đã khóa, không thể sửa điểm tại dòng ${dong}.`;
-        errors.push({ dong, maHs: code, cot: key, message });
-      } else if (value !== '' && !isValidEntry(value, book.subject.comment)) {
-        const message = book.subject.comment
-          ? `Nhận xét không hợp lệ ${at}: "${raw}" (chỉ nhập Đ hoặc CĐ).`
-          : `Điểm không hợp lệ ${at}: "${raw}" (điểm từ 0 đến 10, nhiều nhất một chữ số thập phân).`;
-        errors.push({ dong, maHs: code, cot: key, message });
-      } else {
-        changes.push({ code, key, value });
-      }
+    const column = book.columns.find((c) => c.key === parsed.key);
+    if (!column || parsed.muc !== book.muc) {
+      const message = `Cột "${parsed.key}_${parsed.muc}" không có trong sổ môn ${book.subject.name} (dòng ${dong}).`;
+      errors.push({ dong, maHs: student.code, cot: parsed.key, name, message });
+      continue;
     }
+    const value = normalise(raw, column.type === 'comment');
+    if ((state.scores.cell(book.ref, student.code, column.key)?.value ?? '') === value) continue;
+    const at = `tại dòng ${dong}, cột ${column.label}`;
+    const why = cellLock(state, book, column);
+    const problem = entryProblem(column, value);
+    const fail = (message: string) =>
+      errors.push({ dong, maHs: student.code, cot: column.key, name, message });
+    if (why === 'column') fail(`Cột ${column.label} đã khóa, không thể sửa điểm tại dòng ${dong}.`);
+    else if (why === 'retake')
+      fail(`Cột ${column.label} chỉ được nhập sau kỳ thi lại, không thể nhập tại dòng ${dong}.`);
+    else if (problem && column.type === 'comment')
+      fail(`Nhận xét quá dài ${at}: ${[...value].length} ký tự (${problem}).`);
+    else if (problem && (column.type === 'score' || column.type === 'test'))
+      fail(`Điểm không hợp lệ ${at}: "${raw}" (${problem}).`);
+    else if (problem && column.type === 'result') fail(`Nhận xét không hợp lệ ${at}: "${raw}" (${problem}).`);
+    else if (problem) fail(`Mức đạt không hợp lệ ${at}: "${raw}" (${problem}).`);
+    else changes.push({ index, key: column.key, value });
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.dong - b.dong);
@@ -71,6 +85,13 @@ export function saveBook(
       errors: errors.slice(0, MAX_REPORTED),
     };
   }
-  for (const { code, key, value } of changes) state.scores.set(book.ref, code, key, value);
-  return { ok: true, changed: changes.length };
+  const cells: Record<string, { value0: string; title: string }> = {};
+  for (const { index, key, value } of changes) {
+    const student = book.roster.students[index]!;
+    const column = book.columns.find((c) => c.key === key)!;
+    state.scores.set(book.ref, student.code, key, value, account.username, Math.floor(now / 1000) * 1000);
+    const name = cellName(student, column, book.muc);
+    cells[name] = { value0: value, title: cellTitle(state.scores.cell(book.ref, student.code, key), column) };
+  }
+  return { ok: true, changed: changes.length, cells };
 }

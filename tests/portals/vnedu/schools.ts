@@ -1,22 +1,28 @@
-import type { Grade } from './subjects';
+import type { Grade, Level } from './subjects';
 
-// Two schools of Đắk Nông province (ministry code 63). School codes follow the 8-digit shape
-// seen in the ministry database: 2-digit province + 3-digit district + 3-digit sequence.
+// Three schools of Đắk Nông province (ministry code 63): two lower-secondary schools (TT22 books)
+// and a primary school (TT27 books). School codes follow the 8-digit shape seen in the ministry
+// database: 2-digit province + 3-digit district + 3-digit sequence.
 
 export interface Teacher {
   fullName: string;
-  /** Subject codes this teacher enters grades for. */
+  /** Subject codes (of the school's level) this teacher enters grades for. */
   subjects: readonly string[];
 }
 
 export interface SchoolClass {
   name: string;
   grade: Grade;
+  /** Internal numeric id, posted as `iLopId`. */
+  id: number;
+  /** Number of students; random (35–48) when absent. */
+  size?: number;
 }
 
 export interface School {
   code: string;
   name: string;
+  level: Level;
   /** Account suffix, e.g. "thcsnd" in "annv.thcsnd". */
   abbr: string;
   district: string;
@@ -27,18 +33,24 @@ export interface School {
 
 export const PROVINCE = 'Đắk Nông';
 export const SCHOOL_YEAR = '2025-2026';
+/** `iNamHoc`: the first calendar year of the school year. */
+export const SCHOOL_YEAR_START = 2025;
 
-const classesOf = (names: readonly string[]): SchoolClass[] =>
-  names.map((name) => ({ name, grade: Number(name[0]) as Grade }));
+const classesOf = (base: number, names: ReadonlyArray<string | [string, number]>): SchoolClass[] =>
+  names.map((entry, index) => {
+    const [name, size] = typeof entry === 'string' ? [entry, undefined] : entry;
+    return { name, grade: Number(name[0]) as Grade, id: base + index, ...(size && { size }) };
+  });
 
 export const schools: readonly School[] = [
   {
     code: '63001012',
     name: 'Trường THCS Nguyễn Du',
+    level: 'thcs',
     abbr: 'thcsnd',
     district: 'Thành phố Gia Nghĩa',
     districtAbbr: 'gn',
-    classes: classesOf(['6A1', '6A2', '7A1', '7A2', '8A1', '8A2', '9A1', '9A2']),
+    classes: classesOf(418_201, ['6A1', '6A2', '7A1', '7A2', '8A1', '8A2', '9A1', '9A2']),
     teachers: [
       { fullName: 'Nguyễn Văn An', subjects: ['TOAN'] },
       { fullName: 'Trần Thị Bích Ngọc', subjects: ['VAN'] },
@@ -51,15 +63,31 @@ export const schools: readonly School[] = [
   {
     code: '63003005',
     name: 'Trường THCS Lê Lợi',
+    level: 'thcs',
     abbr: 'thcsll',
     district: 'Huyện Cư Jút',
     districtAbbr: 'cj',
-    classes: classesOf(['6A', '6B', '7A', '8A', '9A']),
+    classes: classesOf(425_301, ['6A', '6B', '7A', '8A', '9A']),
     teachers: [
       { fullName: 'Hoàng Văn Nam', subjects: ['TOAN', 'TIN'] },
       { fullName: 'Nguyễn Thị Lan', subjects: ['VAN', 'GDCD', 'GDDP'] },
       { fullName: 'Đặng Quốc Bảo', subjects: ['ANH', 'KHTN'] },
       { fullName: 'Bùi Thị Mai', subjects: ['LSDL', 'CN', 'NT', 'GDTC', 'HDTN'] },
+    ],
+  },
+  {
+    code: '63001020',
+    name: 'Trường Tiểu học Trần Quốc Toản',
+    level: 'th',
+    abbr: 'thtqt',
+    district: 'Thành phố Gia Nghĩa',
+    districtAbbr: 'gn',
+    classes: classesOf(431_101, ['1A', '2A', ['2D', 38], '3A', '4A', '5A']),
+    teachers: [
+      // The class teacher of 2D teaches most of its subjects, as primary class teachers do.
+      { fullName: 'Lê Thị Hồng Nhung', subjects: ['TV', 'TOAN', 'DD', 'TNXH', 'KH', 'LSDL', 'HDTN'] },
+      { fullName: 'Trần Văn Phúc', subjects: ['ANH', 'TINCN'] },
+      { fullName: 'Đinh Thị Mai', subjects: ['GDTC', 'NT'] },
     ],
   },
 ];

@@ -29,12 +29,29 @@ describe('vnEdu simulator: seeded data', () => {
 
   it('has classes of 35–48 students with unique 10-digit codes and 8-digit school codes', () => {
     const roster = buildRoster(2025);
-    const codes = roster.classes.flatMap((c) => c.students.map((student) => student.code));
+    const students = roster.classes.flatMap((c) => c.students);
+    const codes = students.map((student) => student.code);
     for (const { students } of roster.classes) expect(students.length).toBeGreaterThanOrEqual(35);
     for (const { students } of roster.classes) expect(students.length).toBeLessThanOrEqual(48);
     expect(codes.every((code) => /^\d{10}$/.test(code))).toBe(true);
     expect(new Set(codes).size).toBe(codes.length);
     expect(schools.map((school) => school.code).every((code) => /^\d{8}$/.test(code))).toBe(true);
+    // The portal's internal id is another number than the code, also unique.
+    const ids = students.map((student) => student.hocSinhId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(students.every((s) => String(s.hocSinhId) !== s.code && /^\d{7}$/.test(String(s.hocSinhId)))).toBe(
+      true,
+    );
+    expect(students.every((s) => `${s.familyName} ${s.givenName}`.trim() === s.fullName)).toBe(true);
+    expect(students.every((s) => /^\d{2}\/\d{2}\/20(0|1)\d$/.test(s.birthDate))).toBe(true);
+  });
+
+  it('has a primary school whose class 2D has 38 students born in 2018', () => {
+    const primary = schools.find((school) => school.level === 'th')!;
+    expect(primary.name).toBe('Trường Tiểu học Trần Quốc Toản');
+    const twoD = buildRoster(2025).find(primary.code, '2D')!;
+    expect(twoD.students).toHaveLength(38);
+    expect(twoD.students.every((s) => s.birthDate.endsWith('/2018'))).toBe(true);
   });
 
   it('puts minority, old-tone and namesake students in the first class', () => {
@@ -55,7 +72,7 @@ describe('vnEdu simulator: seeded data', () => {
     expect([tx('TOAN', 6), tx('ANH', 6), tx('GDCD', 6), tx('CN', 6), tx('CN', 8), tx('GDTC', 6)]).toEqual([
       4, 4, 2, 2, 3, 3,
     ]);
-    expect(computedColumns(subject('TOAN'), 2).map((c) => c.header)).toEqual(['ĐTBmhk', 'ĐTBmcn']);
+    expect(computedColumns(subject('TOAN'), 2).map((c) => c.header)).toEqual(['ĐTBmhk', 'TB cả năm']);
     expect(computedColumns(subject('NT'), 1).map((c) => c.header)).toEqual(['Kết quả HK']);
   });
 
@@ -67,6 +84,14 @@ describe('vnEdu simulator: seeded data', () => {
     const { ck: _ck, ...withoutEndOfTerm } = values;
     expect(semesterAverageTenths(withoutEndOfTerm, columns)).toBeUndefined();
     expect(formatTenths(yearAverageTenths(81, 82))).toBe('8.2');
+  });
+
+  it('starts with the primary mid-term of semester I entered and the other periods empty', async () => {
+    const book = async (muc: string) =>
+      (await scores(2025, `school=thtqt&lop=2D&mon=TV&muc=${muc}`)) as { rows: Array<{ values: object }> };
+    expect((await book('gk1')).rows.some((row) => Object.keys(row.values).length > 0)).toBe(true);
+    for (const muc of ['ck1', 'gk2', 'ck2'])
+      expect((await book(muc)).rows.every((row) => Object.keys(row.values).length === 0)).toBe(true);
   });
 
   it('starts part-way through semester I with semester II empty', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createVnEduPortal, type VnEduPortal } from './app';
-import { type PortalClient, portalClient } from './test-client';
+import { bookFields, cellsBody, type PortalClient, portalClient, type TestBook } from './test-client';
 
 let portal: VnEduPortal;
 let client: PortalClient;
@@ -8,21 +8,13 @@ let client: PortalClient;
 const control = (path: string, body: unknown = {}) =>
   portal.app.request(`/__test/${path}`, { method: 'POST', body: JSON.stringify(body) });
 const minutes = (n: number) => control('clock', { advanceMs: n * 60_000 });
-const book = async (hk = 1) =>
-  (await (await client.xhr(`/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=${hk}`)).json()) as {
-    locked: boolean;
-    lockNotice: string;
-    generation: string;
-    rows: Array<{ maHs: string; values: Record<string, string> }>;
-  };
-/** Saves tx1 of the first student; the code comes from the test endpoint, so no session activity. */
-const saveOne = async (hk: 1 | 2, value: string) => {
-  const stored = (await (await portal.app.request(`/__test/scores?lop=6A1&mon=TOAN&hk=${hk}`)).json()) as {
-    rows: Array<{ maHs: string }>;
-  };
-  const code = stored.rows[0]!.maHs;
-  return client.save({ lop: '6A1', mon: 'TOAN', hk, diem: { [code]: { tx1: value } } });
-};
+/** The book as the test endpoint shows it (no session activity). */
+const book = (hk = 1): Promise<TestBook> => client.book(`lop=6A1&mon=TOAN&hk=${hk}`);
+/** The grid fragment, as the window loads it: counts as activity. */
+const load = async (hk = 1) => client.load(bookFields(await book(hk)));
+/** Saves tx1 of the first student. */
+const saveOne = async (hk: 1 | 2, value: string) =>
+  client.save(cellsBody(await book(hk), { 0: { tx1: value } }));
 
 beforeEach(async () => {
   portal = createVnEduPortal();
@@ -33,7 +25,7 @@ beforeEach(async () => {
 describe('vnEdu simulator: session expiry', () => {
   it('ends a session after 20 idle minutes: 401 for the script, the login page for pages', async () => {
     await minutes(19);
-    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=1')).status).toBe(200);
+    expect((await load()).status).toBe(200);
     await minutes(21);
     const save = await saveOne(2, '9');
     expect(save.status).toBe(401);
@@ -47,7 +39,7 @@ describe('vnEdu simulator: session expiry', () => {
 
   it('does not count background polls as activity', async () => {
     await minutes(15);
-    const poll = await client.xhr('/v5/so-diem/cap-nhat?lop=6A1&mon=TOAN&hk=1&gen=');
+    const poll = await client.poll(bookFields(await book()), '');
     expect(poll.status).toBe(200);
     await minutes(6);
     expect((await saveOne(2, '9')).status).toBe(401);
@@ -55,12 +47,12 @@ describe('vnEdu simulator: session expiry', () => {
 
   it('expires sessions on demand and follows the configured time-out', async () => {
     await control('expire-session', { username: 'annv.thcsnd' });
-    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=1')).status).toBe(401);
+    expect((await load()).status).toBe(401);
 
     await client.login('annv.thcsnd', 'Vnedu@2025');
     await control('config', { sessionIdleMinutes: 2 });
     await minutes(3);
-    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=1')).status).toBe(401);
+    expect((await load()).status).toBe(401);
   });
 });
 
@@ -95,18 +87,22 @@ describe('vnEdu simulator: locks', () => {
 
 describe('vnEdu simulator: background re-fill and reset', () => {
   it('re-fills a page that saw an older generation, when forced or when the period passes', async () => {
+    const fields = bookFields(await book(1));
     const poll = async (gen: string) =>
-      (await (await client.xhr(`/v5/so-diem/cap-nhat?lop=6A1&mon=TOAN&hk=1&gen=${gen}`)).json()) as {
+      (await (await client.poll(fields, gen)).json()) as {
         generation: string;
-        cells?: Record<string, Record<string, string>>;
+        cells?: Record<string, { value: string; title: string }>;
       };
     const { generation, rows } = await book(1);
     expect(await poll(generation)).toEqual({ generation });
 
     await control('refill');
     const forced = await poll(generation);
-    const withValues = rows.find((row) => Object.keys(row.values).length > 0)!;
-    expect(forced.cells?.[withValues.maHs]).toEqual(withValues.values);
+    const withValues = rows.find((row) => row.values.tx1 !== undefined)!;
+    expect(forced.cells?.[withValues.names.tx1!]).toEqual({
+      value: withValues.values.tx1,
+      title: withValues.titles.tx1,
+    });
 
     await minutes(10);
     expect((await poll(forced.generation)).cells).toBeDefined();
@@ -117,7 +113,7 @@ describe('vnEdu simulator: background re-fill and reset', () => {
     await saveOne(2, '9');
     await control('lock', { hk: 2, locked: true });
     await control('reset');
-    expect((await client.xhr('/v5/so-diem/bang-diem?lop=6A1&mon=TOAN&hk=2')).status).toBe(401);
+    expect((await load(2)).status).toBe(401);
     await client.login('annv.thcsnd', 'Vnedu@2025');
     const after = await book(2);
     expect(after.rows).toEqual(before.rows);

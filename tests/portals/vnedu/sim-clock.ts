@@ -38,3 +38,9 @@ export function formatVnDate(instant: number): string {
   const d = new Date(instant + VN_OFFSET_MS);
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
+
+/** "14:05:09 20/05/2026": the time stamp of a cell's last save, as its title shows it. */
+export function formatVnClock(instant: number): string {
+  const d = new Date(instant + VN_OFFSET_MS);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${formatVnDate(instant)}`;
+}

@@ -37,6 +37,7 @@ export interface Settings {
 }
 
 export interface VnEduState {
+  readonly seed: number;
   readonly roster: Roster;
   readonly accounts: readonly Account[];
   readonly clock: SimClock;
@@ -45,9 +46,11 @@ export interface VnEduState {
   scores: ScoreStore;
   locks: Locks;
   settings: Settings;
+  /** The retake columns of the primary cuối năm book ("Sau thi lại") accept entries only once the retake opens. */
+  retakeOpen: boolean;
   /** Bumped by POST /__test/refill: the next poll of every open grade page re-fills its cells. */
   forcedRefills: number;
-  /** Back to the seeded data: scores, locks, settings, clock, refills; sessions are dropped. */
+  /** Back to the seeded data: scores, locks, settings, retake, clock, refills; sessions are dropped. */
   reset(): void;
 }
 
@@ -66,6 +69,7 @@ function instant(iso: string, what: string): number {
 export function createVnEduState(options: VnEduOptions = {}): VnEduState {
   const seed = options.seed ?? 2025;
   const roster = buildRoster(seed);
+  const accounts = demoAccounts();
   const clock = createSimClock(
     instant(options.startAt ?? '2025-11-20T08:00:00+07:00', 'startAt'),
     options.realNow ?? Date.now,
@@ -82,19 +86,22 @@ export function createVnEduState(options: VnEduOptions = {}): VnEduState {
   };
   const sessions = new Sessions();
   const state: VnEduState = {
+    seed,
     roster,
-    accounts: demoAccounts(),
+    accounts,
     clock,
     sessions,
     captchas: new Captchas(createRng(seedFrom(seed, 'captcha'))),
-    scores: seedScores(roster, seed),
+    scores: seedScores(roster, accounts, seed),
     locks: new Locks(calendar),
     settings: { ...initialSettings },
+    retakeOpen: false,
     forcedRefills: 0,
     reset() {
-      state.scores = seedScores(roster, seed);
+      state.scores = seedScores(roster, accounts, seed);
       state.locks = new Locks(calendar);
       state.settings = { ...initialSettings };
+      state.retakeOpen = false;
       state.forcedRefills = 0;
       clock.reset();
       sessions.expire();

@@ -1,9 +1,11 @@
 /* global window, document */
-// ExtJS-3-like widgets, just enough to reproduce vnEdu's DOM: floating windows (.x-window, the
-// front one .x-window-active), modal message boxes (.x-window-dlg), combos and load masks.
+// ExtJS-4-like widgets, just enough to reproduce vnEdu's DOM: desktop windows (.x-window; the one
+// in front carries ux-desktop-active-win and the highest z-index), message boxes (.x-window.x-message-box,
+// never a desktop window: they float above without taking ux-desktop-active-win), combo boxes
+// with their bound list (.x-boundlist .x-boundlist-item), checkboxes and load masks (.x-mask).
 (() => {
   'use strict';
-  let zIndex = 9000;
+  const ACTIVE = 'ux-desktop-active-win';
 
   function el(tag, attributes = {}, text) {
     const element = document.createElement(tag);
@@ -12,67 +14,55 @@
     return element;
   }
 
+  /** The highest z-index of the desktop's windows (message boxes included). */
+  function topZ(doc = document) {
+    let top = 19000;
+    for (const win of doc.querySelectorAll('.x-window')) top = Math.max(top, Number(win.style.zIndex) || 0);
+    return top;
+  }
+
+  /** Brings a desktop window to the front: the class moves to it, it gets the highest z-index. */
   function activate(win) {
-    for (const other of document.querySelectorAll('.x-window-active'))
-      other.classList.remove('x-window-active');
-    win.classList.add('x-window-active');
-    zIndex += 1;
-    win.style.zIndex = String(zIndex);
+    if (win.classList.contains(ACTIVE) && Number(win.style.zIndex) >= topZ(win.ownerDocument)) return;
+    for (const other of win.ownerDocument.querySelectorAll(`.${ACTIVE}`)) other.classList.remove(ACTIVE);
+    win.classList.add(ACTIVE);
+    win.style.zIndex = String(topZ(win.ownerDocument) + 10);
   }
 
-  function createWindow({ id, title, width, height, left, top, onClose }) {
-    const win = el('div', { class: 'x-window', id });
-    Object.assign(win.style, {
-      width: `${width}px`,
-      height: `${height}px`,
-      left: `${left}px`,
-      top: `${top}px`,
-    });
-    const header = el('div', { class: 'x-window-header' });
-    const close = el('button', { type: 'button', class: 'x-tool x-tool-close', title: 'Đóng' }, '×');
-    header.append(el('span', { class: 'x-window-header-text' }, title), close);
-    const body = el('div', { class: 'x-window-body' });
-    win.append(header, body);
-    win.addEventListener('mousedown', () => activate(win));
-    close.addEventListener('click', () => {
-      win.remove();
-      onClose?.();
-    });
-    document.body.append(win);
-    activate(win);
-    return { win, body };
-  }
-
-  /** A modal box that takes the active mark until OK, like Ext.Msg.alert. */
+  /** A modal box like Ext.Msg.alert: .x-window.x-message-box with an info or error icon. */
   function messageBox({ title, text, kind, details = [] }) {
     return new Promise((resolve) => {
-      const previous = document.querySelector('.x-window-active');
-      const mask = el('div', { class: 'ext-el-mask' });
-      const box = el('div', { class: 'x-window x-window-dlg', role: 'alertdialog' });
-      const header = el('div', { class: 'x-window-header' });
-      header.append(el('span', { class: 'x-window-header-text' }, title));
-      const body = el('div', { class: 'x-window-body' });
-      const content = el('div');
-      content.append(el('span', { class: 'ext-mb-text' }, text));
+      const z = topZ() + 10;
+      const mask = el('div', { class: 'x-mask x-mask-msgbox' });
+      mask.style.zIndex = String(z - 1);
+      const box = el('div', {
+        class: 'x-window x-message-box x-layer x-window-default x-border-box',
+        role: 'alertdialog',
+      });
+      box.style.zIndex = String(z);
+      const header = el('div', { class: 'x-window-header x-header x-window-header-default' });
+      header.append(el('span', { class: 'x-header-text x-window-header-text' }, title));
+      const body = el('div', { class: 'x-window-body x-window-body-default' });
+      const content = el('div', { class: 'x-message-box-content' });
+      content.append(el('div', { class: 'x-window-text' }, text));
       if (details.length > 0) {
-        const list = el('ul', { class: 'ext-mb-details' });
+        const list = el('ul', { class: 'x-message-box-details' });
         for (const detail of details) list.append(el('li', {}, detail));
         content.append(list);
       }
-      body.append(el('div', { class: `ext-mb-icon ext-mb-${kind}` }), content);
-      const footer = el('div', { class: 'x-window-footer' });
-      const ok = el('button', { type: 'button', class: 'x-btn-text' }, 'OK');
-      footer.append(ok);
+      body.append(el('div', { class: `x-message-box-icon x-message-box-${kind}` }), content);
+      const footer = el('div', { class: 'x-toolbar x-docked-bottom x-toolbar-footer' });
+      const ok = el('button', { type: 'button', class: 'x-btn-center' });
+      ok.append(el('span', { class: 'x-btn-inner' }, 'OK'));
+      const wrap = el('div', { class: 'x-btn x-btn-default-small' });
+      wrap.append(ok);
+      footer.append(wrap);
       box.append(header, body, footer);
       document.body.append(mask, box);
-      zIndex += 1;
-      mask.style.zIndex = String(zIndex);
-      activate(box);
       ok.focus();
       ok.addEventListener('click', () => {
         mask.remove();
         box.remove();
-        if (previous?.isConnected) activate(previous);
         resolve();
       });
     });
@@ -81,9 +71,9 @@
   /** Ext's element mask with a message; returns the function that removes it. */
   function mask(target, text) {
     target.classList.add('x-masked');
-    const cover = el('div', { class: 'ext-el-mask' });
-    const message = el('div', { class: 'ext-el-mask-msg x-mask-loading' });
-    message.append(el('div', {}, text));
+    const cover = el('div', { class: 'x-mask' });
+    const message = el('div', { class: 'x-mask-msg' });
+    message.append(el('div', { class: 'x-mask-msg-text' }, text));
     target.append(cover, message);
     return () => {
       cover.remove();
@@ -93,12 +83,11 @@
   }
 
   /**
-   * Binds a server-rendered combo (.x-combo: label, read-only text input, hidden value input,
-   * trigger). The list opens under the field as .x-combo-list with .x-combo-list-item rows.
+   * Binds a server-rendered combo (table.x-combo: label, read-only text input, trigger; the value
+   * in data-value). The list opens under the field as .x-boundlist with li.x-boundlist-item rows.
    */
   function combo(item, initialOptions, onSelect) {
-    const text = item.querySelector('.x-form-text');
-    const hidden = item.querySelector('input[type=hidden]');
+    const text = item.querySelector('input.x-form-text');
     let options = initialOptions;
     let list = null;
 
@@ -112,33 +101,36 @@
     }
     const set = (option) => {
       text.value = option ? option.text : '';
-      hidden.value = option ? option.value : '';
+      item.dataset.value = option ? option.value : '';
     };
     const openList = () => {
       if (list) return closeList();
       const rect = text.getBoundingClientRect();
-      list = el('div', { class: 'x-layer x-combo-list', role: 'listbox' });
+      list = el('div', { class: 'x-boundlist x-layer x-boundlist-default', role: 'listbox' });
       Object.assign(list.style, {
         left: `${rect.left + window.scrollX}px`,
         top: `${rect.bottom + window.scrollY}px`,
         minWidth: `${rect.width + 17}px`,
+        zIndex: String(topZ() + 20),
       });
+      const ul = el('ul', { class: 'x-list-plain' });
       for (const option of options) {
-        const selected = option.value === hidden.value;
+        const selected = option.value === item.dataset.value;
         const row = el(
-          'div',
-          { class: `x-combo-list-item${selected ? ' x-combo-selected' : ''}`, role: 'option' },
+          'li',
+          { class: `x-boundlist-item${selected ? ' x-boundlist-selected' : ''}`, role: 'option' },
           option.text,
         );
         row.dataset.value = option.value;
         row.addEventListener('click', () => {
           closeList();
-          if (option.value === hidden.value) return;
+          if (option.value === item.dataset.value) return;
           set(option);
           onSelect(option.value);
         });
-        list.append(row);
+        ul.append(row);
       }
+      list.append(ul);
       document.body.append(list);
       document.addEventListener('mousedown', outside, true);
     };
@@ -150,10 +142,26 @@
       setOptions(next, value) {
         options = next;
         set(next.find((option) => option.value === value) ?? next[0]);
-        return hidden.value;
+        return item.dataset.value;
       },
     };
   }
 
-  window.ExtLite = { el, activate, createWindow, messageBox, mask, combo };
+  /** An ExtJS 4 checkbox (table.x-form-cb-wrap): a click toggles x-form-cb-checked. */
+  function checkbox(item, onChange) {
+    const input = item.querySelector('input.x-form-checkbox');
+    const toggle = () => {
+      const checked = !item.classList.contains('x-form-cb-checked');
+      item.classList.toggle('x-form-cb-checked', checked);
+      input.setAttribute('aria-checked', String(checked));
+      onChange?.(checked);
+    };
+    input.addEventListener('click', toggle);
+    item.querySelector('label')?.addEventListener('click', (event) => {
+      event.preventDefault();
+      toggle();
+    });
+  }
+
+  window.ExtLite = { el, activate, messageBox, mask, combo, checkbox, topZ, ACTIVE };
 })();

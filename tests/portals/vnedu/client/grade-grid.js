@@ -1,116 +1,143 @@
-/* global window, document, fetch, setTimeout, clearTimeout, requestAnimationFrame, HTMLInputElement, URLSearchParams */
-// The grade page's own script, written the way framework-driven portal pages behave:
-// - it keeps a MODEL of the grid and draws inputs from it; "Lưu" posts the model, not the DOM;
-// - like React's value tracker, each input remembers the last value the script set through the
+/* global window, document, fetch, setTimeout, clearTimeout, requestAnimationFrame, HTMLInputElement, HTMLTextAreaElement, URLSearchParams */
+// The grade window's own script, written the way framework-driven portal pages behave:
+// - the grid is an HTML fragment the server renders (POST /v5/?load=edu.so_diem.nhap with the
+//   book's hidden fields); a class, subject, term or period change loads a new one into the panel;
+// - the script keeps a MODEL of every cell (value, value0 = last saved, title) and draws the rows
+//   from it; "Lưu" posts `name=value` for the cells whose model value differs from value0;
+// - like React's value tracker, each field remembers the last value the script set through the
 //   element's `value` property, and an input/change event whose value equals it is ignored. So a
 //   value written with `el.value = x` (with or without events) never reaches the model, while a
-//   real edit or the native HTMLInputElement.prototype setter followed by input/change does;
-// - on blur the input shows the (normalised) model value again, undoing foreign writes;
+//   real edit or the native HTMLInputElement/HTMLTextAreaElement.prototype setter followed by
+//   input/change does; on blur the field shows the (normalised) model value again;
 // - a background poll can write stored values back over typed ones (the overwrite hazard);
 // - a 401 from the server sends the whole window to the login page, dropping unsaved typing.
 (() => {
   'use strict';
-  const { el, messageBox, mask, combo } = window.ExtLite;
-  const nativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  const { el, messageBox, mask, combo, checkbox } = window.ExtLite;
+  const NATIVE = {
+    INPUT: Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value'),
+    TEXTAREA: Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value'),
+  };
   const XHR = { 'X-Requested-With': 'XMLHttpRequest' };
+  const FORM = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
   const ROW_HEIGHT = 26;
   const VIRTUAL_BUFFER = 4;
+  /** Entry fields of a row: inputs and comment textareas, never the hidden textarea.temp or a computed input. */
+  const FIELDS =
+    'td.allowedit > input, td.allowedit > textarea:not(.temp), td.allowedit1 > input, td.allowedit1 > textarea:not(.temp)';
+  const mounted = new WeakSet();
 
   function toLogin(body) {
     const top = window.top.location;
     top.href = `${body.login}&next=${encodeURIComponent(top.pathname + top.search)}`;
   }
 
-  function mount(panel) {
-    if (panel.dataset.mounted) return;
-    panel.dataset.mounted = '1';
-    const config = JSON.parse(panel.dataset.config);
-    const gridWrap = panel.querySelector('.grid-wrap');
-    const pager = panel.querySelector('.x-paging');
-    const saveButton = panel.querySelector('#btnLuu');
+  function mount(root) {
+    if (mounted.has(root)) return;
+    mounted.add(root);
+    const config = JSON.parse(root.querySelector('script.book-config').textContent);
+    const windowId = config.windowId;
+    const panel = root.querySelector('.book-panel');
+    const pager = root.querySelector('.x-paging');
+    const saveButton = root.querySelector(`[id="${windowId}btLuu"] button`);
     const selection = { ...config.selected };
-    let book = null;
-    let model = {};
-    let stored = {};
-    let invalid = new Map();
+    /** name → { value, value0, title, locked, error } */
+    let cells = new Map();
+    /** { code, template } in class-list order */
+    let rows = [];
+    /** code → { tbhk, tbcn } */
+    let computed = new Map();
+    let tbody = null;
     let generation = '';
     let page = 0;
     let pollTimer = 0;
+    let loading = 0;
 
-    const prefix = () => (book.nhanXet ? 'nhanxet' : 'diem');
-    const cellClass = () => (book.nhanXet ? 'input_nhan_xet' : 'input_diem');
-    const nameOf = (code, key) => `${prefix()}[${code}][${key}]`;
-    const modelValue = (code, key) => model[code]?.[key] ?? '';
+    const hiddenFields = () => {
+      const form = panel.querySelector(`form[id="${windowId}_frm"]`);
+      return form
+        ? [...form.querySelectorAll('input[type=hidden]')].map((input) => [input.name, input.value])
+        : [];
+    };
 
-    function normalise(value) {
+    function normalise(field, value) {
+      if (field.tagName === 'TEXTAREA') return value;
       const trimmed = value.trim();
-      return book.nhanXet ? trimmed.toUpperCase() : trimmed.replace(',', '.');
+      if (/\b(xl\w*|danhgia)\b/.test(field.className)) return trimmed.toUpperCase();
+      return trimmed.replace(',', '.');
     }
 
-    function markCell(td, code, key) {
-      td.classList.toggle('x-grid3-dirty-cell', modelValue(code, key) !== (stored[code]?.[key] ?? ''));
-      const problem = invalid.get(nameOf(code, key));
-      td.classList.toggle('x-form-invalid', problem !== undefined);
-      if (problem) td.title = problem;
-      else td.removeAttribute('title');
+    function markCell(td, name) {
+      const cell = cells.get(name);
+      if (!td || !cell) return;
+      td.classList.toggle('x-grid-dirty-cell', cell.value !== cell.value0);
+      const field = td.querySelector('input, textarea:not(.temp), span[data-name]');
+      if (!field) return;
+      field.classList.toggle('x-form-invalid-field', cell.error !== undefined);
+      if (cell.error) field.setAttribute('data-errorqtip', cell.error);
+      else field.removeAttribute('data-errorqtip');
     }
 
-    function setModel(td, code, key, value) {
-      model[code] ??= {};
-      model[code][key] = value;
-      invalid.delete(nameOf(code, key));
-      markCell(td, code, key);
+    function setModel(td, name, value) {
+      const cell = cells.get(name);
+      cell.value = value;
+      cell.error = undefined;
+      markCell(td, name);
     }
 
-    /** An input controlled by the model (see the top of this file). */
-    function controlledInput(td, code, key) {
-      const input = el('input', {
-        type: 'text',
-        class: cellClass(),
-        name: nameOf(code, key),
-        autocomplete: 'off',
-        maxlength: '4',
-      });
+    /** A field controlled by the model (see the top of this file). */
+    function control(field) {
+      const name = field.name;
+      const td = field.parentElement;
+      const native = NATIVE[field.tagName];
       let tracked = '';
-      Object.defineProperty(input, 'value', {
+      Object.defineProperty(field, 'value', {
         configurable: true,
         get() {
-          return nativeValue.get.call(this);
+          return native.get.call(this);
         },
         set(value) {
           tracked = String(value);
-          nativeValue.set.call(this, value);
+          native.set.call(this, value);
         },
       });
-      input.value = modelValue(code, key);
+      const cell = cells.get(name);
+      field.setAttribute('value0', cell.value0);
+      field.setAttribute('title', cell.title);
+      field.value = cell.value;
       const take = () => {
-        const current = nativeValue.get.call(input);
+        const current = native.get.call(field);
         if (current === tracked) return;
         tracked = current;
-        setModel(td, code, key, current);
+        setModel(td, name, current);
+        const temp = field.nextElementSibling;
+        if (temp?.classList.contains('temp')) NATIVE.TEXTAREA.set.call(temp, current);
       };
-      input.addEventListener('input', take);
-      input.addEventListener('change', take);
-      input.addEventListener('blur', () => {
-        setModel(td, code, key, normalise(modelValue(code, key)));
-        input.value = modelValue(code, key);
+      field.addEventListener('input', take);
+      field.addEventListener('change', take);
+      field.addEventListener('blur', () => {
+        setModel(td, name, normalise(field, cells.get(name).value));
+        field.value = cells.get(name).value;
       });
-      return input;
+      markCell(td, name);
+      return field;
     }
 
-    /** Click-to-edit: a span that becomes a controlled input while it has focus. */
-    function clickToEdit(td, code, key) {
+    /** Click-to-edit: a span that becomes the field while it has focus. */
+    function clickToEdit(field) {
+      const name = field.name;
+      const comment = field.tagName === 'TEXTAREA' || field.classList.contains('input_nhan_xet');
       const span = el(
         'span',
-        { class: cellClass(), 'data-name': nameOf(code, key), tabindex: '0' },
-        modelValue(code, key),
+        { class: comment ? 'input_nhan_xet' : 'input_diem', 'data-name': name, tabindex: '0' },
+        cells.get(name).value,
       );
       const edit = () => {
-        const input = controlledInput(td, code, key);
-        span.replaceWith(input);
-        input.focus();
-        input.select();
-        input.addEventListener('blur', () => input.replaceWith(clickToEdit(td, code, key)), { once: true });
+        const live = control(field.cloneNode(true));
+        span.replaceWith(live);
+        live.focus();
+        live.select?.();
+        live.addEventListener('blur', () => live.replaceWith(clickToEdit(field)), { once: true });
       };
       span.addEventListener('click', edit);
       span.addEventListener('keydown', (event) => {
@@ -119,68 +146,31 @@
       return span;
     }
 
-    function renderRow(tbody, row) {
-      const tr = tbody.insertRow();
-      tr.dataset.maHs = row.maHs;
-      for (const [className, text] of [
-        ['stt', row.stt],
-        ['ma-hs', row.maHs],
-        ['ho-ten', row.hoTen],
-      ]) {
-        const td = tr.insertCell();
-        td.className = className;
-        td.textContent = String(text);
-      }
-      for (const column of book.columns) {
-        const td = tr.insertCell();
-        td.className = 'cell-entry';
-        if (book.locked || book.lockedColumns.includes(column.key)) {
-          td.classList.add('cell-locked');
-          td.textContent = modelValue(row.maHs, column.key);
-          continue;
+    function drawRow(row) {
+      const tr = row.template.cloneNode(true);
+      for (const field of tr.querySelectorAll(FIELDS)) {
+        const td = field.parentElement;
+        if (config.edit === 'click' && td.classList.contains('allowedit')) {
+          const template = field.cloneNode(true);
+          field.replaceWith(clickToEdit(template));
+          markCell(td, template.name);
+        } else {
+          control(field);
         }
-        td.append(
-          config.edit === 'click'
-            ? clickToEdit(td, row.maHs, column.key)
-            : controlledInput(td, row.maHs, column.key),
-        );
-        markCell(td, row.maHs, column.key);
       }
-      for (const column of book.computed) {
-        const td = tr.insertCell();
-        td.className = `cell-computed ${column.key}`;
-        td.textContent = row.computed[column.key] ?? '';
-      }
-    }
-
-    function renderHeader(table) {
-      const thead = table.createTHead();
-      const top = thead.insertRow();
-      const bottom = thead.insertRow();
-      const th = (row, text, span = {}) => {
-        const cell = el('th', {}, text);
-        if (span.rowspan) cell.rowSpan = span.rowspan;
-        if (span.colspan) cell.colSpan = span.colspan;
-        row.append(cell);
-        return cell;
-      };
-      const locked = (cell, column) =>
-        cell.classList.toggle('col-locked', book.lockedColumns.includes(column.key));
-      for (const text of ['STT', 'Mã HS', 'Họ và tên']) th(top, text, { rowspan: 2 });
-      const regular = book.columns.filter((column) => column.key.startsWith('tx'));
-      th(top, 'ĐĐGtx', { colspan: regular.length });
-      for (const column of regular) locked(th(bottom, column.header), column);
-      for (const column of book.columns.filter((c) => !c.key.startsWith('tx'))) {
-        locked(th(top, column.header, { rowspan: 2 }), column);
-      }
-      for (const column of book.computed) th(top, column.header, { rowspan: 2 });
+      const values = computed.get(row.code) ?? {};
+      const semester = tr.querySelector('td.tbhk_tt');
+      if (semester) semester.textContent = values.tbhk ?? '';
+      const year = tr.querySelector('td.tbcn_tt input');
+      if (year) year.value = values.tbcn ?? '';
+      return tr;
     }
 
     function renderPager() {
-      const pages = Math.max(1, Math.ceil(book.rows.length / config.pageSize));
+      const pages = Math.max(1, Math.ceil(rows.length / config.pageSize));
       page = Math.min(page, pages - 1);
       const first = page * config.pageSize;
-      const last = Math.min(book.rows.length, first + config.pageSize);
+      const last = Math.min(rows.length, first + config.pageSize);
       pager.hidden = false;
       pager.textContent = '';
       const button = (className, text, target, disabled) => {
@@ -197,139 +187,208 @@
         el(
           'span',
           { class: 'x-paging-info' },
-          `Trang ${page + 1}/${pages} — hiển thị ${first + 1}–${last} / ${book.rows.length} học sinh`,
+          `Trang ${page + 1}/${pages} — hiển thị ${first + 1}–${last} / ${rows.length} học sinh`,
         ),
         button('x-tbar-page-next', 'Trang sau', page + 1, page >= pages - 1),
       );
-      return book.rows.slice(first, last);
+      return rows.slice(first, last);
     }
 
     /** Only the rows scrolled into view (plus a few) are in the DOM; spacers keep the scroll height. */
-    function virtualRows(scroller, tbody) {
-      const span = book.columns.length + book.computed.length + 3;
+    function virtualRows(scroller) {
+      const span = rows[0]?.template.cells.length ?? 1;
       let shown = '';
       const renderWindow = () => {
         const visible = Math.ceil(scroller.clientHeight / ROW_HEIGHT);
         const first = Math.max(0, Math.floor(scroller.scrollTop / ROW_HEIGHT) - VIRTUAL_BUFFER);
-        const last = Math.min(book.rows.length, first + visible + 2 * VIRTUAL_BUFFER);
+        const last = Math.min(rows.length, first + visible + 2 * VIRTUAL_BUFFER);
         if (shown === `${first}-${last}`) return;
         shown = `${first}-${last}`;
         tbody.textContent = '';
-        const spacer = (rows) => {
+        const spacer = (count) => {
           const td = tbody.insertRow().insertCell();
           td.colSpan = span;
-          td.className = 'x-grid3-spacer';
-          td.style.height = `${rows * ROW_HEIGHT}px`;
+          td.className = 'x-grid-spacer';
+          td.style.height = `${count * ROW_HEIGHT}px`;
           td.style.padding = '0';
           td.style.border = '0';
         };
         if (first > 0) spacer(first);
-        for (const row of book.rows.slice(first, last)) renderRow(tbody, row);
-        if (last < book.rows.length) spacer(book.rows.length - last);
+        for (const row of rows.slice(first, last)) tbody.append(drawRow(row));
+        if (last < rows.length) spacer(rows.length - last);
       };
       scroller.addEventListener('scroll', () => requestAnimationFrame(renderWindow));
       renderWindow();
+      return () => {
+        shown = '';
+        renderWindow();
+      };
     }
+
+    /** Redraws the virtual window from the model (set while a virtual grid is shown). */
+    let redrawVirtual = null;
 
     function render() {
-      panel.querySelector('.nhapdiem-title').textContent = book.title;
-      const notice = panel.querySelector('.lock-notice');
-      notice.textContent = book.lockNotice;
-      notice.classList.toggle('is-locked', book.locked);
-      const table = el('table', { class: 'tablefix', id: 'tblNhapDiem' });
-      renderHeader(table);
-      const tbody = table.createTBody();
-      gridWrap.textContent = '';
-      if (config.paging === 'virtual') {
-        const scroller = el('div', { class: 'x-grid3-scroller' });
-        scroller.append(table);
-        gridWrap.append(scroller);
-        virtualRows(scroller, tbody);
-        return;
-      }
-      const rows = config.paging === 'pages' ? renderPager() : book.rows;
-      for (const row of rows) renderRow(tbody, row);
-      gridWrap.append(table);
+      if (!tbody) return;
+      if (redrawVirtual) return redrawVirtual();
+      tbody.textContent = '';
+      const visible = config.paging === 'pages' ? renderPager() : rows;
+      for (const row of visible) tbody.append(drawRow(row));
     }
 
-    function apply(view, keepPage) {
-      book = view;
-      generation = view.generation;
-      stored = Object.fromEntries(view.rows.map((row) => [row.maHs, { ...row.values }]));
-      model = Object.fromEntries(view.rows.map((row) => [row.maHs, { ...row.values }]));
-      invalid = new Map();
-      if (!keepPage) page = 0;
+    function hydrate(html) {
+      panel.innerHTML = html;
+      const table = panel.querySelector('table.tablefix');
+      tbody = table.tBodies[0];
+      rows = [...tbody.rows].map((tr) => ({ code: tr.id, template: tr.cloneNode(true) }));
+      cells = new Map();
+      computed = new Map();
+      for (const row of rows) {
+        for (const field of row.template.querySelectorAll(FIELDS)) {
+          const value0 = field.getAttribute('value0') ?? '';
+          cells.set(field.name, {
+            value: value0,
+            value0,
+            title: field.getAttribute('title') ?? '',
+            error: undefined,
+          });
+        }
+        computed.set(row.code, {
+          tbhk: row.template.querySelector('td.tbhk_tt')?.textContent ?? '',
+          tbcn: row.template.querySelector('td.tbcn_tt input')?.getAttribute('value') ?? '',
+        });
+      }
+      redrawVirtual = null;
+      if (config.paging === 'virtual') {
+        const scroller = el('div', { class: 'x-grid-view x-scroller' });
+        table.replaceWith(scroller);
+        scroller.append(table);
+        redrawVirtual = virtualRows(scroller);
+        return;
+      }
       render();
+    }
+
+    function loadBody() {
+      const body = new URLSearchParams({
+        windowId,
+        iNamHoc: String(config.schoolYear),
+        iKhoi: selection.khoi,
+        iLopId: selection.lop,
+        iMonHocId: selection.mon,
+        iHocKy: String(selection.hk),
+        muc: selection.muc,
+        lockstyle: config.lockStyle,
+      });
+      return body;
     }
 
     async function load() {
       clearTimeout(pollTimer);
-      const query = new URLSearchParams({ lop: selection.lop, mon: selection.mon, hk: selection.hk });
+      const ticket = ++loading;
+      const unmask = mask(root, 'Đang tải dữ liệu...');
       let response;
-      let body;
+      let text;
       try {
-        response = await fetch(`${config.urls.data}?${query}`, { headers: XHR });
-        body = await response.json();
+        response = await fetch(config.urls.load, {
+          method: 'POST',
+          headers: { ...XHR, ...FORM },
+          body: loadBody(),
+        });
+        text = await response.text();
       } catch {
+        unmask();
         return messageBox({ title: 'Lỗi', text: 'Không tải được sổ điểm. Vui lòng thử lại.', kind: 'error' });
       }
-      if (response.status === 401) return toLogin(body);
+      unmask();
+      if (ticket !== loading) return;
+      if (response.status === 401) return toLogin(JSON.parse(text));
       if (!response.ok) {
-        gridWrap.textContent = '';
-        return messageBox({ title: 'Lỗi', text: body.message, kind: 'error' });
+        panel.textContent = '';
+        tbody = null;
+        let message = text;
+        try {
+          message = JSON.parse(text).message;
+        } catch {
+          // plain text answer
+        }
+        return messageBox({ title: 'Lỗi', text: message, kind: 'error' });
       }
-      apply(body, false);
+      generation = response.headers.get('X-Vnedu-Generation') ?? '';
+      page = 0;
+      hydrate(text);
       schedulePoll();
     }
 
     async function save() {
-      const unmask = mask(panel, 'Đang lưu dữ liệu...');
+      if (!tbody) return;
+      const unmask = mask(root, 'Đang lưu dữ liệu...');
       saveButton.disabled = true;
+      const changed = [...cells].filter(([, cell]) => cell.value !== cell.value0);
+      const body = new URLSearchParams(hiddenFields());
+      body.set('windowId', windowId);
+      for (const [name, cell] of changed) body.append(name, cell.value);
       let response;
-      let body;
+      let answer;
       try {
         const url =
-          config.delayMs === null ? config.urls.save : `${config.urls.save}?delay=${config.delayMs}`;
+          config.delayMs === null ? config.urls.save : `${config.urls.save}&delay=${config.delayMs}`;
         response = await fetch(url, {
           method: 'POST',
-          headers: { ...XHR, 'Content-Type': 'application/json', 'X-CSRF-Token': config.csrf },
-          body: JSON.stringify({ lop: book.lop, mon: book.mon, hk: book.hk, diem: model }),
+          headers: { ...XHR, ...FORM, 'X-CSRF-Token': config.csrf },
+          body,
         });
-        body = await response.json();
+        answer = await response.json();
       } catch {
-        body = { message: 'Không kết nối được máy chủ. Dữ liệu chưa được lưu.' };
+        answer = { message: 'Không kết nối được máy chủ. Dữ liệu chưa được lưu.' };
       } finally {
         unmask();
         saveButton.disabled = false;
       }
-      if (response?.status === 401) return toLogin(body);
-      if (response?.ok) {
-        apply(body.book, true);
-        return messageBox({ title: 'Thông báo', text: body.message, kind: 'info' });
+      if (response?.status === 401) return toLogin(answer);
+      if (response?.ok && answer.success) {
+        for (const [name, cell] of changed) {
+          const saved = answer.cells[name];
+          cell.value0 = saved ? saved.value0 : cell.value;
+          cell.value = cell.value0;
+          if (saved) cell.title = saved.title;
+        }
+        for (const cell of cells.values()) cell.error = undefined;
+        for (const [code, values] of Object.entries(answer.computed ?? {})) computed.set(code, values);
+        render();
+        return messageBox({ title: 'Thông báo', text: answer.message, kind: 'info' });
       }
-      const errors = body.errors ?? [];
-      invalid = new Map(errors.map((error) => [nameOf(error.maHs, error.cot), error.message]));
+      const errors = answer.errors ?? [];
+      for (const error of errors) {
+        const cell = cells.get(error.name);
+        if (cell) cell.error = error.message;
+      }
       render();
       return messageBox({
         title: 'Lỗi',
-        text: body.message,
+        text: answer.message,
         kind: 'error',
         details: errors.map((e) => e.message),
       });
     }
 
-    /** Writes stored values back over the model and the inputs, as the real page's refresh does. */
-    function refill(cells) {
-      for (const [code, values] of Object.entries(cells)) {
-        if (!model[code]) continue;
-        for (const [key, value] of Object.entries(values)) {
-          stored[code][key] = value;
-          model[code][key] = value;
-          const name = nameOf(code, key);
-          const target = panel.querySelector(`input[name="${name}"], span[data-name="${name}"]`);
-          if (target instanceof HTMLInputElement) target.value = value;
-          else if (target) target.textContent = value;
-          if (target) markCell(target.closest('td'), code, key);
+    /** Writes stored values back over the model and the fields, as the real page's refresh does. */
+    function refill(stored) {
+      for (const [name, { value, title }] of Object.entries(stored)) {
+        const cell = cells.get(name);
+        if (!cell) continue;
+        cell.value = value;
+        cell.value0 = value;
+        cell.title = title;
+        cell.error = undefined;
+        for (const target of tbody.querySelectorAll(`[name="${name}"], span[data-name="${name}"]`)) {
+          if (target.tagName === 'SPAN') target.textContent = value;
+          else {
+            target.value = value;
+            target.setAttribute('value0', value);
+            target.setAttribute('title', title);
+          }
+          markCell(target.closest('td'), name);
         }
       }
     }
@@ -340,17 +399,22 @@
     }
 
     async function poll() {
-      if (!panel.isConnected) return;
-      const polled = book;
+      if (!root.isConnected || !tbody) return;
+      const polled = tbody;
       try {
-        const query = new URLSearchParams({ lop: book.lop, mon: book.mon, hk: book.hk, gen: generation });
-        const response = await fetch(`${config.urls.poll}?${query}`, { headers: XHR });
+        const body = new URLSearchParams(hiddenFields());
+        body.set('gen', generation);
+        const response = await fetch(config.urls.poll, {
+          method: 'POST',
+          headers: { ...XHR, ...FORM },
+          body,
+        });
         // A dead session stops the poll silently: the teacher keeps typing and learns at "Lưu".
         if (response.status === 401) return;
-        const body = await response.json();
-        if (response.ok && polled === book) {
-          generation = body.generation;
-          if (body.cells) refill(body.cells);
+        const answer = await response.json();
+        if (response.ok && polled === tbody) {
+          generation = answer.generation;
+          if (answer.cells) refill(answer.cells);
         }
       } catch {
         // The next poll tries again.
@@ -360,20 +424,40 @@
 
     const options = config.options;
     const combos = {};
+    const periodOf = (hk) => `${String(selection.muc).startsWith('gk') ? 'gk' : 'ck'}${hk}`;
     const select = (name) => (value) => {
       selection[name] = value;
-      if (name === 'khoi') selection.lop = combos.lop.setOptions(options.lop[value] ?? [], '');
+      if (name === 'khoi') {
+        selection.lop = combos.lop.setOptions(options.lop[value] ?? [], '');
+        selection.mon = combos.mon.setOptions(options.mon[value] ?? [], selection.mon);
+      }
+      if (name === 'hk') {
+        selection.hk = Number(value);
+        if (combos.muc) selection.muc = combos.muc.setOptions(options.muc[value] ?? [], periodOf(value));
+        else selection.muc = `hk${value}`;
+      }
       load();
     };
-    for (const item of panel.querySelectorAll('.x-combo')) {
+    for (const item of root.querySelectorAll('table.x-combo')) {
       const name = item.dataset.combo;
-      const list = name === 'lop' ? (options.lop[selection.khoi] ?? []) : options[name];
-      combos[name] = combo(item, list, select(name));
+      const list =
+        name === 'lop' || name === 'mon'
+          ? (options[name][selection.khoi] ?? [])
+          : name === 'muc'
+            ? (options.muc?.[String(selection.hk)] ?? [])
+            : name === 'danhmuc'
+              ? options.danhMuc
+              : options[name];
+      combos[name] = combo(item, list, name === 'danhmuc' ? () => undefined : select(name));
     }
+    for (const item of root.querySelectorAll('table.x-form-cb-wrap')) checkbox(item);
     saveButton.addEventListener('click', save);
     load();
   }
 
   window.GradeGrid = { mount };
-  for (const panel of document.querySelectorAll('.nhapdiem-panel')) mount(panel);
+  for (const root of document.querySelectorAll('.so-diem')) {
+    // Windows of the desktop are mounted by desktop.js; the grade page on its own mounts here.
+    if (!root.closest('.x-window')) mount(root);
+  }
 })();

@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
-import { desktopFlagsSchema, gridFlagsSchema, gridQuery } from '../grid-flags';
+import { desktopFlagsSchema, gridFlagsSchema } from '../grid-flags';
 import type { VnEduState } from '../state';
+import { bookPanel } from '../views/book-window';
 import { desktopBody } from '../views/desktop-page';
-import { gradePanel } from '../views/grade-panel';
-import { escapeHtml, htmlPage } from '../views/html';
+import { htmlPage } from '../views/html';
 import { type PortalEnv, requireSession } from './session-guard';
 
 // The desktop (/v5/) and the grade page on its own (/v5/so-diem/nhap-diem), which the desktop
-// embeds in an <iframe> when opened with ?frame=1.
+// embeds in an <iframe> of the "Sổ điểm" window when opened with ?frame=1.
 
 const GRADE_SCRIPTS = ['ext-lite.js', 'grade-grid.js'];
+const WINDOW_ID = /^[A-Za-z][\w-]{0,63}$/;
 
 export function desktopRoutes(state: VnEduState): Hono<PortalEnv> {
   const app = new Hono<PortalEnv>();
@@ -22,20 +23,17 @@ export function desktopRoutes(state: VnEduState): Hono<PortalEnv> {
     const flags = desktopFlagsSchema.parse(c.req.query());
     const account = c.get('account');
     const now = state.clock.now();
-    const gradeWindow =
-      flags.frame === '1'
-        ? `<iframe id="ifrNhapDiem" name="ifrNhapDiem" class="x-window-iframe" title="Nhập điểm môn học" src="/v5/so-diem/nhap-diem?${escapeHtml(gridQuery(flags))}"></iframe>`
-        : gradePanel(account, c.get('session'), flags, state.settings);
     return c.html(
       htmlPage({
         title: `vnEdu - ${account.school.name}`,
         bodyClass: 'x-desktop-body',
         body: desktopBody({
           account,
+          session: c.get('session'),
+          settings: state.settings,
           now,
           locks: { 1: state.locks.book(1, now), 2: state.locks.book(2, now) },
-          gradeWindow,
-          open: flags.open,
+          flags,
         }),
         scripts: [...GRADE_SCRIPTS, 'desktop.js'],
       }),
@@ -44,10 +42,18 @@ export function desktopRoutes(state: VnEduState): Hono<PortalEnv> {
 
   app.get('/v5/so-diem/nhap-diem', guard, (c) => {
     const flags = gridFlagsSchema.parse(c.req.query());
+    const win = c.req.query('win');
     return c.html(
       htmlPage({
-        title: 'Nhập điểm môn học',
-        body: gradePanel(c.get('account'), c.get('session'), flags, state.settings),
+        title: 'Sổ điểm',
+        bodyClass: 'grade-page',
+        body: bookPanel({
+          account: c.get('account'),
+          session: c.get('session'),
+          windowId: win && WINDOW_ID.test(win) ? win : 'win_so_diem',
+          flags,
+          settings: state.settings,
+        }),
         scripts: GRADE_SCRIPTS,
       }),
     );

@@ -1,8 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { bookView, findBook } from '../book';
+import { type Book, cellLock, cellName, cellTitle, computedValues, findBook } from '../book';
+import { lockNotice } from '../locks';
 import { findSchool, schools } from '../schools';
+import { fillBook } from '../seed-scores';
 import { SESSION_COOKIE } from '../sessions';
 import { findAccount, refillGeneration, type VnEduState } from '../state';
 import type { Term } from '../subjects';
@@ -26,6 +28,8 @@ const schemas = {
     school: z.string().optional(),
     lop: z.string().optional(),
     mon: z.string().optional(),
+    /** Primary books: the period whose columns lock. */
+    muc: z.enum(['gk1', 'ck1', 'gk2', 'ck2']).optional(),
   }),
   expire: z.object({ username: z.string().optional() }),
   config: z.object({
@@ -35,6 +39,20 @@ const schemas = {
     refillEveryMinutes: z.number().min(0).optional(),
   }),
   login: z.object({ username: z.string() }),
+  retake: z.object({ open: z.boolean() }),
+  fill: z.object({
+    school: z.string().optional(),
+    lop: z.string(),
+    mon: z.string(),
+    hk: term.optional(),
+    muc: z.enum(['gk1', 'ck1', 'gk2', 'ck2']).optional(),
+    /** Share of the cells filled (default 1). */
+    fraction: z.number().min(0).max(1).optional(),
+    /** Only these column keys (default: every column but the retake ones). */
+    columns: z.array(z.string()).optional(),
+    /** Saved at (default: the simulated now). */
+    at: isoInstant.optional(),
+  }),
 };
 
 async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> {
@@ -47,6 +65,49 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> 
 function adminOf(state: VnEduState, school: string | undefined) {
   const found = school === undefined ? schools[0] : findSchool(school);
   return state.accounts.find((account) => account.role === 'admin' && account.school === found);
+}
+
+/** A book as the test endpoints show it: columns, and per student the stored values, their input names and titles, and the computed cells. */
+function bookJson(state: VnEduState, book: Book) {
+  const lock = state.locks.book(book.term, state.clock.now());
+  return {
+    lop: book.roster.schoolClass.name,
+    iLopId: book.roster.schoolClass.id,
+    mon: book.subject.code,
+    iMonHocId: book.subject.id,
+    hk: book.term,
+    muc: book.muc,
+    locked: lock.locked,
+    lockNotice: lockNotice(book.term, lock),
+    generation: refillGeneration(state),
+    columns: book.columns.map((column) => ({
+      key: column.key,
+      label: column.label,
+      header: column.header,
+      type: column.type,
+      locked: cellLock(state, book, column) ?? null,
+    })),
+    computed: book.computed.map(({ key, code, header }) => ({ key, code, header })),
+    rows: book.roster.students.map((student, index) => ({
+      stt: index + 1,
+      maHs: student.code,
+      hocSinhId: student.hocSinhId,
+      hoTen: student.fullName,
+      values: state.scores.values(book.ref, student.code),
+      names: Object.fromEntries(
+        book.columns.map((column) => [column.key, cellName(student, column, book.muc)]),
+      ),
+      titles: Object.fromEntries(
+        book.columns
+          .map((column) => [
+            column.key,
+            cellTitle(state.scores.cell(book.ref, student.code, column.key), column),
+          ])
+          .filter(([, title]) => title !== ''),
+      ),
+      computed: computedValues(state, book, student.code),
+    })),
+  };
 }
 
 export function testRoutes(state: VnEduState): Hono {
@@ -73,7 +134,8 @@ export function testRoutes(state: VnEduState): Hono {
     const hk: Term = input.hk;
     if (input.columns !== undefined) {
       const admin = adminOf(state, input.school);
-      const found = admin && findBook(state, admin, input.lop, input.mon, hk);
+      const found =
+        admin && findBook(state, admin, { lop: input.lop, mon: input.mon, hk: String(hk), muc: input.muc });
       if (!found?.ok) return c.json({ ok: false, message: found?.message ?? 'Không tìm thấy trường.' }, 404);
       if (input.columns.length === 0) state.locks.unlockColumns(found.book.ref);
       else state.locks.lockColumns(found.book.ref, input.columns);
@@ -113,11 +175,46 @@ export function testRoutes(state: VnEduState): Hono {
   });
 
   app.get('/__test/scores', (c) => {
-    const { school, lop, mon, hk } = c.req.query();
+    const { school, lop, mon, hk, muc } = c.req.query();
     const admin = adminOf(state, school);
-    const found = admin && findBook(state, admin, lop, mon, hk === '2' ? 2 : 1);
+    const found = admin && findBook(state, admin, { lop, mon, hk, muc });
     if (!found?.ok) return c.json({ ok: false, message: found?.message ?? 'Không tìm thấy trường.' }, 404);
-    return c.json(bookView(state, found.book));
+    return c.json(bookJson(state, found.book));
+  });
+
+  app.post('/__test/retake', async (c) => {
+    const input = await body(c, schemas.retake);
+    if (input instanceof Response) return input;
+    state.retakeOpen = input.open;
+    return c.json({ ok: true, open: state.retakeOpen });
+  });
+
+  app.post('/__test/fill', async (c) => {
+    const input = await body(c, schemas.fill);
+    if (input instanceof Response) return input;
+    const admin = adminOf(state, input.school);
+    const query = {
+      lop: input.lop,
+      mon: input.mon,
+      hk: input.hk ? String(input.hk) : undefined,
+      muc: input.muc,
+    };
+    const found = admin && findBook(state, admin, query);
+    if (!admin || !found) return c.json({ ok: false, message: 'Không tìm thấy trường.' }, 404);
+    if (!found.ok) return c.json({ ok: false, message: found.message }, 404);
+    const teacher = state.accounts.find(
+      (a) =>
+        a.role === 'teacher' && a.school === admin.school && a.subjects.includes(found.book.subject.code),
+    );
+    const at = input.at ? Date.parse(input.at) : state.clock.now();
+    const filled = fillBook(state.scores, found.book, state.seed, {
+      by: (teacher ?? admin).username,
+      from: at - 3 * 86_400_000,
+      to: at,
+      fraction: input.fraction ?? 1,
+      ...(input.columns && { columns: input.columns }),
+    });
+    return c.json({ ok: true, filled });
   });
 
   app.get('/__test/captcha', (c) => {

@@ -1,6 +1,8 @@
 import { styles } from './styles';
 
 // Plain server-rendered HTML strings. Every interpolated value goes through escapeHtml.
+// Pages are served as vnEdu serves them: in quirks mode (no doctype), with the classes ExtJS 4
+// puts on <html> (x-border-box x-quirks x-viewport).
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -12,6 +14,16 @@ const ESCAPES: Record<string, string> = {
 
 export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** `name="value"` pairs, escaped; undefined and false leave the attribute out, true writes it bare. */
+export function attrs(values: Readonly<Record<string, string | number | boolean | undefined>>): string {
+  return Object.entries(values)
+    .filter(([, value]) => value !== undefined && value !== false)
+    .map(([name, value]) =>
+      value === true ? ` ${name}` : ` ${name}="${escapeHtml(value as string | number)}"`,
+    )
+    .join('');
 }
 
 /** JSON for a <script type="application/json"> block: "</script>" cannot end it early. */
@@ -29,14 +41,13 @@ export interface PageParts {
 
 export function htmlPage({ title, body, bodyClass = '', head = '', scripts = [] }: PageParts): string {
   const scriptTags = scripts.map((name) => `<script src="/v5/static/${escapeHtml(name)}"></script>`).join('');
-  return `<!DOCTYPE html>
-<html lang="vi">
+  return `<html class="x-border-box x-quirks x-viewport" lang="vi">
 <head>
-<meta charset="utf-8">
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8">
 <title>${escapeHtml(title)}</title>
 ${head}<style>${styles}</style>
 </head>
-<body class="${escapeHtml(bodyClass)}">
+<body class="x-body ${escapeHtml(bodyClass)}">
 ${body}
 ${scriptTags}
 </body>

@@ -3,6 +3,7 @@
 export const styles = `
 * { box-sizing: border-box; }
 body { margin: 0; font: 12px tahoma, arial, verdana, sans-serif; color: #000; }
+table { font: inherit; }
 button { font: inherit; }
 .x-desktop-body { background: linear-gradient(#5b8fd6, #2c5ea8); height: 100vh; overflow: hidden; }
 #ux-header { display: flex; gap: 16px; align-items: center; padding: 6px 12px; color: #fff;
@@ -27,65 +28,76 @@ button { font: inherit; }
   border: 1px solid #99bbe8; border-radius: 5px 5px 0 0; box-shadow: 2px 3px 8px rgba(0,0,0,.35); }
 .x-window-header { display: flex; align-items: center; padding: 5px 6px; cursor: move;
   background: linear-gradient(#eef3fa, #d7e3f4); border-radius: 5px 5px 0 0; }
-.x-window-active > .x-window-header { background: linear-gradient(#dae6f4, #b6cbe9); }
-.x-window-header-text { flex: 1; font: bold 11px tahoma, arial, sans-serif; color: #15428b; }
-.x-tool-close { width: 16px; height: 16px; border: 1px solid #99bbe8; border-radius: 2px; background: #fff;
-  color: #15428b; font: bold 11px/13px arial; padding: 0; cursor: pointer; }
+.ux-desktop-active-win > .x-window-header { background: linear-gradient(#dae6f4, #b6cbe9); }
+.x-header-body { display: flex; flex: 1; align-items: center; }
+.x-header-text-container { flex: 1; }
+.x-window-header-text { font: bold 11px tahoma, arial, sans-serif; color: #15428b; }
+.x-tool-close { display: inline-block; width: 16px; height: 16px; border: 1px solid #99bbe8; border-radius: 2px; background: #fff;
+  color: #15428b; font: bold 11px/14px arial; text-align: center; cursor: pointer; }
 .x-window-body { flex: 1; overflow: auto; background: #fff; border-top: 1px solid #99bbe8; position: relative; }
 .x-window-iframe { width: 100%; height: 100%; border: 0; display: block; }
-.x-window-dlg { position: fixed; left: 50%; top: 35%; transform: translate(-50%, -50%); min-width: 300px; max-width: 520px; }
-.x-window-dlg .x-window-body { display: flex; gap: 10px; padding: 12px; background: #dfe8f6; border: 0; }
-.ext-mb-icon { width: 32px; height: 32px; flex: none; border-radius: 50%; color: #fff; font: bold 20px/32px arial; text-align: center; }
-.ext-mb-info { background: #2f7bd6; } .ext-mb-info::before { content: "i"; }
-.ext-mb-error { background: #d23a2a; } .ext-mb-error::before { content: "!"; }
-.ext-mb-details { margin: 6px 0 0; padding-left: 18px; color: #7a1c12; }
-.x-window-footer { display: flex; justify-content: center; padding: 6px; background: #dfe8f6; }
-.ext-el-mask { position: fixed; inset: 0; background: rgba(204,204,204,.5); }
+.x-message-box { position: fixed; left: 50%; top: 35%; transform: translate(-50%, -50%); min-width: 300px; max-width: 520px; }
+.x-message-box .x-window-body { display: flex; gap: 10px; padding: 12px; background: #dfe8f6; border: 0; }
+.x-message-box-icon { width: 32px; height: 32px; flex: none; border-radius: 50%; color: #fff; font: bold 20px/32px arial; text-align: center; }
+.x-message-box-info { background: #2f7bd6; } .x-message-box-info::before { content: "i"; }
+.x-message-box-error { background: #d23a2a; } .x-message-box-error::before { content: "!"; }
+.x-message-box-details { margin: 6px 0 0; padding-left: 18px; color: #7a1c12; }
+.x-toolbar-footer { display: flex; justify-content: center; padding: 6px; background: #dfe8f6; }
+.x-mask { position: fixed; inset: 0; background: rgba(204,204,204,.5); }
 .x-masked { position: relative; }
-.x-masked > .ext-el-mask { position: absolute; z-index: 30000; }
-.ext-el-mask-msg { position: absolute; left: 50%; top: 120px; transform: translateX(-50%); z-index: 30001;
+.x-masked > .x-mask { position: absolute; z-index: 30000; }
+.x-mask-msg { position: absolute; left: 50%; top: 120px; transform: translateX(-50%); z-index: 30001;
   padding: 2px; border: 1px solid #6593cf; background: #c3daf9; }
-.ext-el-mask-msg div { padding: 5px 10px 5px 10px; border: 1px solid #a3bad9; background: #eee; color: #222; }
+.x-mask-msg div { padding: 5px 10px; border: 1px solid #a3bad9; background: #eee; color: #222; }
 
-.x-toolbar { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; padding: 4px 6px;
+.x-toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 4px 6px;
   background: linear-gradient(#f0f5fb, #d0def0); border-bottom: 1px solid #99bbe8; }
-.x-form-item { display: flex; align-items: center; gap: 4px; }
-.x-form-item-label { color: #15428b; font-weight: bold; }
-.x-form-field-wrap { position: relative; display: flex; }
+table.x-field { border-collapse: collapse; }
+table.x-field td { padding: 0 2px; }
+.x-form-item-label { color: #15428b; font-weight: bold; white-space: nowrap; }
 .x-form-text { height: 22px; padding: 1px 3px; border: 1px solid #b5b8c8; background: #fff; font: inherit; }
-.x-combo .x-form-text { width: 150px; cursor: default; }
+.x-combo .x-form-text { width: 120px; cursor: default; }
 .x-form-trigger { width: 17px; height: 22px; border: 1px solid #b5b8c8; border-left: 0; cursor: pointer;
-  background: linear-gradient(#fff, #dde6f3); color: #15428b; font-size: 9px; line-height: 20px; text-align: center; }
-.x-combo-list { position: absolute; z-index: 20000; max-height: 220px; overflow: auto; background: #fff; border: 1px solid #98c0f4; }
-.x-combo-list-item { padding: 2px 6px; white-space: nowrap; cursor: pointer; border: 1px solid #fff; }
-.x-combo-list-item:hover { background: #eef3fa; }
-.x-combo-selected { background: #dfe8f6; border: 1px dotted #a3bae9; }
-.x-btn-text { padding: 3px 12px; border: 1px solid #99bbe8; border-radius: 3px; cursor: pointer;
+  background: linear-gradient(#fff, #dde6f3); }
+.x-form-trigger::after { content: "▼"; display: block; color: #15428b; font-size: 9px; line-height: 20px; text-align: center; }
+.x-form-checkbox { width: 13px; height: 13px; padding: 0; border: 1px solid #7a9cd3; background: #fff; cursor: pointer; vertical-align: middle; }
+.x-form-cb-checked .x-form-checkbox { background: #2f7bd6; }
+.x-form-cb-label { margin-left: 4px; color: #15428b; cursor: pointer; }
+.x-boundlist { position: absolute; max-height: 220px; overflow: auto; background: #fff; border: 1px solid #98c0f4; }
+.x-boundlist ul { margin: 0; padding: 0; list-style: none; }
+.x-boundlist-item { padding: 2px 6px; white-space: nowrap; cursor: pointer; border: 1px solid #fff; }
+.x-boundlist-item:hover { background: #eef3fa; }
+.x-boundlist-selected { background: #dfe8f6; border: 1px dotted #a3bae9; }
+.x-btn button, .x-btn-text { padding: 3px 12px; border: 1px solid #99bbe8; border-radius: 3px; cursor: pointer;
   background: linear-gradient(#fff, #d9e6f6); color: #15428b; font-weight: bold; }
-.x-btn-text:disabled { opacity: .5; cursor: default; }
+.x-btn button:disabled, .x-btn-text:disabled { opacity: .5; cursor: default; }
 
-.nhapdiem-panel { min-height: 100%; }
-.nhapdiem-title { padding: 6px 8px 2px; font: bold 13px tahoma, arial; color: #15428b; }
-.lock-notice { padding: 2px 8px 6px; color: #555; }
+.so-diem { min-height: 100%; }
+.book-panel { padding: 0 8px 8px; }
+table.tieude { margin: 6px 0; }
+table.tieude td { padding: 2px 4px; color: #15428b; }
+table.tieude td.tieude-so { font: bold 14px tahoma, arial; }
+.lock-notice { color: #555; }
 .lock-notice.is-locked { color: #b01b0b; font-weight: bold; }
-.grid-wrap { padding: 0 8px 8px; }
-.x-grid3-scroller { height: 420px; overflow: auto; border: 1px solid #99bbe8; }
-.x-grid3-scroller thead th { position: sticky; z-index: 1; }
-.x-grid3-scroller thead tr:first-child th { top: 0; }
-.x-grid3-scroller thead tr:nth-child(2) th { top: 22px; }
+.x-scroller { height: 420px; overflow: auto; border: 1px solid #99bbe8; }
 table.tablefix { border-collapse: collapse; background: #fff; }
-table.tablefix th { height: 22px; padding: 2px 6px; border: 1px solid #99bbe8; background: linear-gradient(#f4f8fd, #d0def0);
+table.tablefix thead td { height: 22px; padding: 2px 6px; border: 1px solid #99bbe8; background: linear-gradient(#f4f8fd, #d0def0);
   color: #15428b; font-weight: bold; text-align: center; white-space: nowrap; }
-table.tablefix td { height: 26px; padding: 1px 4px; border: 1px solid #d0d0d0; white-space: nowrap; }
-table.tablefix tbody tr:nth-child(even) td { background: #f6f9fd; }
-table.tablefix td.stt, table.tablefix td.ma-hs { text-align: center; color: #333; }
-table.tablefix td.cell-entry { position: relative; text-align: center; min-width: 44px; }
-table.tablefix td.cell-locked { color: #555; background: #eeeeee !important; }
-table.tablefix td.cell-computed { text-align: center; font-weight: bold; background: #fff8dc !important; }
-.x-grid3-dirty-cell { background: linear-gradient(135deg, #e00 5px, transparent 5px) !important; }
-input.input_diem, input.input_nhan_xet { width: 40px; height: 20px; text-align: center; border: 1px solid #b5b8c8; font: inherit; }
+table.tablefix tbody td { height: 26px; padding: 1px 4px; border: 1px solid #d0d0d0; white-space: nowrap; }
+table.tablefix tbody tr.r-alt td { background: #f6f9fd; }
+table.tablefix td.stt, table.tablefix td.ngaysinh { text-align: center; color: #333; }
+table.tablefix td.allowedit, table.tablefix td.allowedit1 { position: relative; text-align: center; min-width: 44px; }
+table.tablefix td.allowedit1 { background: #eeeeee !important; }
+table.tablefix td.tbhk_tt, table.tablefix td.tbcn_tt { text-align: center; font-weight: bold; background: #fff8dc !important; }
+.x-grid-dirty-cell { background: linear-gradient(135deg, #e00 5px, transparent 5px) !important; }
+input.input_diem, input.input_diem_c1, input.input_diem_tbm { width: 40px; height: 20px; text-align: center; border: 1px solid #b5b8c8; font: inherit; }
+input.input_nhan_xet { width: 160px; height: 20px; border: 1px solid #b5b8c8; font: inherit; }
+textarea.input_diem_c1 { width: 240px; height: 38px; font: inherit; resize: vertical; }
+input.input_diem_tbm { border: 0; background: transparent; font-weight: bold; }
 span.input_diem, span.input_nhan_xet { display: inline-block; width: 40px; min-height: 18px; cursor: text; border-bottom: 1px dotted #99bbe8; }
-.x-form-invalid { border-color: #c30 !important; background: #fee !important; }
+span.input_nhan_xet { width: 160px; white-space: normal; }
+.icon-sms { display: inline-block; width: 16px; height: 12px; border: 1px solid #6593cf; border-radius: 2px; background: #eaf1fb; cursor: pointer; }
+.x-form-invalid-field { border-color: #c30 !important; background: #fee !important; }
 .x-paging { justify-content: flex-start; border-top: 1px solid #99bbe8; border-bottom: 0; margin: 0 8px; }
 
 .login-body { background: linear-gradient(#2c5ea8, #5b8fd6); min-height: 100vh; display: flex; align-items: center; justify-content: center; }
