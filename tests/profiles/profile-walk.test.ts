@@ -82,53 +82,131 @@ async function open(profile: Profile, dir: string, saved: SavedPage): Promise<Pa
 }
 
 /** What the vnEdu profile must find on each saved page (by file). */
-const VNEDU_CONTEXT = {
+const TT22_CONTEXT = {
   school: 'THCS Nguyễn Du',
   schoolYear: '2025-2026',
-  grade: 'Khối 6',
+  grade: '6',
   class: '6A1',
   subject: 'Toán',
-  term: 'Học kỳ I',
+  term: '1',
+  period: 'hk1',
 };
 
 interface Expected {
   kind: 'login' | 'grade-grid' | null;
   /** Name of the grade-grid page entry that should match. */
   via?: string;
+  /** Columns as `<kind><index>:<label>`. */
+  columns?: string[];
+  context?: Record<string, string>;
   check?(grid: GridFindings): void;
 }
 
-const scoreColumns = (tx: number, average = 'ĐTBmhk') => [
+const WINDOW = 'Sổ điểm (cửa sổ)';
+const tt22Columns = (tx: number, computed: string[] = ['average0:ĐTBmhk']) => [
+  'birthDate0:Ngày sinh',
   ...Array.from({ length: tx }, (_, i) => `tx${i}:ĐĐGtx ${i + 1}`),
   'gk0:ĐĐGgk',
   'ck0:ĐĐGck',
-  `average0:${average}`,
+  ...computed,
+  'comment0:Nhận xét',
 ];
 
 const VNEDU_EXPECTED: Record<string, Expected> = {
   'login.html': { kind: 'login' },
   'desktop.html': { kind: null },
-  'grade-grid.html': {
+  'tt27-ck2-two-windows.html': {
     kind: 'grade-grid',
-    via: 'Nhập điểm môn học (cửa sổ)',
+    via: WINDOW,
+    columns: [
+      'birthDate0:Ngày sinh',
+      'comment0:Nhận xét cuối kỳ',
+      'test0:KT CN',
+      'level0:XL CN',
+      'retakeTest0:KT CN(Sau thi lại)',
+      'retakeLevel0:XL CN(Sau thi lại)',
+    ],
+    context: {
+      school: 'Tiểu học Trần Quốc Toản',
+      schoolYear: '2025-2026',
+      grade: '2',
+      class: '2D',
+      subject: 'Tiếng Việt',
+      term: '2',
+      period: 'ck2',
+    },
+    check(grid) {
+      expect(grid.rows).toBe(38);
+      // The retake columns (2 of 5) are disabled until the retake exam.
+      expect(grid.lockedEntryCells).toBe((grid.entryCells * 2) / 5);
+      expect(grid.savedKnown).toBe(grid.entryCells);
+      expect(grid.lastEdits).toBeGreaterThan(grid.entryCells / 2);
+    },
+  },
+  'tt27-gk1.html': {
+    kind: 'grade-grid',
+    via: WINDOW,
+    columns: ['birthDate0:Ngày sinh', 'comment0:Nhận xét giữa kỳ', 'level0:XL GK'],
+    check(grid) {
+      expect(grid.context.period).toBe('gk1');
+      expect(grid.lockedEntryCells).toBe(0);
+    },
+  },
+  'tt22-hk1.html': {
+    kind: 'grade-grid',
+    via: WINDOW,
+    columns: tt22Columns(4),
+    context: TT22_CONTEXT,
     check(grid) {
       expect(grid.inputs).toBe(grid.entryCells);
       expect(grid.lockedEntryCells).toBe(0);
       expect(grid.namedCells).toBe(grid.entryCells);
       expect(grid.computedFilled).toBeGreaterThan(0);
+      expect(grid.savedKnown).toBe(grid.entryCells);
     },
   },
-  'grade-grid-locked.html': {
+  'tt22-hk2.html': {
     kind: 'grade-grid',
-    via: 'Nhập điểm môn học (cửa sổ)',
+    via: WINDOW,
+    columns: tt22Columns(4, ['average0:ĐTBmhk', 'yearAverage0:TB cả năm']),
+    check(grid) {
+      expect(grid.context.term).toBe('2');
+      expect(grid.computedFilled).toBeGreaterThan(grid.rows);
+    },
+  },
+  'tt22-hk2-comments.html': {
+    kind: 'grade-grid',
+    via: WINDOW,
+    columns: tt22Columns(3, ['average0:Kết quả HK', 'yearAverage0:Kết quả CN']),
+    check(grid) {
+      expect(grid.inputs).toBe(grid.entryCells);
+      expect(grid.context.subject).toBe('Giáo dục thể chất');
+    },
+  },
+  'tt22-locked.html': {
+    kind: 'grade-grid',
+    via: WINDOW,
+    columns: tt22Columns(4),
+    context: TT22_CONTEXT,
+    check(grid) {
+      expect(grid.lockedEntryCells).toBe(grid.entryCells);
+    },
+  },
+  'tt22-locked-no-input.html': {
+    kind: 'grade-grid',
+    via: WINDOW,
+    columns: tt22Columns(4),
+    context: TT22_CONTEXT,
     check(grid) {
       expect(grid.inputs).toBe(0);
       expect(grid.lockedEntryCells).toBe(grid.entryCells);
     },
   },
-  'grade-grid-click-to-edit.html': {
+  'tt22-click-to-edit.html': {
     kind: 'grade-grid',
-    via: 'Nhập điểm môn học (cửa sổ)',
+    via: WINDOW,
+    columns: tt22Columns(4),
+    context: TT22_CONTEXT,
     check(grid) {
       expect(grid.inputs).toBe(0);
       expect(grid.clickToEdit).toBe(grid.entryCells);
@@ -136,28 +214,21 @@ const VNEDU_EXPECTED: Record<string, Expected> = {
       expect(grid.namedCells).toBe(grid.entryCells);
     },
   },
-  'grade-grid-iframe.html': {
+  'tt22-iframe.html': {
     kind: 'grade-grid',
-    via: 'Nhập điểm môn học (cửa sổ có iframe)',
+    via: 'Sổ điểm (cửa sổ có iframe)',
+    columns: tt22Columns(4),
+    context: TT22_CONTEXT,
     check(grid) {
       expect(grid.inputs).toBe(grid.entryCells);
       expect(grid.lockedEntryCells).toBe(0);
     },
   },
-  'grade-grid-comments.html': {
+  'tt22-paged.html': {
     kind: 'grade-grid',
-    via: 'Nhập điểm môn học (cửa sổ)',
-    check(grid) {
-      expect(grid.columns.map((c) => `${c.kind}${c.index}:${c.label}`)).toEqual(
-        scoreColumns(3, 'Kết quả HK'),
-      );
-      expect(grid.inputs).toBe(grid.entryCells);
-      expect(grid.context.subject).toBe('Giáo dục thể chất');
-    },
-  },
-  'grade-grid-paged.html': {
-    kind: 'grade-grid',
-    via: 'Nhập điểm môn học (cửa sổ)',
+    via: WINDOW,
+    columns: tt22Columns(4),
+    context: TT22_CONTEXT,
     check(grid) {
       expect(grid.rows).toBe(20);
       expect(grid.nextPage).toBe('Trang sau');
@@ -205,10 +276,9 @@ describe.each(builtInProfiles.map((profile) => [profile.id, profile] as const))(
       const first = holding[0]!;
       expect(first.name).toBe(expected.via);
       const grid = first.grid!;
-      if (file !== 'grade-grid-comments.html') {
-        expect(grid.columns.map((c) => `${c.kind}${c.index}:${c.label}`)).toEqual(scoreColumns(4));
-        expect(grid.context).toEqual(VNEDU_CONTEXT);
-      }
+      if (expected.columns)
+        expect(grid.columns.map((c) => `${c.kind}${c.index}:${c.label}`)).toEqual(expected.columns);
+      if (expected.context) expect(grid.context).toEqual(expected.context);
       expected.check?.(grid);
     });
   },

@@ -17,6 +17,10 @@ export interface GridFindings {
   clickToEdit: number;
   namedCells: number;
   computedFilled: number;
+  /** Entry cells whose saved value (value0) the page tells. */
+  savedKnown: number;
+  /** Entry cells whose last editor the page tells. */
+  lastEdits: number;
   saveButton: string | null;
   nextPage: string | null;
   context: Record<string, string | undefined>;
@@ -54,6 +58,8 @@ function walkGrid(page: Extract<ProfilePage, { kind: 'grade-grid' }>): GridFindi
       : 0,
     namedCells: entries.filter((cell) => cell.name !== undefined).length,
     computedFilled: cells.filter((cell) => cell.column.computed && cell.read() !== '').length,
+    savedKnown: entries.filter((cell) => cell.saved() !== undefined).length,
+    lastEdits: entries.filter((cell) => cell.lastEdit() !== undefined).length,
     saveButton: grid.saveButton()?.textContent?.trim() ?? null,
     nextPage: next?.textContent?.trim() ?? null,
     context: { ...grid.context() },
