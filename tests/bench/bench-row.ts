@@ -7,6 +7,8 @@ export interface BenchRow {
   baseline?: number;
   /** Target for the figure: at most `max` (times) or at least `min` (throughput). */
   goal?: { max: number } | { min: number };
+  /** Target for figure ÷ baseline instead (e.g. "at most twice the reference"); needs `baseline`. */
+  ratioGoal?: { max: number };
 }
 
 export type BenchCase = () => Promise<BenchRow[]>;

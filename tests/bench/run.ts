@@ -1,6 +1,6 @@
 // `npm run bench`: runs every case and prints one table. Figures only — nothing here fails on a
 // slow timing; the exit code is non-zero only when a case crashes. To add a case, write a module
-// under cases/ exporting a BenchCase and list it below.
+// under cases/ exporting a BenchCase and list it below. `npm run bench -- NAME…` runs only those cases.
 import type { BenchCase, BenchRow } from './bench-row';
 import { agentDraftsCase } from './cases/agent-drafts';
 import { bulkFillCase } from './cases/bulk-fill';
@@ -8,6 +8,7 @@ import { checkWorkbookCase } from './cases/check-workbook';
 import { contentScriptSizeCase } from './cases/content-script-size';
 import { revalidateKeystrokeCase } from './cases/revalidate-keystroke';
 import { tcvn3ThroughputCase } from './cases/tcvn3-throughput';
+import { throttledFillCase } from './cases/throttled-fill';
 
 const cases: [name: string, run: BenchCase][] = [
   ['check-workbook', checkWorkbookCase],
@@ -16,19 +17,26 @@ const cases: [name: string, run: BenchCase][] = [
   ['content-script-size', contentScriptSizeCase],
   ['revalidate-keystroke', revalidateKeystrokeCase],
   ['bulk-fill', bulkFillCase],
+  ['throttled-fill', throttledFillCase],
 ];
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !cases.some(([known]) => known === name));
+if (unknown.length > 0) throw new Error(`no bench case ${unknown.join(', ')}`);
 
 function figure(value: number | undefined): string {
   if (value === undefined || Number.isNaN(value)) return '';
   return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3);
 }
 
-function goalText(goal: BenchRow['goal']): string {
+function goalText(row: BenchRow): string {
+  if (row.ratioGoal) return `ratio ≤ ${figure(row.ratioGoal.max)}`;
+  const goal = row.goal;
   if (!goal) return '';
   return 'max' in goal ? `≤ ${figure(goal.max)}` : `≥ ${figure(goal.min)}`;
 }
 
-function meetsGoal(row: BenchRow): string {
+function meetsGoal(row: BenchRow, ratio: number | undefined): string {
+  if (row.ratioGoal) return ratio !== undefined && ratio <= row.ratioGoal.max ? 'yes' : 'NO';
   if (!row.goal) return '';
   const met = 'max' in row.goal ? row.figure <= row.goal.max : row.figure >= row.goal.min;
   return met ? 'yes' : 'NO';
@@ -37,7 +45,7 @@ function meetsGoal(row: BenchRow): string {
 const header = ['case', 'figure', 'unit', 'baseline', 'ratio', 'goal', 'ok'];
 const lines: string[][] = [];
 let crashed = false;
-for (const [name, run] of cases) {
+for (const [name, run] of cases.filter(([known]) => only.length === 0 || only.includes(known))) {
   try {
     for (const row of await run()) {
       const ratio = row.baseline === undefined ? undefined : row.figure / row.baseline;
@@ -47,8 +55,8 @@ for (const [name, run] of cases) {
         row.unit,
         figure(row.baseline),
         figure(ratio),
-        goalText(row.goal),
-        meetsGoal(row),
+        goalText(row),
+        meetsGoal(row, ratio),
       ]);
     }
   } catch (error) {

@@ -15,6 +15,17 @@ export function studentCode(row: number): string {
   return String(6300000000 + row * 7919);
 }
 
+// Every benchmark finds the grid's score inputs through these two, so moving the page to another
+// markup changes only this file.
+
+/** Selector of every score input of the grid, which the page lists row by row in column order. */
+export const SCORE_INPUTS = 'input.input_diem';
+
+/** Selector of one score input: `row` 0-based, `key` one of tx1…txN, gk, ck. */
+export function scoreInput(row: number, key: string): string {
+  return `input[name="diem[${studentCode(row)}][${key}]"]`;
+}
+
 export function syntheticGradePage(rows = BENCH_ROWS, columns = BENCH_COLUMNS): string {
   const tx = columns - 2;
   const keys = [...Array.from({ length: tx }, (_, i) => `tx${i + 1}`), 'gk', 'ck'];
