@@ -8,10 +8,11 @@ import type { GridCell, PortalGrid, WriteResult } from '../../lib/portal-grid';
 // A yield is not free: the page renders a frame in it, and after a slice of writes that frame lays
 // out and paints the whole grade table again (any cell's new value re-runs the table's layout; on
 // the 45 × 12 grid at 6× CPU throttling one such frame took 80–100 ms, about as long as the slice).
-// With a fixed budget a slow machine paid that frame after every slice: 4× CPU filled the class in
-// one slice (~70 ms), 6× in four, with three full-table frames between them (~430 ms). So the
-// slices are paced by what a yield costs: no yield when the rest of the writes takes less than a
-// slice, and after a yield the next slice is long enough that yields stay a small share of the fill.
+// With a fixed budget a slow machine paid that frame after every slice: a class whose writes
+// passed 100 ms (6× CPU on a busy machine) took three or four slices with a full-table frame
+// between each, 430–640 ms instead of ~100. So the slices are paced by what a yield costs: no
+// yield when the rest of the writes takes less than a slice, and after a yield the next slice is
+// long enough that yields stay a small share of the fill.
 
 export interface FillEntry<C = GridCell> {
   cell: C;
