@@ -58,7 +58,7 @@ export const validate = defineFeature({
 
     const checkCell = (cell: GridCell, value: string): PageProblem | undefined => {
       if (!checked(cell) || value === '') return undefined;
-      const maxLength = cell.maxLength();
+      const maxLength = cell.column.checks === 'comment' ? cell.maxLength() : undefined;
       const result = rulepack.checkCell(value, cell.column.checks!, {
         subject,
         ...(maxLength !== undefined && { maxLength }),

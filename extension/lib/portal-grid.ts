@@ -214,8 +214,16 @@ function createGrid(
   };
   let typing: AbortController | undefined;
 
-  const inputOf = (td: Element): HTMLInputElement | undefined =>
-    (td.querySelector(inputSelector) as HTMLInputElement | null) ?? undefined;
+  // Every read, write, lock check and saved-value lookup starts from the cell's input: remembered per
+  // cell while it stays there (a click-to-edit span or a redraw puts another one in its place).
+  const inputs = new WeakMap<Element, HTMLInputElement>();
+  const inputOf = (td: Element): HTMLInputElement | undefined => {
+    const known = inputs.get(td);
+    if (known && td.contains(known)) return known;
+    const found = (td.querySelector(inputSelector) as HTMLInputElement | null) ?? undefined;
+    if (found) inputs.set(td, found);
+    return found;
+  };
 
   /** A disabled or read-only input is never written, whatever the profile says. */
   const closed = (input: HTMLInputElement) => input.disabled || input.readOnly;
