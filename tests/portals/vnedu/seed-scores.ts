@@ -37,7 +37,6 @@ const FAIR = [
   'Em đọc khá trôi chảy; cần cẩn thận hơn khi làm bài để tránh sai sót.',
   'Em hoàn thành bài tập trên lớp; cần mạnh dạn phát biểu hơn.',
 ];
-const WEAK = ['Em chưa hoàn thành một số nội dung; cần luyện đọc, luyện viết thêm ở nhà.'];
 
 /** A generated value for one cell: scores from the student's ability, Đ/CĐ, T/H/C with a matching comment. */
 export function generatedValue(column: EntryColumn, rng: Rng, ability: number, level: string): string {
@@ -51,13 +50,13 @@ export function generatedValue(column: EntryColumn, rng: Rng, ability: number, l
     case 'level':
       return level;
     case 'comment':
-      return rng.pick(level === 'T' ? GOOD : level === 'H' ? FAIR : WEAK);
+      return rng.pick(level === 'T' ? GOOD : FAIR);
   }
 }
 
 const abilityOf = (seed: number, student: Student) => createRng(seedFrom(seed, student.code)).int(45, 92);
-const levelOf = (ability: number, rng: Rng) =>
-  ability + rng.int(-6, 6) >= 75 ? 'T' : ability >= 50 ? 'H' : 'C';
+// Levels seen on the real page are T and H; C (Chưa hoàn thành) is left for tests to type.
+const levelOf = (ability: number, rng: Rng) => (ability + rng.int(-6, 6) >= 75 ? 'T' : 'H');
 
 /**
  * Fills a book with generated values, saved by `by` at instants in [from, to): every column except
