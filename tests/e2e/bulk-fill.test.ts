@@ -150,8 +150,10 @@ describe('bulk fill', () => {
     );
     await screenshot(page, 'bulk-fill-done');
 
-    // Locked cells: still no input, same text as before.
-    const lockedTexts = await grid.locator('td.cell-locked').allTextContents();
+    // Locked cells (td.allowedit1, disabled input): untouched, same value as before.
+    const lockedTexts = await grid
+      .locator('table.tablefix td.allowedit1[data-cot="tx1"] input')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(lockedTexts).toHaveLength(before.rows.length);
     expect(lockedTexts).toEqual(before.rows.map((row) => row.values.tx1 ?? ''));
 
@@ -265,7 +267,7 @@ describe('bulk fill', () => {
     expect(await recheck.locator('li').count()).toBe(targets.length * 2);
     await screenshot(page, 'bulk-fill-recheck');
     // The save is held: nothing reached the server.
-    expect(await page.locator('.x-window-dlg').count()).toBe(0);
+    expect(await page.locator('.x-message-box').count()).toBe(0);
     expect((await storedBook(h, BOOK)).rows.find((r) => r.maHs === first.maHs)!.values).toEqual(first.values);
 
     await recheck.locator('[data-testid="bulkfill-reapply"]').click();

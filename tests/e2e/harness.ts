@@ -199,6 +199,12 @@ export interface GradeBookOptions {
   lop?: string;
   mon?: string;
   hk?: 1 | 2;
+  /** Primary (TT27) books: the period gk1 | ck1 | gk2 | ck2. */
+  muc?: 'gk1' | 'ck1' | 'gk2' | 'ck2';
+  /** Windows opened before the grade window ("so-nhan-xet": another book left open behind it). */
+  behind?: Array<'so-nhan-xet' | 'thong-bao'>;
+  /** Locked cells as disabled inputs (default) or without inputs. */
+  locked?: 'disabled' | 'none';
   edit?: 'input' | 'click';
   paging?: 'all' | 'pages' | 'virtual';
   /** Grade page in an iframe inside its window. */
@@ -219,12 +225,14 @@ export async function openGradeBook(
     data: { username: options.username ?? TEACHER },
   });
   const query = new URLSearchParams({
-    open: 'nhap-diem',
+    open: [...(options.behind ?? []), 'nhap-diem'].join(','),
     lop: options.lop ?? '6A1',
     mon: options.mon ?? 'TOAN',
     hk: String(options.hk ?? 1),
     poll: String(options.poll ?? 0),
   });
+  if (options.muc) query.set('muc', options.muc);
+  if (options.locked) query.set('locked', options.locked);
   if (options.edit) query.set('edit', options.edit);
   if (options.paging) query.set('paging', options.paging);
   if (options.frame) query.set('frame', '1');
@@ -257,18 +265,30 @@ export async function waitForOverlay(page: Page, timeout = 15_000): Promise<void
   await page.locator('#edulens-overlay[data-ready="1"]').waitFor({ state: 'attached', timeout });
 }
 
-/** Input of one cell: `diem[<maHs>][tx1|…|gk|ck]`. */
+/** The grade window's part of the page: the window in front, or the iframe's whole document. */
+const BOOK = ':is(.ux-desktop-active-win, body.grade-page)';
+
+/**
+ * Input of one cell: the row is `tr#<maHs>`, the field (input, or a primary book's comment
+ * textarea) names its column in its `c` attribute (`tx1|…|gk|ck|nx`, `nx|kt|xl|ktl|xll`).
+ */
 export function cellInput(grid: GradeFrame, code: string, key: string): Locator {
-  return grid.locator(`input[name="diem[${code}][${key}]"]`);
+  return grid.locator(`${BOOK} table.tablefix tr[id="${code}"] :is(input, textarea)[c="${key}"]`);
 }
 
 /**
  * The element a teacher clicks to enter a score: the cell's input, or its click-to-edit span
- * (`edit=click`), which the page turns into an input on click.
+ * (`edit=click`, `data-name="txt_<hoc_sinh_id>_<column>_<muc>"`), which the page turns into an input on click.
  */
 export function scoreCell(grid: GradeFrame, code: string, key: string): Locator {
-  const name = `diem[${code}][${key}]`;
-  return grid.locator(`input[name="${name}"], span[data-name="${name}"]`);
+  const row = `${BOOK} table.tablefix tr[id="${code}"]`;
+  return grid.locator(`${row} :is(input, textarea)[c="${key}"], ${row} span[data-name*="_${key}_"]`);
+}
+
+/** The table cell (`td`) of a cell. */
+export function cellTd(grid: GradeFrame, code: string, key: string): Locator {
+  const field = grid.locator(`:is(input, textarea)[c="${key}"], span[data-name*="_${key}_"]`);
+  return grid.locator(`${BOOK} table.tablefix tr[id="${code}"] > td`).filter({ has: field });
 }
 
 /** Types a score as a teacher does, in either edit mode: click, select all, type, Tab away. */
@@ -288,8 +308,8 @@ export async function typeScore(
 /** The student codes of the rows on screen, in table order. */
 export async function rowCodes(grid: GradeFrame): Promise<string[]> {
   return grid
-    .locator('table.tablefix tbody tr[data-ma-hs]')
-    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-ma-hs') ?? ''));
+    .locator(`${BOOK} table.tablefix tbody tr[id]`)
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('id') ?? ''));
 }
 
 /** Logs in through the portal's own form (after a session expiry sent the window there). */
@@ -302,16 +322,26 @@ export async function loginThroughForm(page: Page, username = TEACHER): Promise<
   await page.locator('#btnLogin').click();
 }
 
+/** The portal's "Lưu": `div#<windowId>btLuu > button` of the grade window (in the grid's document). */
+export function saveButton(grid: GradeFrame): Locator {
+  return grid.locator(`${BOOK} div[id$="btLuu"] > button`);
+}
+
 /** Clicks the portal's "Lưu" (in the grid's document). */
 export async function pressSave(grid: GradeFrame): Promise<void> {
-  await grid.locator('#btnLuu').click();
+  await saveButton(grid).click();
+}
+
+/** The portal's message box after a save (`.x-window.x-message-box`, never a book window). */
+export function messageBox(grid: GradeFrame): Locator {
+  return grid.locator('.x-message-box');
 }
 
 /** Waits for the portal's "saved" message box (in the grid's document), closes it, and returns its text. */
 export async function waitSaved(grid: GradeFrame): Promise<string> {
-  await grid.locator('.x-window-dlg .ext-mb-info').waitFor(WAIT);
-  const message = await grid.locator('.x-window-dlg .ext-mb-text').innerText();
-  await grid.locator('.x-window-dlg button', { hasText: 'OK' }).click();
+  await grid.locator('.x-message-box .x-message-box-info').waitFor(WAIT);
+  const message = await grid.locator('.x-message-box .x-window-text').innerText();
+  await grid.locator('.x-message-box button', { hasText: 'OK' }).click();
   return message;
 }
 
@@ -355,7 +385,13 @@ export async function restoreOffered(page: Page): Promise<string> {
 
 export interface StoredRow {
   maHs: string;
+  /** The portal's internal id (in input names), not the code. */
+  hocSinhId: number;
   hoTen: string;
+  /** Input name of each column: `txt_<hoc_sinh_id>_<column>_<muc>`. */
+  names: Record<string, string>;
+  /** Last editor of each saved cell: `"<username> - HH:MM:SS dd/mm/yyyy"`. */
+  titles: Record<string, string>;
   /** Scores by column key (`tx1`, `gk`, `ck`…); a cell never entered has none. */
   values: Record<string, string>;
   /** The averages the portal computed, by key (`dtbhk`…). */
@@ -363,19 +399,29 @@ export interface StoredRow {
 }
 
 export interface StoredBook {
-  columns: Array<{ key: string }>;
+  /** The assessed columns (scores, Đ/CĐ, KT, XL) in page order; the comment columns are in `comments`. */
+  columns: Array<{ key: string; type: string }>;
+  /** The book's free-text comment columns (TT22 `nx`, TT27 `nx`). */
+  comments: Array<{ key: string; type: string }>;
   rows: StoredRow[];
 }
 
-/** A book of TEACHER's school (the simulator's first) as the simulator holds it: what "Lưu" stored. */
+/** A book as the simulator holds it (TEACHER's school unless `school` says another): what "Lưu" stored. */
 export async function storedBook(
   h: Pick<Harness, 'origin'>,
-  book: { lop: string; mon?: string; hk: 1 | 2 },
+  book: { lop: string; mon?: string; hk: 1 | 2; muc?: string; school?: string },
 ): Promise<StoredBook> {
   const query = new URLSearchParams({ lop: book.lop, mon: book.mon ?? 'TOAN', hk: String(book.hk) });
+  if (book.muc) query.set('muc', book.muc);
+  if (book.school) query.set('school', book.school);
   const response = await fetch(`${h.origin}/__test/scores?${query}`);
   if (!response.ok) throw new Error(`/__test/scores?${query} → ${response.status}`);
-  return (await response.json()) as StoredBook;
+  const stored = (await response.json()) as Omit<StoredBook, 'comments'>;
+  return {
+    ...stored,
+    columns: stored.columns.filter((column) => column.type !== 'comment'),
+    comments: stored.columns.filter((column) => column.type === 'comment'),
+  };
 }
 
 /** The score a teacher types: deterministic per student and column, never the value `stored` (if given). */

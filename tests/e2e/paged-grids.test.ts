@@ -109,7 +109,7 @@ const waitingCount = async (page: Page) => Number(await resultText(page).getAttr
 
 /** Walks a partial grid screen by screen: the pager's pages, or the scroller a view at a time. */
 function screens(page: Page, grid: GradeFrame, paging: Paging, codes: readonly string[]) {
-  const scroller = grid.locator('.x-grid3-scroller');
+  const scroller = grid.locator('.x-scroller');
   const pager = (which: 'prev' | 'next') => grid.locator(`.x-paging button.x-tbar-page-${which}`);
   const firstShown = async () => (await rowCodes(grid))[0];
   let index = 0;
@@ -122,7 +122,7 @@ function screens(page: Page, grid: GradeFrame, paging: Paging, codes: readonly s
     }, y);
     // The row at the top of the view is drawn (the page draws a few more above and below).
     await grid
-      .locator(`tr[data-ma-hs="${codes[Math.min(codes.length - 1, Math.floor(y / ROW_HEIGHT))]}"]`)
+      .locator(`tr[id="${codes[Math.min(codes.length - 1, Math.floor(y / ROW_HEIGHT))]}"]`)
       .waitFor(WAIT);
   };
 
@@ -183,21 +183,25 @@ interface ShownRow {
 
 /** The rows drawn now, read in one go (the machine is shared: few round trips keep the tests quick). */
 async function shownRows(grid: GradeFrame, keys: readonly string[]): Promise<ShownRow[]> {
-  return grid.locator('table.tablefix tbody tr[data-ma-hs]').evaluateAll(
+  return grid.locator('table.tablefix tbody tr[id]').evaluateAll(
     (trs, columns) =>
       trs.map((tr) => {
-        const cells = [...tr.querySelectorAll('td.cell-entry')];
+        const cells = columns.map((key) => tr.querySelector(`td[data-cot="${key}"]`));
         const byKey = (pick: (td: Element) => string | undefined) =>
           Object.fromEntries(
             cells.flatMap((td, i) => {
-              const value = pick(td);
+              const value = td ? pick(td) : undefined;
               return value === undefined ? [] : [[columns[i], value]];
             }),
           );
         return {
-          code: tr.getAttribute('data-ma-hs') ?? '',
-          inputs: byKey((td) => td.querySelector('input')?.value),
-          locked: byKey((td) => (td.classList.contains('cell-locked') ? (td.textContent ?? '') : undefined)),
+          code: tr.getAttribute('id') ?? '',
+          inputs: byKey((td) =>
+            td.classList.contains('allowedit') ? td.querySelector('input')?.value : undefined,
+          ),
+          locked: byKey((td) =>
+            td.classList.contains('allowedit1') ? (td.querySelector('input')?.value ?? '') : undefined,
+          ),
           drafts: tr.querySelectorAll('td[data-edulens-mark~="draft"]').length,
         };
       }),
@@ -331,7 +335,7 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     const held = overlay(page).locator('[data-testid="bulkfill-undo-waiting"]');
     await held.waitFor(WAIT);
     await screenshot(page, `paged-${paging}-undo-held`);
-    expect(await page.locator('.x-window-dlg').count()).toBe(0);
+    expect(await page.locator('.x-message-box').count()).toBe(0);
     await held.locator('[data-testid="bulkfill-recheck-cancel"]').click();
 
     const original = (code: string) => {

@@ -5,6 +5,7 @@ import {
   type Harness,
   openGradeBook,
   rowCodes,
+  storedBook,
   screenshot,
   setExtensionClock,
   startHarness,
@@ -79,9 +80,10 @@ describe('popup and side panel', () => {
 
     // Jump from the panel focuses the cell in the portal's tab.
     await problems.first().locator('button').click();
+    const { rows } = await storedBook(h, { lop: '6A1', hk: 1 });
     await pwExpect
       .poll(() => h.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? ''))
-      .toBe(`diem[${first}][tx1]`);
+      .toBe(rows.find((row) => row.maHs === first)!.names.tx1);
     await panel.close();
   });
 });
