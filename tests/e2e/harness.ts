@@ -516,9 +516,12 @@ export async function unsavedDrafts(
   try {
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
     const { drafts } = await storedDrafts(options);
-    const term = `Học kỳ ${hk === 1 ? 'I' : 'II'}`;
+    // The term as the page names it: "Học kỳ I" in a label, "1" in the hidden iHocKy field.
+    const terms = [`Học kỳ ${hk === 1 ? 'I' : 'II'}`, String(hk)];
     return drafts
-      .filter((draft) => !draft.savedToPortal && draft.page.class === lop && draft.page.term === term)
+      .filter(
+        (draft) => !draft.savedToPortal && draft.page.class === lop && terms.includes(draft.page.term ?? ''),
+      )
       .map(({ field, value }) => ({ field, value }));
   } finally {
     await options.close();

@@ -219,28 +219,42 @@
       };
       scroller.addEventListener('scroll', () => requestAnimationFrame(renderWindow));
       renderWindow();
-      return () => {
-        shown = '';
-        renderWindow();
-      };
     }
 
-    /** Redraws the virtual window from the model (set while a virtual grid is shown). */
-    let redrawVirtual = null;
+    /** The table as loaded, with an empty body: every full redraw starts from a fresh copy of it. */
+    let tableTemplate = null;
 
+    /**
+     * Draws the grid again from the model as a NEW table (a new scroller too when virtual), as the
+     * portal does after a page turn, a save or a refused save; scrolling only redraws rows.
+     */
     function render() {
-      if (!tbody) return;
-      if (redrawVirtual) return redrawVirtual();
-      tbody.textContent = '';
+      if (!tableTemplate) return;
+      const current = panel.querySelector('table.tablefix');
+      const holder = current?.closest('.x-scroller') ?? current;
+      const table = tableTemplate.cloneNode(true);
+      tbody = table.tBodies[0];
+      if (config.paging === 'virtual') {
+        const scroller = el('div', { class: 'x-grid-view x-scroller' });
+        scroller.append(table);
+        const top = holder?.scrollTop ?? 0;
+        if (holder) holder.replaceWith(scroller);
+        else panel.querySelector('form').append(scroller);
+        scroller.scrollTop = top;
+        virtualRows(scroller);
+        return;
+      }
       const visible = config.paging === 'pages' ? renderPager() : rows;
       for (const row of visible) tbody.append(drawRow(row));
+      if (holder) holder.replaceWith(table);
+      else panel.querySelector('form').append(table);
     }
 
     function hydrate(html) {
       panel.innerHTML = html;
       const table = panel.querySelector('table.tablefix');
-      tbody = table.tBodies[0];
-      rows = [...tbody.rows].map((tr) => ({ code: tr.id, template: tr.cloneNode(true) }));
+      const body = table.tBodies[0];
+      rows = [...body.rows].map((tr) => ({ code: tr.id, template: tr.cloneNode(true) }));
       cells = new Map();
       computed = new Map();
       for (const row of rows) {
@@ -258,14 +272,11 @@
           tbcn: row.template.querySelector('td.tbcn_tt input')?.getAttribute('value') ?? '',
         });
       }
-      redrawVirtual = null;
-      if (config.paging === 'virtual') {
-        const scroller = el('div', { class: 'x-grid-view x-scroller' });
-        table.replaceWith(scroller);
-        scroller.append(table);
-        redrawVirtual = virtualRows(scroller);
-        return;
+      tableTemplate = table.cloneNode(false);
+      for (const part of table.children) {
+        if (part.tagName !== 'TBODY') tableTemplate.append(part.cloneNode(true));
       }
+      tableTemplate.append(document.createElement('tbody'));
       render();
     }
 
@@ -306,6 +317,7 @@
       if (!response.ok) {
         panel.textContent = '';
         tbody = null;
+        tableTemplate = null;
         let message = text;
         try {
           message = JSON.parse(text).message;
