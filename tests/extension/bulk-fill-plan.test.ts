@@ -204,11 +204,14 @@ function primaryRow(key: string, name: string, values: string[] = []): PlanRow<F
 }
 
 describe('buildPlan on a primary book (TT27)', () => {
-  it('fills comments, KT and XL in canonical form; refuses an 11, an X and a 501-character comment', () => {
+  it('fills comments, KT and XL in canonical form; refuses an 11, an X, a 501-character comment and the locked retake cell', () => {
     const rows = [primaryRow('0100000001', 'Lò Thị Mai'), primaryRow('0100000002', 'Vàng A Dế')];
     const long = 'a'.repeat(501);
     const plan = buildPlan(
-      source(`${PRIMARY_HEADER}0100000001\tLò Thị Mai\tEm đọc tốt.\t9\tt\n\tVàng A Dế\t${long}\t11\tX\n`),
+      source(
+        `Mã HS\tHọ và tên\tNhận xét cuối kỳ\tKT CN\tXL CN\tKT CN(Sau thi lại)\n` +
+          `0100000001\tLò Thị Mai\tEm đọc tốt.\t9\tt\t7\n\tVàng A Dế\t${long}\t11\tX\t\n`,
+      ),
       rows,
       primaryCheck,
     );
@@ -216,6 +219,10 @@ describe('buildPlan on a primary book (TT27)', () => {
       ['0100000001|comment|0', 'Em đọc tốt.'],
       ['0100000001|test|0', '9'],
       ['0100000001|level|0', 'T'],
+    ]);
+    // The retake column is locked until the retake: listed, never written.
+    expect(plan.rows[0]!.skips).toMatchObject([
+      { column: 'KT CN(Sau thi lại)', value: '7', reason: 'locked' },
     ]);
     expect(
       plan.rows[1]!.skips.map((skip) => [skip.column, skip.reason, skip.message?.en.slice(0, 20)]),

@@ -56,16 +56,17 @@ describe('header texts', () => {
   });
 
   it.each([
-    'ĐTBmcn',
-    'TB CN',
-    'KT CN(Sau thi lại)',
-    'XL CN (sau thi lại)',
-    'Ngày sinh',
-    'BẢNG ĐIỂM MÔN TOÁN',
-    'Toán',
-    'Học kỳ I',
-    '',
-  ])('%j is not a grade column', (text) => {
-    expect(classifyHeader(text)).toBeNull();
+    ['KT CN(Sau thi lại)', 'retakeTest'],
+    ['XL CN (sau thi lại)', 'retakeLevel'],
+    ['Điểm thi lại', 'retakeTest'],
+  ])('%j is the column after the retake (%s)', (text, entry) => {
+    expect(classifyHeader(text)).toEqual({ kind: 'evaluation', entry });
   });
+
+  it.each(['ĐTBmcn', 'TB CN', 'Ngày sinh', 'BẢNG ĐIỂM MÔN TOÁN', 'Toán', 'Học kỳ I', ''])(
+    '%j is not a grade column',
+    (text) => {
+      expect(classifyHeader(text)).toBeNull();
+    },
+  );
 });

@@ -13,7 +13,8 @@ export type ColumnKind =
   | { kind: 'evaluation'; entry: EvaluationKind }
   | { kind: 'average' };
 
-export type EvaluationKind = 'test' | 'level' | 'comment';
+/** KT, XL, Nhận xét, and KT/XL "(Sau thi lại)" — after the retake exam. */
+export type EvaluationKind = 'test' | 'level' | 'comment' | 'retakeTest' | 'retakeLevel';
 
 /** Header text → a comparable key (see `labelKey`): "ĐĐGtx\n1" → "ddgtx 1", "Mã HS:" → "ma hs". */
 export const headerKey = labelKey;
@@ -23,8 +24,8 @@ export const headerKey = labelKey;
 // by test type (Miệng, 15 phút = weight 1; 1 tiết = weight 2; Học kỳ = weight 3).
 const optionalNumber = '(?: ?[0-9]{1,2})?';
 const prefix = '(?:diem |cot )?';
-// The period a primary book's column belongs to: "KT CN", "XL GK1", "Nhận xét cuối kỳ II". A
-// column "… (Sau thi lại)" (after the retake) matches none of these and is left out.
+// The period a primary book's column belongs to: "KT CN", "XL GK1", "Nhận xét cuối kỳ II"; the
+// same "(Sau thi lại)" is the column after the retake exam.
 const period =
   '(?:gk|ck|cn|hk|gk ?[12]|ck ?[12]|hk ?[12]|gk ?i{1,2}|ck ?i{1,2}|(?:giua|cuoi) (?:hoc )?k[yi](?: ?(?:i{1,2}|[12]))?|cuoi nam|ca nam)';
 const patterns: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
@@ -59,6 +60,11 @@ const patterns: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
     { kind: 'evaluation', entry: 'test' },
   ],
   [new RegExp(`^(?:xl|muc dat|muc dat duoc)(?: ${period})?$`), { kind: 'evaluation', entry: 'level' }],
+  [
+    new RegExp(`^(?:(?:kt|ktdk|diem kt)(?: ${period})? sau thi lai|diem thi lai|diem kiem tra lai)$`),
+    { kind: 'evaluation', entry: 'retakeTest' },
+  ],
+  [new RegExp(`^(?:xl|muc dat)(?: ${period})? sau thi lai$`), { kind: 'evaluation', entry: 'retakeLevel' }],
   [
     new RegExp(`^(?:nhan xet|nx|nhan xet cua giao vien|nhan xet gv)(?: ${period})?$`),
     { kind: 'evaluation', entry: 'comment' },

@@ -112,7 +112,7 @@ describe('fillSourceFromSheet', () => {
     ]);
   });
 
-  it("reads a primary book's comment, KT and XL columns (the retake twins left out), name in two columns", () => {
+  it("reads a primary book's comment, KT and XL columns and their retake twins, name in two columns", () => {
     const comment = 'Em đọc to, rõ ràng; cần luyện viết đúng chính tả hơn.';
     const sheet: GridSheet = {
       name: 'Lớp 2D',
@@ -140,10 +140,12 @@ describe('fillSourceFromSheet', () => {
       'comment0:Nhận xét cuối kỳ',
       'test0:KT CN',
       'level0:XL CN',
+      'retakeTest0:KT CN(Sau thi lại)',
+      'retakeLevel0:XL CN(Sau thi lại)',
     ]);
     expect(result.source.rows.map((r) => [r.code, r.values])).toEqual([
-      ['0123456789', [comment, '9', 'T']],
-      ['0123456790', ['', '7', 'h']],
+      ['0123456789', [comment, '9', 'T', '', '']],
+      ['0123456790', ['', '7', 'h', '', '']],
     ]);
   });
 

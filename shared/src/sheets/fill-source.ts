@@ -1,6 +1,6 @@
 import type { Message } from '../problem';
-import type { CellKind } from '../rules/cells';
-import { headerKey } from './column-kinds';
+import type { AssessmentKind } from '../rules/rulepack';
+import { type EvaluationKind, headerKey } from './column-kinds';
 import { isCommentMark } from './comment-marks';
 import { type CellValue, cellAt, cellText, columnCount, columnLetters, type GridSheet } from './grid';
 import { findHeader } from './header-detection';
@@ -13,8 +13,11 @@ import { identityColumns, readStudent } from './students';
 // ĐĐGgk, ĐĐGck). Header detection and TCVN3/VNI repair are the sheet module's own.
 
 export interface FillColumn {
-  /** null in a block pasted without a header: its columns go onto the page's columns in order. */
-  kind: CellKind | null;
+  /**
+   * The page column it fills (a profile's logical column name); null in a block pasted without a
+   * header, whose columns go onto the page's columns in order.
+   */
+  kind: AssessmentKind | EvaluationKind | null;
   /** Position within its kind, 0-based (ĐĐGtx 1 → 0); within the block when kind is null. */
   index: number;
   /** Zero-based sheet column. */
@@ -92,7 +95,7 @@ function blockColumns(block: ScoreBlock, labels: Map<number, string>): FillColum
       columns.push({ kind, index, col, label: labels.get(col) ?? '' });
     });
   }
-  for (const kind of ['test', 'level', 'comment'] as const) {
+  for (const kind of ['comment', 'test', 'level', 'retakeTest', 'retakeLevel'] as const) {
     block.evaluations[kind].forEach((col, index) => {
       columns.push({ kind, index, col, label: labels.get(col) ?? '' });
     });

@@ -18,7 +18,7 @@ function kinds(sheet: GridSheet) {
   ]);
 }
 
-const noEvaluations = { test: [], level: [], comment: [] };
+const noEvaluations = { test: [], level: [], comment: [], retakeTest: [], retakeLevel: [] };
 
 describe('findHeader', () => {
   it('finds a two-row merged header below title rows', () => {

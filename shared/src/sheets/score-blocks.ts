@@ -34,7 +34,7 @@ function emptyBlock(subject: string): ScoreBlock {
   return {
     subject,
     columns: { tx: [], gk: [], ck: [] },
-    evaluations: { test: [], level: [], comment: [] },
+    evaluations: { test: [], level: [], comment: [], retakeTest: [], retakeLevel: [] },
     average: undefined,
   };
 }
