@@ -45,7 +45,10 @@ export const commentLength = defineFeature({
 
     const notice = h('div', { class: 'panel comment-over', 'data-testid': 'comment-over', hidden: true });
     overlay.section('comment-length', { order: 5 }).append(notice);
-    overlay.style(`.comment-over { border-color: #d93025; } .comment-over .body { color: #9b1c10; }`);
+    overlay.style(`
+      .comment-over { border-color: #d93025; }
+      .comment-over ol.body { margin: 0; padding: 6px 10px 6px 30px; color: #9b1c10; }
+    `);
     grid.onBeforeSave((save) => {
       const over = grid
         .rows()
