@@ -148,10 +148,14 @@ export function findGradeGrid(
   for (const scope of pageScopes(page, doc) ?? []) {
     if (!detectorHolds(page.when, scope.root)) continue;
     // The first table of the selector whose header names the profile's columns (a heading laid out
-    // as a table may carry the same class).
-    for (const table of scope.root.querySelectorAll(page.grid.table)) {
-      if (table.tagName !== 'TABLE') continue;
-      const grid = createGrid(page, table as HTMLTableElement, scope, doc, unseen);
+    // as a table may carry the same class), one with rows before a header-only copy of it (a
+    // fixed-header clone).
+    const tables = [...scope.root.querySelectorAll(page.grid.table)].filter(
+      (table): table is HTMLTableElement => table.tagName === 'TABLE',
+    );
+    const withRows = (table: HTMLTableElement) => [...table.tBodies].some((body) => body.rows.length > 0);
+    for (const table of [...tables.filter(withRows), ...tables.filter((table) => !withRows(table))]) {
+      const grid = createGrid(page, table, scope, doc, unseen);
       if (grid) return grid;
     }
   }
