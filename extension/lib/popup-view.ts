@@ -1,21 +1,17 @@
 import { findProfileForUrl } from '@edulens/shared/profiles';
 import { formatInstant } from '@edulens/shared/calendar';
 import { browser } from 'wxt/browser';
+import { bookLabel } from './book-label';
 import { currentLang, initI18n, t } from './i18n';
 import { lockLine } from './lock-text';
 import { locksFor } from './locks';
-import { type AgentStatus, type LockInfo, type PageState, sendToBackground, sendToTab } from './messages';
+import { type AgentStatus, type LockInfo, sendToBackground, sendToTab } from './messages';
 import { h } from './overlay';
 import { clockOverride, schoolLockDays } from './storage';
 import { targetTab } from './tabs';
 
 // The popup: the current page's profile and book, lock countdowns of the school's books, and
 // the local agent's status.
-
-function contextLine(state: PageState): string {
-  const c = state.context;
-  return [c.class, c.subject, c.term, c.schoolYear].filter(Boolean).join(' · ');
-}
 
 export function renderLocks(locks: readonly LockInfo[], now: number): HTMLElement {
   if (locks.length === 0) return h('p', { class: 'muted' }, t('common_none'));
@@ -86,7 +82,7 @@ export async function renderPopup(root: HTMLElement): Promise<void> {
         null,
         h('div', { 'data-testid': 'profile' }, t('popup_profile', state.profileName)),
         state.page
-          ? h('div', { 'data-testid': 'context' }, contextLine(state))
+          ? h('div', { 'data-testid': 'context' }, bookLabel(state.context, { year: true }))
           : h('div', { class: 'muted' }, t('common_noGrid')),
         state.page
           ? h(

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { bookLabel } from './book-label';
 import { currentLang, initI18n, pick, t } from './i18n';
 import {
   type DraftEntry,
@@ -96,11 +97,7 @@ export async function startSidePanel(root: HTMLElement): Promise<void> {
     const c = state.context;
     root.replaceChildren(
       h('h1', null, t('sidepanel_title')),
-      h(
-        'div',
-        { class: 'muted', 'data-testid': 'sidepanel-context' },
-        [c.class, c.subject, c.term].filter(Boolean).join(' · '),
-      ),
+      h('div', { class: 'muted', 'data-testid': 'sidepanel-context' }, bookLabel(c, { year: false })),
       h(
         'section',
         null,
