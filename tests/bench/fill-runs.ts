@@ -1,6 +1,13 @@
 import type { Page } from 'playwright';
 import { overlay, readPerf } from '../e2e/harness';
-import { BENCH_COLUMNS, BENCH_ROWS, SCORE_INPUTS, scoreInput, studentCode } from './synthetic-grid';
+import {
+  BENCH_COLUMNS,
+  BENCH_ROWS,
+  SCORE_INPUTS,
+  scoreInput,
+  studentCode,
+  studentName,
+} from './synthetic-grid';
 
 // What the bulk-fill benchmarks share: the 45 × 12 block they paste, one fill through the extension
 // (paste → preview → confirm → undo), the bare setter loop it is compared with, and a probe of the
@@ -29,7 +36,7 @@ export function pastedBlock(): string {
     ),
   ];
   const rows = Array.from({ length: BENCH_ROWS }, (_, r) =>
-    [studentCode(r), `Học Sinh ${r + 1}`, ...FILL_KEYS.map((_, c) => fillValue(r, c).replace('.', ','))].join(
+    [studentCode(r), studentName(r), ...FILL_KEYS.map((_, c) => fillValue(r, c).replace('.', ','))].join(
       '\t',
     ),
   );
