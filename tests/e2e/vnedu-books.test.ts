@@ -260,6 +260,14 @@ describe('TT22 book: Toán 6A1, học kỳ I', () => {
     await pwExpect(badge).toBeHidden();
     await cellInput(grid, third!, 'gk').fill(saved === '9' ? '8' : '9');
     await pwExpect(badge).toHaveText('1 ô chưa lưu');
+
+    // Leaving the page with an unsaved cell asks first.
+    const dialog = h.page.waitForEvent('dialog', WAIT);
+    void h.page.close({ runBeforeUnload: true });
+    const asked = await dialog;
+    expect(asked.type()).toBe('beforeunload');
+    await asked.accept();
+    h.page = await h.context.newPage();
   });
 
   it('fills scores and comments by code and by name, and "Lưu" stores them', async () => {
