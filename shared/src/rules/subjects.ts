@@ -43,18 +43,33 @@ export function countFailedComments(results: readonly SubjectResult[]): number {
 }
 
 /**
+ * Keys already made: a cell check asks whether the page's subject is comment-only, so a bulk fill
+ * of 540 cells asked ~10 keys per cell (the subject and each listed name) — at 6× CPU, a third of
+ * the fill went into the same two normalizations and the regular expression. Subject names are
+ * few; the bound only keeps a stray caller from growing it.
+ */
+const subjectKeys = new Map<string, string>();
+const MAX_SUBJECT_KEYS = 512;
+
+/**
  * A key for comparing subject names as schools type them: NFC, case, spacing, and the i/y
  * spelling of open syllables, which differs between regulations and portals (Mĩ thuật in
  * TT22, Mỹ thuật in TT58; Vật lí / Vật lý).
  */
 export function subjectKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .toLocaleLowerCase('vi')
-    .replace(/(?<=[bcdđghklmnprstvx])y(?=\p{M}*(?![\p{L}\p{M}]))/gu, 'i')
-    .normalize('NFC')
-    .trim()
-    .replace(/\s+/g, ' ');
+  let key = subjectKeys.get(name);
+  if (key === undefined) {
+    key = name
+      .normalize('NFD')
+      .toLocaleLowerCase('vi')
+      .replace(/(?<=[bcdđghklmnprstvx])y(?=\p{M}*(?![\p{L}\p{M}]))/gu, 'i')
+      .normalize('NFC')
+      .trim()
+      .replace(/\s+/g, ' ');
+    if (subjectKeys.size >= MAX_SUBJECT_KEYS) subjectKeys.clear();
+    subjectKeys.set(name, key);
+  }
+  return key;
 }
 
 export function includesSubject(list: readonly string[], name: string): boolean {
