@@ -49,3 +49,59 @@ function givenName(name: string): string {
 export function fuzzyNameScore(a: string, b: string): number {
   return (nameSimilarity(a, b) + nameSimilarity(givenName(a), givenName(b))) / 2;
 }
+
+/** Whether a name carries any Vietnamese marks (tones, ă â ê ô ơ ư, đ). */
+export function hasMarks(name: string): boolean {
+  return (
+    deaccentNameKey(name) !==
+    nfc(tidy(name))
+      .toLowerCase()
+      .replace(/\s*['-]\s*/g, '')
+  );
+}
+
+/**
+ * Edit distance of two short words counting a swap of neighbours as one typo (optimal string
+ * alignment: "ngyuen" → "nguyen" is one), stopping once it exceeds `limit`.
+ */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
+
+const MAX_TYPOS_PER_WORD = 1;
+const MAX_TYPOS = 2;
+
+/**
+ * The number of typos between two spellings of the same whole name, or undefined when they are not
+ * the same name: both have a family and a given name and as many words; the given names are the
+ * same (without accents — An and Anh, Hải and Khải are different people); every other word differs
+ * by at most one typo, and the whole by at most two. Compared without accents.
+ */
+export function wholeNameDistance(a: string, b: string): number | undefined {
+  const left = deaccentNameKey(a).split(' ');
+  const right = deaccentNameKey(b).split(' ');
+  if (left.length < 2 || left.length !== right.length || left.at(-1) !== right.at(-1)) return undefined;
+  let total = 0;
+  for (let i = 0; i < left.length - 1; i++) {
+    const typos = editDistance(left[i]!, right[i]!, MAX_TYPOS_PER_WORD);
+    if (typos > MAX_TYPOS_PER_WORD) return undefined;
+    total += typos;
+  }
+  return total <= MAX_TYPOS ? total : undefined;
+}

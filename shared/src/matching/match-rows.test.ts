@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeTcvn3 } from '../text/index';
 import { codeKey, deaccentNameKey, exactKey, toneNameKey } from './keys';
-import { type MatchTarget, matchRows, type RowMatch } from './match-rows';
+import { type MatchSource, type MatchTarget, matchRows, type RowMatch } from './match-rows';
 
 const klass: MatchTarget[] = [
   { code: '6300000001', name: 'Nguyễn Văn An' },
@@ -13,7 +13,7 @@ const klass: MatchTarget[] = [
   { code: '6300000006', name: 'Đặng Thu Trang' },
 ];
 
-function only(sources: { code?: string; name: string }[], targets = klass): RowMatch {
+function only(sources: MatchSource[], targets = klass): RowMatch {
   const result = matchRows(sources, targets);
   expect(result.rows).toHaveLength(sources.length);
   return result.rows[0]!;
@@ -35,23 +35,81 @@ describe('keys', () => {
   });
 });
 
-describe('matchRows', () => {
-  it('matches by student code first, whatever the name says, with confidence 1', () => {
+describe('matchRows — the policy', () => {
+  it('invariant 1: a code of the book is decisive; a name that is not that student makes it doubtful', () => {
     expect(only([{ code: '6300000005', name: 'Phạm Minh Khôi' }])).toMatchObject({
       status: 'matched',
       target: 4,
       method: 'code',
       confidence: 1,
+      doubts: [],
     });
     const wrongName = only([{ code: '6300000005', name: 'Hoàng Thị Yến' }]);
-    expect(wrongName).toMatchObject({ status: 'matched', target: 4, method: 'code', nameDiffers: true });
-    expect(wrongName.status === 'matched' && wrongName.confidence).toBeLessThan(1);
+    expect(wrongName).toMatchObject({
+      status: 'matched',
+      target: 4,
+      method: 'code',
+      doubts: ['name-differs'],
+    });
+    // No name in the file: the code alone decides.
+    expect(only([{ code: '6300000005', name: '' }])).toMatchObject({ target: 4, doubts: [] });
+    // The same name spelled without accents or with a typo is still that student's.
+    expect(only([{ code: '6300000005', name: 'Pham Minh Khoi' }])).toMatchObject({ doubts: [] });
   });
 
-  it('falls back to the name when the code is missing or not in the class', () => {
-    expect(only([{ name: 'Đặng Thu Trang' }])).toMatchObject({ target: 5, method: 'exact' });
+  it('invariant 1: a code that is not in the book is "không có trong lớp" and never matched by name', () => {
     const otherCode = only([{ code: 'X99', name: 'Đặng Thu Trang' }]);
-    expect(otherCode).toMatchObject({ target: 5, method: 'exact', codeDiffers: true });
+    expect(otherCode).toMatchObject({ status: 'not-in-class', sameName: 5 });
+    expect(only([{ code: '6399999999', name: 'Võ Thị Yến Nhi' }])).toEqual({
+      status: 'not-in-class',
+      source: 0,
+    });
+  });
+
+  it('invariant 2: without a code, only the same full name matches; a shared given or family name never does', () => {
+    expect(only([{ name: 'Đặng Thu Trang' }])).toMatchObject({ target: 5, method: 'exact', doubts: [] });
+    // Same given name, another family: a stranger.
+    expect(only([{ name: 'Lê Văn Khôi' }]).status).toBe('unknown');
+    expect(only([{ name: 'Võ Hoàng Trang' }]).status).toBe('unknown');
+    // Same family and middle name, another given name.
+    expect(only([{ name: 'Nguyễn Văn Anh' }]).status).toBe('unknown');
+    // A missing middle name is not the same full name.
+    expect(only([{ name: 'Đặng Trang' }]).status).toBe('unknown');
+  });
+
+  it('invariant 2: a birth date in the file must agree with the page', () => {
+    const dated: MatchTarget[] = klass.map((t, i) => ({ ...t, birthDate: `0${i + 1}/09/2013` }));
+    expect(only([{ name: 'Đặng Thu Trang', birthDate: '6/9/2013' }], dated)).toMatchObject({ target: 5 });
+    expect(only([{ name: 'Đặng Thu Trang', birthDate: '07/09/2013' }], dated).status).toBe('unknown');
+    // By code the date is a doubt.
+    expect(
+      only([{ code: '6300000006', name: 'Đặng Thu Trang', birthDate: '07/09/2013' }], dated),
+    ).toMatchObject({
+      status: 'matched',
+      doubts: ['birth-date-differs'],
+    });
+  });
+
+  it('invariant 3: a close spelling of the whole name matches, as a doubt', () => {
+    const typo = only([{ name: 'Phạm Minh Khôii' }]);
+    expect(typo.status).toBe('unknown'); // the given name differs: another person
+    const family = only([{ name: 'Phạn Minh Khôi' }]);
+    expect(family).toMatchObject({
+      status: 'matched',
+      target: 4,
+      method: 'fuzzy',
+      doubts: ['close-spelling'],
+    });
+    expect(only([{ name: 'Ngyuen Van An' }])).toMatchObject({
+      target: 0,
+      method: 'fuzzy',
+      doubts: ['close-spelling'],
+    });
+  });
+
+  it('invariant 3: accents that differ from the page are a doubt; none at all is how anyone types the name', () => {
+    expect(only([{ name: 'Dang Thu Trang' }])).toMatchObject({ target: 5, method: 'deaccent', doubts: [] });
+    expect(only([{ name: 'Đặng Thư Trâng' }])).toMatchObject({ target: 5, doubts: ['accents-differ'] });
   });
 
   it('treats NFD and NFC spellings as the same exact name', () => {
@@ -80,23 +138,7 @@ describe('matchRows', () => {
     expect(only([{ name: "H' Hen Niê" }])).toMatchObject({ target: 2, method: 'deaccent' });
   });
 
-  it('forgives typos at the fuzzy tier with a lower confidence', () => {
-    const typo = only([{ name: 'Phạm Minh Khôii' }]);
-    expect(typo).toMatchObject({ status: 'matched', target: 4, method: 'fuzzy' });
-    expect(typo.status === 'matched' && typo.confidence).toBeLessThan(0.9);
-    expect(only([{ name: 'Ngyuen Van An' }])).toMatchObject({ target: 0, method: 'fuzzy' });
-    // A different given name is a different student, however alike the rest.
-    expect(only([{ name: 'Nguyễn Văn Anh' }]).status).toBe('unknown');
-  });
-
-  it('reports a student who is not in the class, with the nearest name', () => {
-    expect(only([{ code: '6399999999', name: 'Võ Thị Yến Nhi' }])).toMatchObject({ status: 'unknown' });
-    const near = only([{ name: 'Phạm Minh Hải' }]);
-    expect(near.status).toBe('unknown');
-    expect(near.status === 'unknown' && near.nearest?.target).toBe(4);
-  });
-
-  it('does not guess between two students of the same name', () => {
+  it('invariant 4: does not guess between two students of the same name', () => {
     const twins: MatchTarget[] = [...klass, { code: '6300000007', name: 'Nguyễn Văn An' }];
     expect(only([{ name: 'Nguyễn Văn An' }], twins)).toMatchObject({
       status: 'ambiguous',
@@ -114,26 +156,34 @@ describe('matchRows', () => {
     });
   });
 
-  it('takes the last same-named student by elimination, with less confidence', () => {
+  it('invariant 3: the last same-named student, by elimination, is a doubt', () => {
     const twins: MatchTarget[] = [...klass, { code: '6300000007', name: 'Nguyễn Văn An' }];
     const { rows } = matchRows(
       [{ code: '6300000007', name: 'Nguyễn Văn An' }, { name: 'Nguyễn Văn An' }],
       twins,
     );
     expect(rows[0]).toMatchObject({ status: 'matched', target: 6, method: 'code' });
-    expect(rows[1]).toMatchObject({ status: 'matched', target: 0, method: 'exact', byElimination: true });
-    expect(rows[1]!.status === 'matched' && rows[1]!.confidence).toBeLessThan(0.9);
+    expect(rows[1]).toMatchObject({
+      status: 'matched',
+      target: 0,
+      method: 'exact',
+      doubts: ['by-elimination'],
+    });
   });
 
-  it('is ambiguous on a fuzzy near tie', () => {
+  it('invariant 4: two students alike within a typo make a row ambiguous, and they are unsure, not missing', () => {
     const targets: MatchTarget[] = [
       { code: '1', name: 'Lê Văn Bình' },
-      { code: '2', name: 'Lê Văn Bính' },
+      { code: '2', name: 'Lý Văn Bình' },
+      { code: '3', name: 'Hồ Thị Mai' },
     ];
-    expect(only([{ name: 'Le Van Binhh' }], targets)).toMatchObject({ status: 'ambiguous', method: 'fuzzy' });
+    const result = matchRows([{ name: 'Lâ Văn Bình' }], targets);
+    expect(result.rows[0]).toMatchObject({ status: 'ambiguous', method: 'fuzzy', candidates: [0, 1] });
+    expect(result.unsureTargets).toEqual([0, 1]);
+    expect(result.unmatchedTargets).toEqual([2]);
   });
 
-  it('matches each student at most once: a second row for the same student is a duplicate', () => {
+  it('invariant 4: each student at most once: a second row for the same student is a duplicate', () => {
     const { rows, unmatchedTargets } = matchRows(
       [{ code: '6300000001', name: 'Nguyễn Văn An' }, { name: 'Nguyễn Văn An' }, { name: 'Nguyễn Văn Ann' }],
       klass,
@@ -143,6 +193,7 @@ describe('matchRows', () => {
     // Not pushed onto another student by the fuzzy tier.
     expect(rows[2]!.status).not.toBe('matched');
     expect(unmatchedTargets).toEqual([1, 2, 3, 4, 5]);
+    expect(rows[2]!.status).toBe('unknown'); // "Ann" is not "An": another given name
 
     const sameCode = matchRows(
       [
@@ -154,14 +205,14 @@ describe('matchRows', () => {
     expect(sameCode.rows.map((row) => row.status)).toEqual(['duplicate', 'duplicate']);
   });
 
-  it('orders confidence code > exact > tone > de-accented > fuzzy', () => {
+  it('orders confidence code > exact > tone > de-accented > close spelling', () => {
     const { rows } = matchRows(
       [
         { code: '6300000001', name: 'Nguyễn Văn An' },
         { name: 'Trần Thị Hoà' },
         { name: 'Lê Quốc Thủy' },
         { name: 'Dang Thu Trang' },
-        { name: 'Phạm Minh Khoii' },
+        { name: 'Phạm Minhh Khôi' },
       ],
       klass,
     );

@@ -1,19 +1,61 @@
-import { nameSimilarity } from '../text/index';
-import { codeKey, deaccentNameKey, exactKey, fuzzyNameScore, toneNameKey } from './keys';
+import {
+  codeKey,
+  deaccentNameKey,
+  exactKey,
+  fuzzyNameScore,
+  hasMarks,
+  toneNameKey,
+  wholeNameDistance,
+} from './keys';
 
-/** How a row of the file found its row on the page, strongest first. */
+// Which student of the page each row of a file (or pasted block) is. A wrong score in a student's
+// record is worse than no help, so the policy below is the one place that decides it, for every
+// filler (bulk fill of scores, pasted blocks, records):
+//
+// 1. A student code in the file is decisive. A code of the book matches that student; if the file
+//    also gives a name that is not the same person's name (or a birth date that differs), the match
+//    is doubtful. A code that is not in the book is "không có trong lớp": never matched by name.
+// 2. Without a code, a row matches only the same person's full name: exactly, with old/new tone
+//    placement, without accents (only when the file wrote none), or a close spelling of the whole
+//    name — family, middle and given names all present, the given name the same, at most one typo
+//    per word and two in all. Sharing a given name or a family name is never enough. When the file
+//    and the page both give a birth date, they must agree.
+// 3. A match by close spelling, by elimination, with accents that differ, or with a name or birth
+//    date that differs from the code's student is doubtful: shown, never filled unless the teacher
+//    ticks it.
+// 4. Two students that fit a row equally well make it ambiguous, and two rows for one student make
+//    both duplicates: nothing is filled for them, and those students are "chưa chắc chắn" — unsure,
+//    not missing from the file.
+
+/** How a row of the file found its student, strongest first. */
 export type MatchMethod = 'code' | 'exact' | 'tone' | 'deaccent' | 'fuzzy';
 
-/** A row of the file (or the pasted block): its student code when it has one, and the name. */
+/** Why a match is doubtful (never filled unless the teacher ticks it). */
+export type MatchDoubt =
+  /** Matched by code; the file's name is not that student's. */
+  | 'name-differs'
+  /** The file's and the page's birth dates differ. */
+  | 'birth-date-differs'
+  /** Other students have the same name but were taken by surer matches. */
+  | 'by-elimination'
+  /** The whole name is spelled a little differently (a typo). */
+  | 'close-spelling'
+  /** The same letters with other accents (Hải / Hài). */
+  | 'accents-differ';
+
+/** A row of the file (or the pasted block): its code, name and birth date when it has them. */
 export interface MatchSource {
   code?: string;
   name: string;
+  /** dd/mm/yyyy as written; compared as a day. */
+  birthDate?: string;
 }
 
-/** A row of the page: the student's code and name as the portal shows them. */
+/** A student of the book: code and name as the portal shows them, birth date when it does. */
 export interface MatchTarget {
   code: string;
   name: string;
+  birthDate?: string;
 }
 
 export type RowMatch =
@@ -24,16 +66,10 @@ export type RowMatch =
       /** Index into the targets. */
       target: number;
       method: MatchMethod;
-      /** 0..1; code 1 > exact name > tone-normalised > de-accented > fuzzy. */
+      /** 0..1, for showing: code 1 > exact > tone > de-accented > close spelling; lower with doubts. */
       confidence: number;
-      /** Fuzzy only: fuzzyNameScore of the two names. */
-      similarity?: number;
-      /** Matched by code but the names are far apart: show it, the teacher decides. */
-      nameDiffers?: boolean;
-      /** Matched by name while the file gives another code than the page. */
-      codeDiffers?: boolean;
-      /** Other students share the key but were already taken by stronger matches. */
-      byElimination?: boolean;
+      /** Empty: a sure match, filled. Otherwise shown and left unticked. */
+      doubts: MatchDoubt[];
     }
   | {
       /** Two or more students fit equally well: nothing is filled for this row. */
@@ -43,51 +79,50 @@ export type RowMatch =
       candidates: number[];
     }
   | {
-      /** Another row of the file already took this student: nothing is filled for this row. */
+      /** Another row of the file is (or might be) this student too: nothing is filled for this row. */
       status: 'duplicate';
       source: number;
       method: MatchMethod;
-      /** The student(s) it would have matched, each taken by another row. */
       candidates: number[];
     }
   | {
-      /** No student on the page fits. */
+      /** The file gives a code no student of the book has: never matched by name. */
+      status: 'not-in-class';
+      source: number;
+      /** The student of the book with the same full name, if any (shown, never filled). */
+      sameName?: number;
+    }
+  | {
+      /** No student of the book has this full name. */
       status: 'unknown';
       source: number;
-      /** The closest name on the page, when it is at least somewhat alike (for the report). */
+      /** The closest name of the book, when it is somewhat alike (for the report only). */
       nearest?: { target: number; similarity: number };
     };
-
-export interface MatchOptions {
-  /** Least fuzzyNameScore a fuzzy match needs. */
-  minSimilarity?: number;
-  /** A fuzzy match must beat the runner-up by more than this, else it is ambiguous. */
-  margin?: number;
-}
 
 export interface MatchResult {
   /** One per source, in source order. */
   rows: RowMatch[];
-  /** Targets no source matched, in target order. */
+  /** Targets no row matched (sure or doubtful), and not in doubt between rows, in target order. */
   unmatchedTargets: number[];
+  /** Targets some ambiguous or duplicate row might be: neither matched nor missing. */
+  unsureTargets: number[];
 }
 
-const tierConfidence = { code: 1, exact: 0.99, tone: 0.97, deaccent: 0.9, fuzzy: 0.85 } as const;
-/** Multipliers for the doubts a match carries. */
-const doubt = { elimination: 0.85, codeDiffers: 0.8, nameDiffers: 0.9 } as const;
-const defaults = { minSimilarity: 0.8, margin: 0.03 };
-/** A code match whose names are less alike than this is flagged. */
-const nameAgreement = 0.6;
+const confidenceOf: Record<MatchMethod, number> = {
+  code: 1,
+  exact: 0.99,
+  tone: 0.97,
+  deaccent: 0.9,
+  fuzzy: 0.8,
+};
+const DOUBTFUL = 0.7;
 const nearestShown = 0.5;
 
-const nameTiers: ReadonlyArray<readonly [MatchMethod, (name: string) => string]> = [
-  ['exact', exactKey],
-  ['tone', toneNameKey],
-  ['deaccent', deaccentNameKey],
-];
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+/** dd/mm/yyyy (or d/m/yyyy, with - or .) → a comparable day; undefined when not a date. */
+function dayKey(text: string | undefined): string | undefined {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text ?? '');
+  return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : undefined;
 }
 
 function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
@@ -102,30 +137,89 @@ function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T
   return groups;
 }
 
-/**
- * Matches the rows of a file to the rows of a page, one to one: by student code first, then by
- * name — exact, tone-normalised, de-accented, fuzzy — each tier only among what the stronger ones
- * left. Two students that fit a row equally well make it ambiguous, and two rows of the file for
- * one student make both duplicates: those rows are reported, never guessed.
- */
-export function matchRows(
-  sources: readonly MatchSource[],
-  targets: readonly MatchTarget[],
-  options: MatchOptions = {},
-): MatchResult {
-  const { minSimilarity, margin } = { ...defaults, ...options };
+/** The name tier at which two names are the same person's, or undefined. */
+function sameNameTier(source: NameKeys, target: NameKeys): MatchMethod | undefined {
+  if (source.deaccent === '' || source.given !== target.given) return undefined;
+  if (source.exact === target.exact) return 'exact';
+  if (source.tone === target.tone) return 'tone';
+  if (source.deaccent === target.deaccent) return 'deaccent';
+  return wholeNameDistance(source.raw, target.raw) !== undefined ? 'fuzzy' : undefined;
+}
+
+/** A name's keys, computed once per name (a class is compared with every row of the file). */
+interface NameKeys {
+  raw: string;
+  exact: string;
+  tone: string;
+  deaccent: string;
+  /** The given name (last word, without accents): names that differ in it never match. */
+  given: string;
+}
+
+function nameKeys(name: string): NameKeys {
+  const deaccent = deaccentNameKey(name);
+  return {
+    raw: name,
+    exact: exactKey(name),
+    tone: toneNameKey(name),
+    deaccent,
+    given: deaccent.split(' ').at(-1) ?? '',
+  };
+}
+
+/** Doubts a name-tier match carries by itself. */
+function tierDoubts(method: MatchMethod, sourceName: string): MatchDoubt[] {
+  if (method === 'fuzzy') return ['close-spelling'];
+  // Without accents in the file, "Nguyen Van Hai" is how anyone writes Hải; with accents that
+  // differ from the page's, it may be another person (Hài).
+  if (method === 'deaccent' && hasMarks(sourceName)) return ['accents-differ'];
+  return [];
+}
+
+function matched(source: number, target: number, method: MatchMethod, doubts: MatchDoubt[]): RowMatch {
+  const confidence = confidenceOf[method] * (doubts.length > 0 ? DOUBTFUL : 1);
+  return {
+    status: 'matched',
+    source,
+    target,
+    method,
+    confidence: Math.round(confidence * 1000) / 1000,
+    doubts,
+  };
+}
+
+/** Matches the rows of a file to the students of a book, one to one, by the policy above. */
+export function matchRows(sources: readonly MatchSource[], targets: readonly MatchTarget[]): MatchResult {
   const decided = new Map<number, RowMatch>();
   const taken = new Set<number>();
   const targetIndices = targets.map((_, i) => i);
   const open = () => sources.map((_, i) => i).filter((i) => !decided.has(i));
   const codeOf = (i: number) => codeKey(sources[i]?.code ?? '');
+  const sourceNames = sources.map((row) => nameKeys(row.name));
+  const targetNames = targets.map((row) => nameKeys(row.name));
+  const birthDiffers = (source: number, target: number) => {
+    const mine = dayKey(sources[source]!.birthDate);
+    const theirs = dayKey(targets[target]!.birthDate);
+    return mine !== undefined && theirs !== undefined && mine !== theirs;
+  };
 
-  // 1. Student code.
+  // 1. Student code: decisive.
   const targetsByCode = groupBy(targetIndices, (t) => codeKey(targets[t]!.code));
-  const sourcesByCode = groupBy(open(), codeOf);
-  for (const [key, group] of sourcesByCode) {
+  for (const [key, group] of groupBy(open(), codeOf)) {
     const found = targetsByCode.get(key);
-    if (!found) continue;
+    if (!found) {
+      for (const source of group) {
+        const same = targetIndices.filter(
+          (t) => sameNameTier(sourceNames[source]!, targetNames[t]!) === 'exact',
+        );
+        decided.set(source, {
+          status: 'not-in-class',
+          source,
+          ...(same.length === 1 ? { sameName: same[0]! } : {}),
+        });
+      }
+      continue;
+    }
     if (found.length > 1 || group.length > 1) {
       const status = found.length > 1 ? 'ambiguous' : 'duplicate';
       for (const source of group) decided.set(source, { status, source, method: 'code', candidates: found });
@@ -133,124 +227,91 @@ export function matchRows(
     }
     const source = group[0]!;
     const target = found[0]!;
-    const similarity = nameSimilarity(sources[source]!.name, targets[target]!.name);
-    const nameDiffers = sources[source]!.name.trim() !== '' && similarity < nameAgreement;
-    decided.set(source, {
-      status: 'matched',
-      source,
-      target,
-      method: 'code',
-      confidence: nameDiffers ? doubt.nameDiffers : tierConfidence.code,
-      ...(nameDiffers ? { nameDiffers } : {}),
-    });
+    const doubts: MatchDoubt[] = [];
+    if (sourceNames[source]!.deaccent !== '') {
+      // The file's name must be this student's own, not merely close to it (two classmates may be).
+      const tier = sameNameTier(sourceNames[source]!, targetNames[target]!);
+      if (tier === undefined) doubts.push('name-differs');
+      else doubts.push(...tierDoubts(tier, sources[source]!.name));
+    }
+    if (birthDiffers(source, target)) doubts.push('birth-date-differs');
+    decided.set(source, matched(source, target, 'code', doubts));
     taken.add(target);
   }
 
-  const codeDiffers = (source: number, target: number) => {
-    const mine = codeOf(source);
-    const theirs = codeKey(targets[target]!.code);
-    return mine !== '' && theirs !== '' && mine !== theirs;
-  };
-
-  // 2. Names, tier by tier.
-  for (const [method, key] of nameTiers) {
-    const targetsByKey = groupBy(targetIndices, (t) => key(targets[t]!.name));
-    const sourcesByKey = groupBy(open(), (s) => key(sources[s]!.name));
-    for (const [k, group] of sourcesByKey) {
-      const all = targetsByKey.get(k);
-      if (!all) continue;
+  // 2. Without a code: the same full name, tier by tier, among students with no other birth date.
+  const candidatesOf = new Map<number, { target: number; method: MatchMethod }[]>();
+  for (const source of open()) {
+    if (sourceNames[source]!.deaccent === '') continue;
+    const fits: { target: number; method: MatchMethod }[] = [];
+    for (const target of targetIndices) {
+      const method = sameNameTier(sourceNames[source]!, targetNames[target]!);
+      if (method && !birthDiffers(source, target)) fits.push({ target, method });
+    }
+    candidatesOf.set(source, fits);
+  }
+  const rank = (method: MatchMethod) => ['exact', 'tone', 'deaccent', 'fuzzy'].indexOf(method);
+  for (const tier of ['exact', 'tone', 'deaccent', 'fuzzy'] as const) {
+    // Sources whose best fit is at this tier, with the students that fit them that well.
+    const wanting = new Map<number, number[]>();
+    for (const source of open()) {
+      const fits = candidatesOf.get(source) ?? [];
+      if (fits.length === 0) continue;
+      const best = Math.min(...fits.map((fit) => rank(fit.method)));
+      if (best !== rank(tier)) continue;
+      wanting.set(
+        source,
+        fits.filter((fit) => fit.method === tier).map((fit) => fit.target),
+      );
+    }
+    const wantedBy = new Map<number, number[]>();
+    for (const [source, targetsOf] of wanting)
+      for (const target of targetsOf) wantedBy.set(target, [...(wantedBy.get(target) ?? []), source]);
+    for (const [source, all] of wanting) {
       const free = all.filter((t) => !taken.has(t));
       if (free.length === 0) {
-        for (const source of group)
-          decided.set(source, { status: 'duplicate', source, method, candidates: all });
+        decided.set(source, { status: 'duplicate', source, method: tier, candidates: all });
         continue;
       }
-      if (free.length > 1 || group.length > 1) {
-        const status = free.length > 1 ? 'ambiguous' : 'duplicate';
-        for (const source of group) decided.set(source, { status, source, method, candidates: free });
+      if (free.length > 1) {
+        decided.set(source, { status: 'ambiguous', source, method: tier, candidates: free });
         continue;
       }
-      const source = group[0]!;
       const target = free[0]!;
-      const byElimination = all.length > 1;
-      const differs = codeDiffers(source, target);
-      let confidence: number = tierConfidence[method];
-      if (byElimination) confidence *= doubt.elimination;
-      if (differs) confidence *= doubt.codeDiffers;
-      decided.set(source, {
-        status: 'matched',
-        source,
-        target,
-        method,
-        confidence: round(confidence),
-        ...(byElimination ? { byElimination } : {}),
-        ...(differs ? { codeDiffers: differs } : {}),
-      });
+      const rivals = wantedBy.get(target)!.filter((s) => s !== source);
+      if (rivals.length > 0) {
+        decided.set(source, { status: 'duplicate', source, method: tier, candidates: [target] });
+        continue;
+      }
+      const doubts = tierDoubts(tier, sources[source]!.name);
+      if (all.length > 1) doubts.push('by-elimination');
+      decided.set(source, matched(source, target, tier, doubts));
       taken.add(target);
     }
   }
 
-  // 3. Fuzzy: the most alike pairs first; near ties on either side are ambiguous.
-  const remaining = open();
-  const freeTargets = targetIndices.filter((t) => !taken.has(t));
-  const similarity = new Map<number, Map<number, number>>();
-  const pairs: { source: number; target: number; score: number }[] = [];
-  for (const source of remaining) {
-    const scores = new Map<number, number>();
-    similarity.set(source, scores);
-    if (sources[source]!.name.trim() === '') continue;
-    for (const target of freeTargets) {
-      const score = fuzzyNameScore(sources[source]!.name, targets[target]!.name);
-      scores.set(target, score);
-      if (score >= minSimilarity) pairs.push({ source, target, score });
-    }
-  }
-  pairs.sort((a, b) => b.score - a.score || a.source - b.source || a.target - b.target);
-  for (const { source, target, score } of pairs) {
-    if (decided.has(source) || taken.has(target)) continue;
-    const rivals = freeTargets.filter(
-      (t) => t !== target && !taken.has(t) && (similarity.get(source)?.get(t) ?? 0) >= score - margin,
-    );
-    if (rivals.length > 0) {
-      decided.set(source, { status: 'ambiguous', source, method: 'fuzzy', candidates: [target, ...rivals] });
-      continue;
-    }
-    const rowRivals = remaining.filter(
-      (s) => s !== source && !decided.has(s) && (similarity.get(s)?.get(target) ?? 0) >= score - margin,
-    );
-    if (rowRivals.length > 0) {
-      for (const s of [source, ...rowRivals]) {
-        decided.set(s, { status: 'duplicate', source: s, method: 'fuzzy', candidates: [target] });
-      }
-      continue;
-    }
-    let confidence = tierConfidence.fuzzy * score;
-    const differs = codeDiffers(source, target);
-    if (differs) confidence *= doubt.codeDiffers;
-    decided.set(source, {
-      status: 'matched',
-      source,
-      target,
-      method: 'fuzzy',
-      confidence: round(confidence),
-      similarity: round(score),
-      ...(differs ? { codeDiffers: differs } : {}),
-    });
-    taken.add(target);
-  }
-
-  // 4. The rest is unknown; name the nearest student for the report.
+  // 3. The rest is unknown; the nearest name of the book, for the report only.
   for (const source of open()) {
     let nearest: { target: number; similarity: number } | undefined;
-    for (const [target, score] of similarity.get(source) ?? []) {
-      if (score >= nearestShown && score > (nearest?.similarity ?? 0))
-        nearest = { target, similarity: round(score) };
+    const name = sources[source]!.name;
+    if (name.trim() !== '') {
+      for (const target of targetIndices) {
+        const score = fuzzyNameScore(name, targets[target]!.name);
+        if (score >= nearestShown && score > (nearest?.similarity ?? 0))
+          nearest = { target, similarity: Math.round(score * 1000) / 1000 };
+      }
     }
     decided.set(source, { status: 'unknown', source, ...(nearest ? { nearest } : {}) });
   }
 
+  const rows = sources.map((_, i) => decided.get(i)!);
+  const unsure = new Set<number>();
+  for (const row of rows)
+    if (row.status === 'ambiguous' || row.status === 'duplicate')
+      for (const target of row.candidates) if (!taken.has(target)) unsure.add(target);
   return {
-    rows: sources.map((_, i) => decided.get(i)!),
-    unmatchedTargets: targetIndices.filter((t) => !taken.has(t)),
+    rows,
+    unmatchedTargets: targetIndices.filter((t) => !taken.has(t) && !unsure.has(t)),
+    unsureTargets: [...unsure].sort((a, b) => a - b),
   };
 }

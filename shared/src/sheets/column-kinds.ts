@@ -8,6 +8,7 @@ export type ColumnKind =
   | { kind: 'name' }
   | { kind: 'familyName' }
   | { kind: 'givenName' }
+  | { kind: 'birthDate' }
   | { kind: 'score'; assessment: AssessmentKind }
   /** A primary book's periodic test score (KT), level (XL: T/H/C) or a written comment (Nhận xét). */
   | { kind: 'evaluation'; entry: EvaluationKind }
@@ -37,6 +38,7 @@ const patterns: ReadonlyArray<readonly [RegExp, ColumnKind]> = [
   [/^(?:ho va ten|ho ten|ho va ten hoc sinh|ho ten hoc sinh|ten hoc sinh|hoc sinh)$/, { kind: 'name' }],
   [/^(?:ho|ho dem|ho va dem|ho va ten dem)$/, { kind: 'familyName' }],
   [/^ten$/, { kind: 'givenName' }],
+  [/^(?:ngay sinh|ngay thang nam sinh|ngay thang sinh)$/, { kind: 'birthDate' }],
   [
     new RegExp(
       `^${prefix}(?:ddg ?tx|dg ?tx|kt ?tx|tx|ddgtx|thuong xuyen|danh gia thuong xuyen|kiem tra thuong xuyen|mieng|15 ?p|15 phut|hs ?1|he so 1)${optionalNumber}$`,

@@ -31,6 +31,8 @@ export interface FillRow {
   row: number;
   code: string;
   name: string;
+  /** As the sheet writes it (dd/mm/yyyy); '' when it has none. */
+  birthDate: string;
   /** One per column of the source, '' when blank; numbers as the user sees them ("8.5"). */
   values: string[];
 }
@@ -126,6 +128,7 @@ export function fillSourceFromSheet(input: GridSheet, options: FillSourceOptions
       row,
       code: student.code,
       name: student.name,
+      birthDate: student.birthDate,
       values: columns.map(({ col }) => fillValue(cellAt(sheet, row, col))),
     });
   }
@@ -214,7 +217,13 @@ function headerlessSource(sheet: GridSheet, repairs: CellRepair[]): FillSourceRe
     const name = cellText(cellAt(sheet, row, nameCol));
     const code = codeCol === undefined ? '' : cellText(cellAt(sheet, row, codeCol));
     if (!looksLikeName(name) && !codeLike.test(code)) return;
-    rows.push({ row, code, name, values: columns.map(({ col }) => fillValue(cellAt(sheet, row, col))) });
+    rows.push({
+      row,
+      code,
+      name,
+      birthDate: '',
+      values: columns.map(({ col }) => fillValue(cellAt(sheet, row, col))),
+    });
   });
   return { ok: true, source: { sheet: sheet.name, subject: '', columns, rows, repairs, otherBlocks: [] } };
 }

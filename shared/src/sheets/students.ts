@@ -9,6 +9,7 @@ export interface IdentityColumns {
   /** vnEdu exports may split the name into "Họ đệm" and "Tên". */
   familyName?: number;
   givenName?: number;
+  birthDate?: number;
 }
 
 export interface Student {
@@ -16,12 +17,26 @@ export interface Student {
   row: number;
   code: string;
   name: string;
+  /** As written (dd/mm/yyyy), '' when the sheet has no birth dates. */
+  birthDate: string;
 }
 
 export function identityColumns(columns: readonly HeaderColumn[]): IdentityColumns {
   const identity: IdentityColumns = {};
   for (const { col, kind } of columns) {
     if (kind.kind === 'score' || kind.kind === 'evaluation' || kind.kind === 'average') continue;
+    // "Họ và tên" merged over two columns (vnEdu's export): family + middle, then the given name.
+    if (
+      kind.kind === 'name' &&
+      identity.name !== undefined &&
+      identity.givenName === undefined &&
+      col === identity.name + 1
+    ) {
+      identity.familyName = identity.name;
+      identity.givenName = col;
+      delete identity.name;
+      continue;
+    }
     identity[kind.kind] ??= col;
   }
   return identity;
@@ -48,5 +63,5 @@ export function readStudent(sheet: GridSheet, row: number, identity: IdentityCol
   if (code === '' && name === '') return undefined;
   const numbered = /^[0-9]+$/.test(text(sheet, row, identity.order));
   if (code === '' && !numbered && footer.test(headerKey(name))) return undefined;
-  return { row, code, name };
+  return { row, code, name, birthDate: text(sheet, row, identity.birthDate) };
 }
