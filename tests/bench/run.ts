@@ -6,12 +6,14 @@ import { agentDraftsCase } from './cases/agent-drafts';
 import { bulkFillCase } from './cases/bulk-fill';
 import { checkWorkbookCase } from './cases/check-workbook';
 import { contentScriptSizeCase } from './cases/content-script-size';
+import { matchingPolicyCase } from './cases/matching-policy';
 import { revalidateKeystrokeCase } from './cases/revalidate-keystroke';
 import { tcvn3ThroughputCase } from './cases/tcvn3-throughput';
 import { throttledFillCase } from './cases/throttled-fill';
 
 const cases: [name: string, run: BenchCase][] = [
   ['check-workbook', checkWorkbookCase],
+  ['matching-policy', matchingPolicyCase],
   ['tcvn3-throughput', tcvn3ThroughputCase],
   ['agent-drafts', agentDraftsCase],
   ['content-script-size', contentScriptSizeCase],

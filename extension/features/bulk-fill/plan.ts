@@ -1,4 +1,4 @@
-import { type MatchMethod, matchRows, type RowMatch } from '@edulens/shared/matching';
+import { type MatchDoubt, type MatchMethod, matchRows } from '@edulens/shared/matching';
 import type { FillColumn, FillRow, FillSource } from '@edulens/shared/sheets';
 import type { Bilingual } from '../../lib/messages';
 import type { CellKind } from '@edulens/shared/rules';
@@ -18,10 +18,11 @@ export interface PlanCell {
   maxLength?(): number | undefined;
 }
 
-/** A student as the grid shows it: its row key (student code) and name. */
+/** A student as the grid shows it: its row key (student code), name and birth date if shown. */
 export interface Student {
   key: string;
   name: string;
+  birthDate?: string;
 }
 
 export interface PlanRow<C extends PlanCell = PlanCell> extends Student {
@@ -45,8 +46,11 @@ export interface Skip<C extends PlanCell = PlanCell> {
   cell?: C;
 }
 
-/** 'pending': the student is not in the DOM now (another page of a paged or virtual grid). */
-export type RowStatus = 'matched' | 'pending' | 'unknown' | 'ambiguous' | 'duplicate';
+/**
+ * 'pending': the student is not in the DOM now (another page of a paged or virtual grid);
+ * 'not-in-class': the file gives a code no student of the book has (never matched by name).
+ */
+export type RowStatus = 'matched' | 'pending' | 'unknown' | 'not-in-class' | 'ambiguous' | 'duplicate';
 
 export interface PlannedRow<C extends PlanCell = PlanCell, R extends PlanRow<C> = PlanRow<C>> {
   /** The row of the file (1-based, as Excel numbers it). */
@@ -56,12 +60,14 @@ export interface PlannedRow<C extends PlanCell = PlanCell, R extends PlanRow<C> 
   status: RowStatus;
   method?: MatchMethod;
   confidence?: number;
-  /** Doubts worth showing next to a match. */
-  notes: ('name-differs' | 'code-differs' | 'by-elimination')[];
+  /** Why a match is doubtful: shown in words; a doubtful row starts unticked. */
+  doubts: MatchDoubt[];
+  /** Filled when the fill runs: sure matches start ticked, doubtful ones unticked. */
+  ticked: boolean;
   target?: R;
   /** For ambiguous and duplicate rows: the students it could be. */
   candidates: Student[];
-  /** For unknown rows: the closest name on the page. */
+  /** For unknown rows: the closest name on the page; for rows not in the class: the same name there. */
   nearest?: Student;
   changes: Change<C>[];
   skips: Skip<C>[];
@@ -69,18 +75,25 @@ export interface PlannedRow<C extends PlanCell = PlanCell, R extends PlanRow<C> 
 
 export interface FillPlan<C extends PlanCell = PlanCell, R extends PlanRow<C> = PlanRow<C>> {
   rows: PlannedRow<C, R>[];
-  /** Every cell that will be written, in file order. */
+  /** Every cell that will be written (the ticked rows'), in file order. */
   changes: Change<C>[];
   /** Students of the page that no row of the file names. */
   missing: R[];
+  /** Students an ambiguous or duplicate row might be: not filled, not missing either. */
+  unsure: R[];
   /** File columns with no column on the page. */
   unmappedColumns: string[];
   counts: {
     changes: number;
+    /** Of the changes, cells that hold a value already (overwritten, not filled). */
+    overwrites: number;
     skipped: number;
     matched: number;
+    /** Matched rows left unticked for their doubts. */
+    doubtful: number;
     pending: number;
     unknown: number;
+    notInClass: number;
     ambiguous: number;
     duplicate: number;
   };
@@ -99,15 +112,6 @@ function columnMap<C extends PlanCell>(
         : fillable.find((cell) => cell.column.kind === column.kind && cell.column.index === column.index);
     return found ? sample.indexOf(found) : undefined;
   });
-}
-
-function notesOf(match: RowMatch): PlannedRow['notes'] {
-  if (match.status !== 'matched') return [];
-  const notes: PlannedRow['notes'] = [];
-  if (match.nameDiffers) notes.push('name-differs');
-  if (match.codeDiffers) notes.push('code-differs');
-  if (match.byElimination) notes.push('by-elimination');
-  return notes;
 }
 
 function planCells<C extends PlanCell>(
@@ -171,69 +175,101 @@ export function buildPlan<C extends PlanCell, R extends PlanRow<C>>(
 ): FillPlan<C, R> {
   const { partial = false, offscreen = [] } = options;
   const students: readonly Student[] = [...pageRows, ...offscreen];
-  const { rows: matches } = matchRows(
-    source.rows.map(({ code, name }) => ({ code, name })),
-    students.map(({ key, name }) => ({ code: key, name })),
+  const { rows: matches, unsureTargets } = matchRows(
+    source.rows.map(({ code, name, birthDate }) => ({ code, name, birthDate })),
+    students.map(({ key, name, birthDate }) => ({ code: key, name, ...(birthDate && { birthDate }) })),
   );
   const map = columnMap(source.columns, pageRows[0]?.cells ?? []);
   const matchedTargets = new Set<number>();
   const rows = source.rows.map((fileRow, i): PlannedRow<C, R> => {
     const match = matches[i]!;
-    const base = { line: fileRow.row + 1, code: fileRow.code, name: fileRow.name, notes: notesOf(match) };
-    const waits =
-      match.status === 'matched' ? match.target >= pageRows.length : match.status === 'unknown' && partial;
-    if (waits) {
-      return { ...base, notes: [], status: 'pending', candidates: [], changes: [], skips: [] };
-    }
-    if (match.status === 'matched') {
-      matchedTargets.add(match.target);
-      const target = pageRows[match.target]!;
-      return {
-        ...base,
-        status: 'matched',
-        method: match.method,
-        confidence: match.confidence,
-        target,
-        candidates: [],
-        ...planCells(fileRow, target, source.columns, map, check),
-      };
-    }
-    if (match.status === 'unknown') {
-      const nearest = match.nearest ? students[match.nearest.target] : undefined;
-      return {
-        ...base,
-        status: 'unknown',
-        candidates: [],
-        ...(nearest && { nearest }),
-        changes: [],
-        skips: [],
-      };
-    }
-    return {
-      ...base,
-      status: match.status,
-      method: match.method,
-      candidates: match.candidates.map((t) => students[t]!),
+    const base = {
+      line: fileRow.row + 1,
+      code: fileRow.code,
+      name: fileRow.name,
+      doubts: [],
+      ticked: false,
+      candidates: [],
       changes: [],
       skips: [],
     };
+    // On a grid showing part of the book, a student not seen yet may be on another page.
+    const waits =
+      match.status === 'matched'
+        ? match.target >= pageRows.length
+        : (match.status === 'unknown' || match.status === 'not-in-class') && partial;
+    if (waits) return { ...base, status: 'pending' };
+    switch (match.status) {
+      case 'matched': {
+        matchedTargets.add(match.target);
+        const target = pageRows[match.target]!;
+        return {
+          ...base,
+          status: 'matched',
+          method: match.method,
+          confidence: match.confidence,
+          doubts: match.doubts,
+          ticked: match.doubts.length === 0,
+          target,
+          ...planCells(fileRow, target, source.columns, map, check),
+        };
+      }
+      case 'unknown': {
+        const nearest = match.nearest ? students[match.nearest.target] : undefined;
+        return { ...base, status: 'unknown', ...(nearest && { nearest }) };
+      }
+      case 'not-in-class': {
+        const same = match.sameName === undefined ? undefined : students[match.sameName];
+        return { ...base, status: 'not-in-class', ...(same && { nearest: same }) };
+      }
+      default:
+        return {
+          ...base,
+          status: match.status,
+          method: match.method,
+          candidates: match.candidates.map((t) => students[t]!),
+        };
+    }
   });
-  const changes = rows.flatMap((row) => row.changes);
+  const unsure = new Set(unsureTargets);
+  return withCounts({
+    rows,
+    missing: pageRows.filter((_, i) => !matchedTargets.has(i) && !unsure.has(i)),
+    unsure: pageRows.filter((_, i) => unsure.has(i)),
+    unmappedColumns: source.columns.filter((_, i) => map[i] === undefined).map((column) => column.label),
+  });
+}
+
+/** The plan with the rows of these lines ticked (matched rows only) and every other row unticked. */
+export function withTicks<C extends PlanCell, R extends PlanRow<C>>(
+  plan: FillPlan<C, R>,
+  lines: ReadonlySet<number>,
+): FillPlan<C, R> {
+  const rows = plan.rows.map((row) => ({ ...row, ticked: row.status === 'matched' && lines.has(row.line) }));
+  return withCounts({ ...plan, rows });
+}
+
+function withCounts<C extends PlanCell, R extends PlanRow<C>>(
+  plan: Omit<FillPlan<C, R>, 'changes' | 'counts'>,
+): FillPlan<C, R> {
+  const { rows } = plan;
+  const changes = rows.filter((row) => row.ticked).flatMap((row) => row.changes);
   const count = (status: RowStatus) => rows.filter((row) => row.status === status).length;
   return {
-    rows,
+    ...plan,
     changes,
-    missing: pageRows.filter((_, i) => !matchedTargets.has(i)),
-    unmappedColumns: source.columns.filter((_, i) => map[i] === undefined).map((column) => column.label),
     counts: {
       changes: changes.length,
+      overwrites: changes.filter((change) => change.before !== '').length,
       skipped: rows.reduce(
         (sum, row) => sum + row.skips.filter((skip) => skip.reason !== 'unchanged').length,
         0,
       ),
       matched: count('matched'),
+      doubtful: rows.filter((row) => row.status === 'matched' && row.doubts.length > 0).length,
       pending: count('pending'),
       unknown: count('unknown'),
+      notInClass: count('not-in-class'),
       ambiguous: count('ambiguous'),
       duplicate: count('duplicate'),
     },
