@@ -2,6 +2,7 @@ import type { Message } from '../problem';
 import type { AssessmentKind } from '../rules/rulepack';
 import { type EvaluationKind, headerKey } from './column-kinds';
 import { isCommentMark } from './comment-marks';
+import { compareContext, type FileContext, fileContextOf, subjectsAgree, termOf } from './file-context';
 import { type CellValue, cellAt, cellText, columnCount, columnLetters, type GridSheet } from './grid';
 import { findHeader } from './header-detection';
 import { type CellRepair, repairSheet } from './legacy-text';
@@ -48,6 +49,11 @@ export interface FillSource {
   repairs: CellRepair[];
   /** Subjects of the sheet's other score blocks, which were left out. */
   otherBlocks: string[];
+  /**
+   * What the file says about itself (title rows, sheet name, the group over the block taken), to
+   * be compared with the page before filling: see `contextMismatches`.
+   */
+  context: FileContext;
 }
 
 export type FillSourceResult = { ok: true; source: FillSource } | { ok: false; reason: Message };
@@ -57,6 +63,10 @@ export interface FillSourceOptions {
   subject?: string;
   /** The page's class ("6A1"): picks that sheet in a workbook. */
   class?: string;
+  /** The page's term ("1", "Học kỳ I"): picks that semester's block, and the sheet that says it. */
+  term?: string;
+  /** The page's school year ("2025-2026"): picks the sheet that says it. */
+  schoolYear?: string;
 }
 
 /** A cell as text for filling; float noise of formulas dropped (8.299999999999999 → "8.3"). */
@@ -80,14 +90,28 @@ function containsKey(haystack: string, needle: string): boolean {
   return key !== '' && ` ${headerKey(haystack)} `.includes(` ${key} `);
 }
 
-function pickBlock(blocks: ScoreBlock[], subject: string | undefined): ScoreBlock {
+/**
+ * The block of the page's subject ("Toán" over "Tin học"; KHTN = Khoa học tự nhiên too), then of
+ * its term when the blocks are semesters ("Học kỳ I", "Học kỳ II"); else the first.
+ */
+function pickBlock(blocks: ScoreBlock[], options: FillSourceOptions): ScoreBlock {
+  let candidates = blocks;
+  const { subject, term } = options;
   if (subject) {
-    const found =
-      blocks.find((block) => sameKey(block.subject, subject)) ??
-      blocks.find((block) => containsKey(block.subject, subject));
-    if (found) return found;
+    const named = (test: (block: ScoreBlock) => boolean) => candidates.filter(test);
+    const bySubject = [
+      named((block) => sameKey(block.subject, subject)),
+      named((block) => containsKey(block.subject, subject)),
+      named((block) => block.subject !== '' && subjectsAgree(block.subject, subject)),
+    ].find((found) => found.length > 0);
+    if (bySubject) candidates = bySubject;
   }
-  return blocks[0]!;
+  const pageTerm = term ? termOf(term) : undefined;
+  if (pageTerm !== undefined) {
+    const byTerm = candidates.filter((block) => termOf(block.subject) === pageTerm);
+    if (byTerm.length > 0) candidates = byTerm;
+  }
+  return candidates[0]!;
 }
 
 function blockColumns(block: ScoreBlock, labels: Map<number, string>): FillColumn[] {
@@ -116,7 +140,7 @@ export function fillSourceFromSheet(input: GridSheet, options: FillSourceOptions
   const blocks = header ? scoreBlocks(header.columns) : [];
   if (!header || blocks.length === 0) return headerlessSource(sheet, repairs);
 
-  const block = pickBlock(blocks, options.subject);
+  const block = pickBlock(blocks, options);
   const labels = new Map(header.columns.map((column) => [column.col, column.label]));
   const columns = blockColumns(block, labels);
   const identity = identityColumns(header.columns);
@@ -142,11 +166,17 @@ export function fillSourceFromSheet(input: GridSheet, options: FillSourceOptions
       rows,
       repairs,
       otherBlocks: blocks.filter((other) => other !== block).map((other) => other.subject),
+      context: fileContextOf(sheet, header, block),
     },
   };
 }
 
-/** The first sheet of a workbook that holds students and scores, the page's class or subject first. */
+/**
+ * The sheet of a workbook that holds students and scores and whose context agrees best with the
+ * page: fewest mismatches (a sheet titled "LỚP 7A1" loses to "LỚP 7A2" on the 7A2 page whatever
+ * the sheet names), then most agreements; among equals a sheet named after the page's class or
+ * subject, then the first.
+ */
 export function fillSourceFromWorkbook(
   sheets: readonly GridSheet[],
   options: FillSourceOptions = {},
@@ -154,13 +184,27 @@ export function fillSourceFromWorkbook(
   const hints = [options.class, options.subject].filter((hint): hint is string => Boolean(hint));
   const preferred = (sheet: GridSheet) => hints.some((hint) => containsKey(sheet.name, hint));
   const ordered = [...sheets.filter(preferred), ...sheets.filter((sheet) => !preferred(sheet))];
+  const page = {
+    ...(options.class && { class: options.class }),
+    ...(options.subject && { subject: options.subject }),
+    ...(options.term && { term: options.term }),
+    ...(options.schoolYear && { schoolYear: options.schoolYear }),
+  };
+  const stated = Object.keys(page).length;
   let first: FillSourceResult | undefined;
+  let best: { result: FillSourceResult; score: number } | undefined;
   for (const sheet of ordered) {
     const result = fillSourceFromSheet(sheet, options);
-    if (result.ok && result.source.rows.length > 0) return result;
     first ??= result;
+    if (!result.ok || result.source.rows.length === 0) continue;
+    const { agreements, mismatches } = compareContext(result.source.context, page);
+    // The grade agrees whenever the class does: count what the page stated.
+    const score = agreements.filter((field) => field !== 'grade').length - 100 * mismatches.length;
+    if (!best || score > best.score) best = { result, score };
+    // Nothing can beat a sheet that agrees on everything the page says.
+    if (score === stated) break;
   }
-  return first ?? { ok: false, reason: noStudents };
+  return best?.result ?? first ?? { ok: false, reason: noStudents };
 }
 
 // ---- A block without a header
@@ -225,5 +269,10 @@ function headerlessSource(sheet: GridSheet, repairs: CellRepair[]): FillSourceRe
       values: columns.map(({ col }) => fillValue(cellAt(sheet, row, col))),
     });
   });
-  return { ok: true, source: { sheet: sheet.name, subject: '', columns, rows, repairs, otherBlocks: [] } };
+  // No header, so no title rows either: only the sheet's name may say something ("7A1").
+  const context = fileContextOf(sheet, undefined, undefined);
+  return {
+    ok: true,
+    source: { sheet: sheet.name, subject: '', columns, rows, repairs, otherBlocks: [], context },
+  };
 }

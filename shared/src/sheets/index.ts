@@ -22,6 +22,14 @@ export {
   fillSourceFromWorkbook,
   fillValue,
 } from './fill-source';
+export {
+  type ContextField,
+  type ContextMismatch,
+  contextMismatches,
+  type FileContext,
+  fileContextOf,
+  type PageContext,
+} from './file-context';
 export { analyseGradeWorkbook, type WorkbookAnalysis, type WorkbookSummary } from './grade-workbook';
 export {
   type CellRange,
