@@ -254,7 +254,8 @@ export function planFor(c: HostileCase) {
     })),
     repairs: [],
     otherBlocks: [],
-  } as FillSource;
+    context: {},
+  };
   return buildPlan<FakeCell, PlanRow<FakeCell>>(source, pageRows, valueChecker(getRulepack('tt22'), 'Toán'));
 }
 

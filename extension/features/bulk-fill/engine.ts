@@ -124,19 +124,25 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
     say('');
     const view = renderPreview(plan, found.source, origin, {
       cancel: closeDialog,
-      confirm: () => {
+      confirm: (plan) => {
         view.progress(0, plan.changes.length); // disables the buttons at once
         void session.run(async () => {
           const begun = performance.now();
           // Validation re-runs as the cells are written: PortalGrid reports each slice to the
-          // validate feature (cell checks, row averages) in one batch.
-          const done = await fill(grid, plan.changes, { onProgress: view.progress, signal });
-          recordPerf('bulkFill.write', performance.now() - begun);
-          // This fill replaces the last one (and its undo). Kept even when the grid went away
-          // while writing: the next mount goes on with it.
-          session.set(settleStep(fresh, plan, rows, done));
-          if (signal.aborted) return;
-          markFilled(done.entries);
+          // validate feature (cell checks, row averages) in one batch. The cells' marks (drafts,
+          // validation, filled) reach the page once, after the last slice, still inside the timing.
+          const release = overlay.marks.hold();
+          try {
+            const done = await fill(grid, plan.changes, { onProgress: view.progress, signal });
+            recordPerf('bulkFill.write', performance.now() - begun);
+            // This fill replaces the last one (and its undo). Kept even when the grid went away
+            // while writing: the next mount goes on with it.
+            session.set(settleStep(fresh, plan, rows, done));
+            if (signal.aborted) return;
+            markFilled(done.entries);
+          } finally {
+            release();
+          }
           recordPerf('bulkFill.fill', performance.now() - begun);
           closeDialog();
           show();
@@ -172,10 +178,15 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
       }
       const rows = grid.rows();
       const plan = planWaiting(rebound, rows, check);
-      const done = await fill(grid, plan.changes, { signal });
-      session.set(settleStep(rebound, plan, rows, done));
-      if (signal.aborted) return;
-      markFilled(done.entries);
+      const release = overlay.marks.hold();
+      try {
+        const done = await fill(grid, plan.changes, { signal });
+        session.set(settleStep(rebound, plan, rows, done));
+        if (signal.aborted) return;
+        markFilled(done.entries);
+      } finally {
+        release();
+      }
       show();
     });
   };
@@ -184,9 +195,15 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   // ---- undo: the cells on screen now, the others as their rows render
   const undoStep = async (paged: Fill) => {
     const start = performance.now();
-    const undone = await undoFill(grid, { entries: onScreen(toUndo(paged)) }, holds, { signal });
-    for (const { cell } of [...undone.restored, ...undone.changed])
-      overlay.marks.clear(cell.element, 'filled');
+    const release = overlay.marks.hold();
+    let undone: Awaited<ReturnType<typeof undoFill>>;
+    try {
+      undone = await undoFill(grid, { entries: onScreen(toUndo(paged)) }, holds, { signal });
+      for (const { cell } of [...undone.restored, ...undone.changed])
+        overlay.marks.clear(cell.element, 'filled');
+    } finally {
+      release();
+    }
     session.set(settleUndo(paged, undone));
     ctx.bus.emit('validate.request', {});
     recordPerf('bulkFill.undo', performance.now() - start);

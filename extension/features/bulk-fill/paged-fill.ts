@@ -142,6 +142,11 @@ export function settleStep<C extends PlanCell, R extends PlanRow<C>>(
         waiting.push(fileRow);
         break;
       case 'matched': {
+        // A doubtful row the teacher did not tick is never filled: settled, as unsure.
+        if (!row.ticked) {
+          tally.unsure++;
+          break;
+        }
         // The page went away in the middle of writing this row: it is finished when it shows again.
         if (row.changes.some((change) => !handled.has(change.cell))) {
           waiting.push(fileRow);
@@ -156,6 +161,7 @@ export function settleStep<C extends PlanCell, R extends PlanRow<C>>(
         break;
       }
       case 'unknown':
+      case 'not-in-class':
         tally.unknown++;
         break;
       case 'ambiguous':

@@ -2,11 +2,13 @@ import type { FillSource } from '@edulens/shared/sheets';
 import { pick, t } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
 import type { GridCell, GridRow } from '../../lib/portal-grid';
-import type { FillPlan, PlannedRow, Skip, Student } from './plan';
+import { type FillPlan, type PlannedRow, type Skip, type Student, withTicks } from './plan';
 
-// The preview dialog: per row of the file, the student it matched (how, how sure), the values
-// that will change (old → new) and the cells skipped with the reason. Nothing is written until
-// the teacher confirms.
+// The preview dialog: per row of the file, the student it matched (how, how sure, and why it is
+// doubtful), a tick for whether it is filled (doubtful rows start unticked), the values that will
+// change (old → new, an overwrite of a stored value shown apart) and the cells skipped with the
+// reason; unchanged cells are one line per row. Nothing is written until the teacher confirms, and
+// overwriting stored values needs its own confirmation.
 
 export type Plan = FillPlan<GridCell, GridRow>;
 type Row = PlannedRow<GridCell, GridRow>;
@@ -18,7 +20,10 @@ export const DIALOG_CSS = `
 .bf-dialog table { border-collapse: collapse; width: 100%; font-size: 12px; }
 .bf-dialog th, .bf-dialog td { border-bottom: 1px solid #e3e8ef; padding: 3px 5px; text-align: left; vertical-align: top; }
 .bf-dialog th { background: #f7f9fc; position: sticky; top: 0; }
-.bf-dialog tr.unknown, .bf-dialog tr.ambiguous, .bf-dialog tr.duplicate { background: #fff4e5; }
+.bf-dialog tr.unknown, .bf-dialog tr.not-in-class, .bf-dialog tr.ambiguous, .bf-dialog tr.duplicate { background: #fff4e5; }
+.bf-dialog tr.doubtful { background: #fffbe6; }
+.bf-dialog .chg.overwrite { color: #9b1c10; }
+.bf-dialog .allow { display: flex; gap: 6px; align-items: center; color: #9b1c10; font-weight: 600; }
 .bf-dialog tr.low td.how { color: #a05a00; font-weight: 600; }
 .bf-dialog .chg { color: #1b6e3a; white-space: nowrap; }
 .bf-dialog .skip { color: #7a4a00; }
@@ -66,6 +71,13 @@ function matchCell(row: Row): (Node | string)[] {
         h('span', { class: 'bf-warn' }, t('bulkFill_unknown')),
         ...(row.nearest ? [h('div', { class: 'note' }, t('bulkFill_nearest', student(row.nearest)))] : []),
       ];
+    case 'not-in-class':
+      return [
+        h('span', { class: 'bf-warn' }, t('bulkFill_notInClass', row.code)),
+        ...(row.nearest
+          ? [h('div', { class: 'note' }, t('bulkFill_sameNameOther', student(row.nearest)))]
+          : []),
+      ];
     case 'ambiguous':
       return [
         h('span', { class: 'bf-warn' }, t('bulkFill_ambiguous', row.candidates.map(student).join('; '))),
@@ -79,8 +91,8 @@ function matchCell(row: Row): (Node | string)[] {
 
 function howCell(row: Row): string {
   if (row.status !== 'matched' || !row.method) return '';
-  const notes = row.notes.map((note) =>
-    t(`bulkFill_note_${note.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`),
+  const notes = row.doubts.map((doubt) =>
+    t(`bulkFill_doubt_${doubt.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`),
   );
   return [`${t(`bulkFill_method_${row.method}`)} · ${percent(row.confidence)}`, ...notes].join(' · ');
 }
@@ -89,25 +101,44 @@ function howCell(row: Row): string {
 function rank(row: Row): number {
   if (row.status === 'pending') return 3;
   if (row.status !== 'matched') return 0;
-  return (row.confidence ?? 1) < LOW_CONFIDENCE || row.notes.length > 0 ? 1 : 2;
+  return (row.confidence ?? 1) < LOW_CONFIDENCE || row.doubts.length > 0 ? 1 : 2;
 }
 
 function ordered(rows: readonly Row[]): Row[] {
   return [...rows].sort((a, b) => rank(a) - rank(b) || a.line - b.line);
 }
 
-function rowElement(row: Row): HTMLTableRowElement {
-  const low = row.status === 'matched' && ((row.confidence ?? 1) < LOW_CONFIDENCE || row.notes.length > 0);
+/** A comment is shown by its start; the whole text is on hover. */
+function shown(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}…` : value;
+}
+
+function rowElement(row: Row, onTick: (line: number, ticked: boolean) => void): HTMLTableRowElement {
+  const doubtful = row.status === 'matched' && row.doubts.length > 0;
+  const low = row.status === 'matched' && ((row.confidence ?? 1) < LOW_CONFIDENCE || doubtful);
+  const unchanged = row.skips.filter((skip) => skip.reason === 'unchanged').length;
+  const tick =
+    row.status === 'matched'
+      ? h('input', {
+          type: 'checkbox',
+          'data-testid': 'bulkfill-tick',
+          checked: row.ticked,
+          title: t('bulkFill_tickHint'),
+          onchange: (event: Event) => onTick(row.line, (event.target as HTMLInputElement).checked),
+        })
+      : null;
   return h(
     'tr',
     {
-      class: `${row.status}${low ? ' low' : ''}`,
+      class: `${row.status}${low ? ' low' : ''}${doubtful ? ' doubtful' : ''}`,
       'data-testid': 'bulkfill-row',
       'data-status': row.status,
       'data-line': String(row.line),
       'data-key': row.target?.key ?? '',
       'data-method': row.method ?? '',
+      'data-doubts': row.doubts.join(' '),
     },
+    h('td', null, tick),
     h('td', null, String(row.line)),
     h('td', null, row.name, row.code ? h('div', { class: 'note' }, row.code) : null),
     h('td', null, ...matchCell(row)),
@@ -118,23 +149,41 @@ function rowElement(row: Row): HTMLTableRowElement {
       ...row.changes.map((change) =>
         h(
           'div',
-          { class: 'chg' },
-          t('bulkFill_change', [change.cell.column.label, change.before || '∅', change.after]),
+          {
+            class: `chg${change.before === '' ? '' : ' overwrite'}`,
+            title: change.after,
+            'data-overwrite': change.before === '' ? null : '1',
+          },
+          t(change.before === '' ? 'bulkFill_change' : 'bulkFill_overwrite', [
+            change.cell.column.label,
+            shown(change.before) || '∅',
+            shown(change.after),
+          ]),
         ),
       ),
     ),
     h(
       'td',
       null,
-      ...row.skips.map((skip) =>
-        h('div', { class: `skip ${skip.reason}`, 'data-reason': skip.reason }, skipText(skip)),
-      ),
+      ...row.skips
+        .filter((skip) => skip.reason !== 'unchanged')
+        .map((skip) =>
+          h('div', { class: `skip ${skip.reason}`, 'data-reason': skip.reason }, skipText(skip)),
+        ),
+      unchanged > 0
+        ? h(
+            'div',
+            { class: 'skip unchanged', 'data-reason': 'unchanged' },
+            t('bulkFill_unchangedCount', unchanged),
+          )
+        : null,
     ),
   );
 }
 
 export interface PreviewHandlers {
-  confirm(): void;
+  /** With the plan as the teacher left it (the rows ticked). */
+  confirm(plan: Plan): void;
   cancel(): void;
 }
 
@@ -146,11 +195,12 @@ export interface PreviewView {
 
 /** Builds the preview dialog of a plan. */
 export function renderPreview(
-  plan: Plan,
+  initial: Plan,
   source: FillSource,
   origin: string,
   handlers: PreviewHandlers,
 ): PreviewView {
+  let plan = initial;
   const { counts } = plan;
   const facts = [
     t('bulkFill_sourceLine', [origin, source.sheet]),
@@ -164,38 +214,62 @@ export function renderPreview(
     plan.unmappedColumns.length > 0 ? t('bulkFill_unmapped', plan.unmappedColumns.join(', ')) : '',
     counts.pending > 0 ? t('bulkFill_pendingSummary', counts.pending) : '',
   ].filter(Boolean);
-  const summary = t('bulkFill_summary', [
-    counts.changes,
-    counts.matched,
-    counts.skipped,
-    counts.unknown,
-    counts.ambiguous + counts.duplicate,
-  ]);
+  const summary = h('p', { class: 'summary', 'data-testid': 'bulkfill-summary' });
   const bar = h('progress', { max: 1, value: 0, hidden: true, 'data-testid': 'bulkfill-progress' });
   const status = h('span', { class: 'muted', 'data-testid': 'bulkfill-progress-text' });
-  const confirm = h(
-    'button',
-    {
-      class: 'btn primary',
-      'data-testid': 'bulkfill-confirm',
-      disabled: counts.changes === 0 && counts.pending === 0,
-      onclick: handlers.confirm,
-    },
-    counts.pending > 0
-      ? t('bulkFill_confirmWaiting', [counts.changes, counts.pending])
-      : t('bulkFill_confirm', counts.changes),
-  );
+  const allowOverwrite = h('input', { type: 'checkbox', 'data-testid': 'bulkfill-allow-overwrite' });
+  const allowLabel = h('span', null);
+  const allow = h('label', { class: 'allow', hidden: true }, allowOverwrite, allowLabel);
+  const confirm = h('button', {
+    class: 'btn primary',
+    'data-testid': 'bulkfill-confirm',
+    onclick: () => handlers.confirm(plan),
+  });
+  const update = () => {
+    const c = plan.counts;
+    summary.textContent = t('bulkFill_summary', [
+      c.changes,
+      c.matched,
+      c.skipped,
+      c.unknown + c.notInClass,
+      c.ambiguous + c.duplicate,
+    ]);
+    if (c.doubtful > 0) summary.textContent += ` ${t('bulkFill_doubtfulSummary', c.doubtful)}`;
+    allow.hidden = c.overwrites === 0;
+    allowLabel.textContent = t('bulkFill_allowOverwrite', c.overwrites);
+    confirm.disabled = (c.changes === 0 && c.pending === 0) || (c.overwrites > 0 && !allowOverwrite.checked);
+    confirm.textContent =
+      c.pending > 0 ? t('bulkFill_confirmWaiting', [c.changes, c.pending]) : t('bulkFill_confirm', c.changes);
+  };
+  allowOverwrite.addEventListener('change', update);
+  const ticked = new Set(plan.rows.filter((row) => row.ticked).map((row) => row.line));
+  const onTick = (line: number, on: boolean) => {
+    if (on) ticked.add(line);
+    else ticked.delete(line);
+    plan = withTicks(plan, ticked);
+    update();
+  };
+  update();
   const cancel = h(
     'button',
     { class: 'btn', 'data-testid': 'bulkfill-cancel', onclick: handlers.cancel },
     t('bulkFill_cancel'),
   );
+  const names = (rows: readonly Student[]) => rows.map((row) => row.name).join(', ');
   const missing =
     plan.missing.length > 0
       ? h(
           'p',
           { class: 'note', 'data-testid': 'bulkfill-missing' },
-          t('bulkFill_missing', [plan.missing.length, plan.missing.map((row) => row.name).join(', ')]),
+          t('bulkFill_missing', [plan.missing.length, names(plan.missing)]),
+        )
+      : null;
+  const unsure =
+    plan.unsure.length > 0
+      ? h(
+          'p',
+          { class: 'note', 'data-testid': 'bulkfill-unsure' },
+          t('bulkFill_unsureStudents', [plan.unsure.length, names(plan.unsure)]),
         )
       : null;
   const element = h(
@@ -205,9 +279,10 @@ export function renderPreview(
     h(
       'div',
       { class: 'body' },
-      h('p', { class: 'summary', 'data-testid': 'bulkfill-summary' }, summary),
+      summary,
       ...facts.map((fact) => h('p', { class: 'note' }, fact)),
       missing,
+      unsure,
       h(
         'table',
         null,
@@ -217,6 +292,7 @@ export function renderPreview(
           h(
             'tr',
             null,
+            h('th', null, t('bulkFill_colTick')),
             ...[
               'bulkFill_colLine',
               'bulkFill_colFile',
@@ -227,10 +303,10 @@ export function renderPreview(
             ].map((key) => h('th', null, t(key))),
           ),
         ),
-        h('tbody', null, ...ordered(plan.rows).map(rowElement)),
+        h('tbody', null, ...ordered(plan.rows).map((row) => rowElement(row, onTick))),
       ),
     ),
-    h('footer', null, bar, status, h('span', { class: 'grow' }), cancel, confirm),
+    h('footer', null, bar, status, allow, h('span', { class: 'grow' }), cancel, confirm),
   );
   return {
     element,

@@ -58,8 +58,14 @@ describe('clipboardGrid', () => {
       'ck0',
     ]);
     expect(result.source.rows).toEqual([
-      { row: 2, code: '6300000001', name: 'Nguyễn Văn An', values: ['8,5', '9', '', '7', '6,5'] },
-      { row: 3, code: '', name: 'Trần Thị Hoà', values: ['10', '8', '7', '9', '8'] },
+      {
+        row: 2,
+        code: '6300000001',
+        name: 'Nguyễn Văn An',
+        birthDate: '',
+        values: ['8,5', '9', '', '7', '6,5'],
+      },
+      { row: 3, code: '', name: 'Trần Thị Hoà', birthDate: '', values: ['10', '8', '7', '9', '8'] },
     ]);
   });
 });

@@ -63,7 +63,12 @@ describe('header texts', () => {
     expect(classifyHeader(text)).toEqual({ kind: 'evaluation', entry });
   });
 
-  it.each(['ĐTBmcn', 'TB CN', 'Ngày sinh', 'BẢNG ĐIỂM MÔN TOÁN', 'Toán', 'Học kỳ I', ''])(
+  it('"Ngày sinh" is the birth date, which matching compares', () => {
+    expect(classifyHeader('Ngày sinh')).toEqual({ kind: 'birthDate' });
+    expect(classifyHeader('NGÀY THÁNG NĂM SINH')).toEqual({ kind: 'birthDate' });
+  });
+
+  it.each(['ĐTBmcn', 'TB CN', 'BẢNG ĐIỂM MÔN TOÁN', 'Toán', 'Học kỳ I', ''])(
     '%j is not a grade column',
     (text) => {
       expect(classifyHeader(text)).toBeNull();

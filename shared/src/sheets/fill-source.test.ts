@@ -53,8 +53,14 @@ describe('fillSourceFromSheet', () => {
       ['ck', 0, 7],
     ]);
     expect(source.rows).toEqual([
-      { row: 5, code: '6300000001', name: 'Nguyễn Văn Hoà', values: ['8.5', '9', '8.3', '7', '6.5'] },
-      { row: 6, code: '', name: "H'Hen Niê", values: ['8,5', '', '10', '9', '8'] },
+      {
+        row: 5,
+        code: '6300000001',
+        name: 'Nguyễn Văn Hoà',
+        birthDate: '',
+        values: ['8.5', '9', '8.3', '7', '6.5'],
+      },
+      { row: 6, code: '', name: "H'Hen Niê", birthDate: '', values: ['8,5', '', '10', '9', '8'] },
     ]);
     expect(source.repairs.length).toBeGreaterThanOrEqual(2);
   });
@@ -147,6 +153,8 @@ describe('fillSourceFromSheet', () => {
       ['0123456789', [comment, '9', 'T', '', '']],
       ['0123456790', ['', '7', 'h', '', '']],
     ]);
+    // The name merged over two columns (family + middle, given) reads whole.
+    expect(result.source.rows.map((r) => r.name)).toEqual(['Lò Thị Mai', 'Vàng A Dế']);
   });
 
   it('keeps a secondary book\'s "Nhận xét" column with its scores', () => {
