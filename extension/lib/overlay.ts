@@ -18,6 +18,12 @@ export interface CellMarks {
   clearAll(kind?: MarkKind): void;
   /** Cells currently carrying a kind of mark. */
   marked(kind: MarkKind): HTMLElement[];
+  /**
+   * Holds the marks' attribute writes until the returned function is called, which writes them at
+   * once: a fill marks each of its cells twice (draft as it is written, filled at the end), and one
+   * write per cell after the last slice costs half of one after each.
+   */
+  hold(): () => void;
 }
 
 export type Region = 'top' | 'dock';
@@ -135,36 +141,44 @@ function createMarks(signal: AbortSignal): CellMarks {
     style.textContent = markCss();
     (doc.head ?? doc.documentElement).append(style);
   };
-  // Attributes are written once per element at the end of the current task: a fill marks each
-  // cell twice (filled, draft), and its 540 cells' attribute writes belong together, not between
-  // the portal's own input handlers.
+  // Attributes are written once per element at the end of the current task (or when a hold ends):
+  // a fill marks each cell twice (filled, draft), and its 540 cells' attribute writes belong
+  // together, not between the portal's own input handlers.
   const dirty = new Set<HTMLElement>();
+  let holds = 0;
   const sync = (element: HTMLElement) => {
     if (dirty.size === 0) queueMicrotask(flush);
     dirty.add(element);
   };
   const flush = () => {
+    if (holds > 0) return; // the last release writes them
     for (const element of dirty) write(element);
     dirty.clear();
   };
+  /** Sets or removes an attribute, touching the DOM only when it changes. */
+  const put = (element: HTMLElement, name: string, value: string | undefined) => {
+    if (element.getAttribute(name) === (value ?? null)) return;
+    if (value === undefined) element.removeAttribute(name);
+    else element.setAttribute(name, value);
+  };
   const write = (element: HTMLElement) => {
     const kinds = state.get(element);
-    if (!kinds || kinds.size === 0) {
-      state.delete(element);
-      element.removeAttribute(MARK_ATTR);
-      element.removeAttribute(MSG_ATTR);
-      element.removeAttribute(BADGE_ATTR);
-      return;
+    if (!kinds || kinds.size === 0) state.delete(element);
+    let kindText: string | undefined;
+    let messages: string | undefined;
+    let badge: string | undefined;
+    if (kinds && kinds.size > 0) {
+      for (const kind of PRIORITY) {
+        const mark = kinds.get(kind);
+        if (!mark) continue;
+        kindText = kindText === undefined ? kind : `${kindText} ${kind}`;
+        if (mark.message) messages = messages === undefined ? mark.message : `${messages}\n${mark.message}`;
+        badge ??= mark.badge;
+      }
     }
-    const ordered = PRIORITY.filter((kind) => kinds.has(kind));
-    const kindText = ordered.join(' ');
-    if (element.getAttribute(MARK_ATTR) !== kindText) element.setAttribute(MARK_ATTR, kindText);
-    const messages = ordered.map((kind) => kinds.get(kind)?.message).filter((m): m is string => !!m);
-    const badge = ordered.map((kind) => kinds.get(kind)?.badge).find((b) => b !== undefined);
-    if (messages.length > 0) element.setAttribute(MSG_ATTR, messages.join('\n'));
-    else element.removeAttribute(MSG_ATTR);
-    if (badge !== undefined) element.setAttribute(BADGE_ATTR, badge);
-    else element.removeAttribute(BADGE_ATTR);
+    put(element, MARK_ATTR, kindText);
+    put(element, MSG_ATTR, messages);
+    put(element, BADGE_ATTR, badge);
   };
   const marks: CellMarks = {
     set(element, kind, message, badge) {
@@ -189,6 +203,16 @@ function createMarks(signal: AbortSignal): CellMarks {
     },
     marked(kind) {
       return [...state].filter(([, kinds]) => kinds.has(kind)).map(([element]) => element);
+    },
+    hold() {
+      holds++;
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        holds--;
+        flush();
+      };
     },
   };
   signal.addEventListener(
