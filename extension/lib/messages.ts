@@ -106,6 +106,11 @@ export interface BackgroundMessages {
     request: { profile: string; page: PageKey; field: string; value: string };
     response: { stored: true; queued: boolean };
   };
+  /** Several edits of one page at once (a bulk fill, a restore): one message and one transaction. */
+  'drafts.saveMany': {
+    request: { profile: string; page: PageKey; edits: { field: string; value: string }[] };
+    response: { stored: number; queued: boolean };
+  };
   'drafts.forPage': {
     request: { profile: string; page: PageKey };
     response: { drafts: DraftEntry[] };

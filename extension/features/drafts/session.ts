@@ -56,8 +56,13 @@ class Mirror {
           for (const name of fields) this.pending.delete(name);
           await sendToBackground('drafts.clear', { profile, page, fields });
         } else {
-          this.pending.delete(field);
-          await sendToBackground('drafts.save', { profile, page, field, value });
+          // Saves of many fields (a bulk fill's 540 cells) go in one message too.
+          const edits = [...this.pending].flatMap(([name, pending]) =>
+            pending === null ? [] : [{ field: name, value: pending }],
+          );
+          for (const edit of edits) this.pending.delete(edit.field);
+          if (edits.length === 1) await sendToBackground('drafts.save', { profile, page, field, value });
+          else await sendToBackground('drafts.saveMany', { profile, page, edits });
         }
       } catch (error) {
         // The extension was reloaded or the worker is gone for good: nothing to retry with.

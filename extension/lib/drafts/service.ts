@@ -40,6 +40,15 @@ export function startDraftsService(): DraftsService {
     return { stored: true as const, queued: await store.isQueued(profile, page, field) };
   });
 
+  handle('drafts.saveMany', async ({ profile, page, edits }) => {
+    const forward = await sync.isPaired();
+    const all = edits.map(({ field, value }) => ({ profile, page, field, value }));
+    const changed = await store.saveMany(all, Date.now(), forward);
+    if (!forward) return { stored: edits.length, queued: false };
+    if (changed > 0) await Promise.race([sync.flush({ force: true }), delay(SAVE_ANSWER_WAIT_MS)]);
+    return { stored: edits.length, queued: (await store.count()) > 0 };
+  });
+
   handle('drafts.forPage', async ({ profile, page }) => {
     const local = await store.forPage(profile, page);
     // Drafts this browser never had (its data was cleared, or they were typed in another browser

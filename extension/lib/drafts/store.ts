@@ -22,24 +22,34 @@ export class DraftStore implements OutboxPort {
    * draft already holds (a restore writing back, a blur repeating the last input) changes nothing.
    */
   async save(edit: DraftEdit, now: number, forward: boolean): Promise<{ changed: boolean }> {
-    const id = pageId(edit.page);
-    const key: DraftKey = [edit.profile, id, edit.field];
+    const changed = await this.saveMany([edit], now, forward);
+    return { changed: changed > 0 };
+  }
+
+  /** Records several edits in one transaction (a bulk fill's 540 cells); how many changed a draft. */
+  async saveMany(edits: readonly DraftEdit[], now: number, forward: boolean): Promise<number> {
     return this.db.transaction('rw', this.db.drafts, this.db.outbox, async () => {
-      const existing = await this.db.drafts.get(key);
-      if (existing && !existing.savedToPortal && existing.value === edit.value) return { changed: false };
-      await this.db.drafts.put({
-        profile: edit.profile,
-        pageId: id,
-        field: edit.field,
-        page: { ...edit.page },
-        value: edit.value,
-        updatedAt: now,
-        savedToPortal: false,
-        savedAt: 0,
-        agentVersion: existing?.agentVersion ?? 0,
-      });
-      if (forward) await this.enqueue({ ...edit, pageId: id, op: 'save', enqueuedAt: now });
-      return { changed: true };
+      let changed = 0;
+      for (const edit of edits) {
+        const id = pageId(edit.page);
+        const key: DraftKey = [edit.profile, id, edit.field];
+        const existing = await this.db.drafts.get(key);
+        if (existing && !existing.savedToPortal && existing.value === edit.value) continue;
+        await this.db.drafts.put({
+          profile: edit.profile,
+          pageId: id,
+          field: edit.field,
+          page: { ...edit.page },
+          value: edit.value,
+          updatedAt: now,
+          savedToPortal: false,
+          savedAt: 0,
+          agentVersion: existing?.agentVersion ?? 0,
+        });
+        if (forward) await this.enqueue({ ...edit, pageId: id, op: 'save', enqueuedAt: now });
+        changed++;
+      }
+      return changed;
     });
   }
 
