@@ -188,8 +188,9 @@ export const hostileCase: fc.Arbitrary<HostileCase> = rosterArb.chain((roster) =
             : `${words[0]!} ${s.middle} ${s.given}`;
         // Someone whose whole name, without accents, is a classmate's cannot be told apart from them.
         if (keys.has(deaccentNameKey(stranger))) continue;
-        // Code: none, another class's, or (rarely) a classmate's by mistake.
-        const strangerCode = s.codeMode < 5 ? '' : s.codeMode < 9 ? foreign(s.otherCode) : mate.code;
+        // Code: none, or another class's. (A stranger's row carrying a classmate's code is that
+        // classmate's row as far as anyone can tell: the code is decisive, by the policy.)
+        const strangerCode = s.codeMode < 5 ? '' : foreign(s.otherCode);
         file.push({
           code: strangerCode,
           name: spelled(stranger, s.spelling),

@@ -105,3 +105,20 @@ export function wholeNameDistance(a: string, b: string): number | undefined {
   }
   return total <= MAX_TYPOS ? total : undefined;
 }
+
+/**
+ * Whether two spellings could be one name garbled a little: as many words, each at most one typo
+ * apart, the given name included, two typos in all. Only used beside a student code, which decides.
+ */
+export function looselySameName(a: string, b: string): boolean {
+  const left = deaccentNameKey(a).split(' ');
+  const right = deaccentNameKey(b).split(' ');
+  if (left.length !== right.length) return false;
+  let total = 0;
+  for (let i = 0; i < left.length; i++) {
+    const typos = editDistance(left[i]!, right[i]!, MAX_TYPOS_PER_WORD);
+    if (typos > MAX_TYPOS_PER_WORD) return false;
+    total += typos;
+  }
+  return total <= MAX_TYPOS;
+}

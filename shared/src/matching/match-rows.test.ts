@@ -54,7 +54,22 @@ describe('matchRows — the policy', () => {
     // No name in the file: the code alone decides.
     expect(only([{ code: '6300000005', name: '' }])).toMatchObject({ target: 4, doubts: [] });
     // The same name spelled without accents or with a typo is still that student's.
-    expect(only([{ code: '6300000005', name: 'Pham Minh Khoi' }])).toMatchObject({ doubts: [] });
+    expect(only([{ code: '6300000005', name: 'Pham Minh Khoi' }])).toMatchObject({ doubts: [] }); // A name half repaired from a legacy encoding ("Phạm Minh KhÈi") is still that student's.
+    expect(only([{ code: '6300000005', name: 'Phạm Minh Khoì' }])).toMatchObject({ doubts: [] });
+  });
+
+  it('invariant 1: codes swapped between two rows are doubts, each name pointing at its own student', () => {
+    const { rows } = matchRows(
+      [
+        { code: '6300000002', name: 'Nguyễn Văn An' },
+        { code: '6300000001', name: 'Trần Thị Hoà' },
+      ],
+      klass,
+    );
+    expect(rows.map((row) => row.status === 'matched' && row.doubts)).toEqual([
+      ['name-differs'],
+      ['name-differs'],
+    ]);
   });
 
   it('invariant 1: a code that is not in the book is "không có trong lớp" and never matched by name', () => {

@@ -4,6 +4,7 @@ import {
   exactKey,
   fuzzyNameScore,
   hasMarks,
+  looselySameName,
   toneNameKey,
   wholeNameDistance,
 } from './keys';
@@ -203,6 +204,25 @@ export function matchRows(sources: readonly MatchSource[], targets: readonly Mat
     return mine !== undefined && theirs !== undefined && mine !== theirs;
   };
 
+  const rank = (method: MatchMethod | undefined) =>
+    method === undefined ? Infinity : ['exact', 'tone', 'deaccent', 'fuzzy'].indexOf(method);
+  /**
+   * With a code, the file's name is a doubt when it names another student of the book better than
+   * the code's (codes swapped between two rows), or is far from the code's student's name — every
+   * word more than a typo apart (a stranger who shares only a given name). A name garbled a little
+   * (a legacy encoding half repaired, a typo in the given name) with no one else behind it is not.
+   */
+  const nameDoubted = (source: number, target: number): boolean => {
+    const mine = sourceNames[source]!;
+    if (mine.deaccent === '') return false;
+    const own = rank(sameNameTier(mine, targetNames[target]!));
+    const other = Math.min(
+      ...targetIndices.filter((t) => t !== target).map((t) => rank(sameNameTier(mine, targetNames[t]!))),
+    );
+    if (other < own) return true;
+    return own === Infinity && !looselySameName(mine.raw, targetNames[target]!.raw);
+  };
+
   // 1. Student code: decisive.
   const targetsByCode = groupBy(targetIndices, (t) => codeKey(targets[t]!.code));
   for (const [key, group] of groupBy(open(), codeOf)) {
@@ -228,12 +248,7 @@ export function matchRows(sources: readonly MatchSource[], targets: readonly Mat
     const source = group[0]!;
     const target = found[0]!;
     const doubts: MatchDoubt[] = [];
-    if (sourceNames[source]!.deaccent !== '') {
-      // The file's name must be this student's own, not merely close to it (two classmates may be).
-      const tier = sameNameTier(sourceNames[source]!, targetNames[target]!);
-      if (tier === undefined) doubts.push('name-differs');
-      else doubts.push(...tierDoubts(tier, sources[source]!.name));
-    }
+    if (nameDoubted(source, target)) doubts.push('name-differs');
     if (birthDiffers(source, target)) doubts.push('birth-date-differs');
     decided.set(source, matched(source, target, 'code', doubts));
     taken.add(target);
@@ -250,7 +265,6 @@ export function matchRows(sources: readonly MatchSource[], targets: readonly Mat
     }
     candidatesOf.set(source, fits);
   }
-  const rank = (method: MatchMethod) => ['exact', 'tone', 'deaccent', 'fuzzy'].indexOf(method);
   for (const tier of ['exact', 'tone', 'deaccent', 'fuzzy'] as const) {
     // Sources whose best fit is at this tier, with the students that fit them that well.
     const wanting = new Map<number, number[]>();
