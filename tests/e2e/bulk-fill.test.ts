@@ -4,6 +4,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   cellInput,
+  confirmFill,
   type GradeFrame,
   type Harness,
   openGradeBook,
@@ -12,11 +13,11 @@ import {
   pressSave,
   saveInPortal,
   scoreFor,
-  shuffled,
   screenshot,
+  shuffled,
   startHarness,
-  type StoredBook,
   storedBook,
+  type StoredBook,
   waitSaved,
 } from './harness';
 
@@ -126,8 +127,8 @@ describe('bulk fill', () => {
     await dialog(page).waitFor();
     const rows = dialog(page).locator('[data-testid="bulkfill-row"]');
     expect(await rows.count()).toBe(file.length);
-    // The unknown student is reported, first, and matched to nobody.
-    const unknown = dialog(page).locator('[data-status="unknown"]');
+    // The student of another class (a code not in this one) is reported, first, and matched to nobody.
+    const unknown = dialog(page).locator('[data-status="not-in-class"]');
     await expect.poll(() => unknown.count()).toBe(1);
     expect(await unknown.textContent()).toContain(UNKNOWN.name);
     // Students with a code by code; the others by their (TCVN3-repaired) name.
@@ -142,7 +143,7 @@ describe('bulk fill', () => {
     expect(await dialog(page).textContent()).toContain('TCVN3');
     await screenshot(page, 'bulk-fill-preview');
 
-    await dialog(page).locator('[data-testid="bulkfill-confirm"]').click();
+    await confirmFill(page);
     await overlay(page).locator('[data-testid="bulkfill-result-text"]').waitFor();
     await expect.poll(() => dialog(page).count()).toBe(0);
     expect(await overlay(page).locator('[data-testid="bulkfill-result-text"]').textContent()).toMatch(
@@ -210,7 +211,7 @@ describe('bulk fill', () => {
     expect(methods.sort()).toEqual(['code', 'code', 'code', 'deaccent', 'deaccent', 'exact']);
     expect(await dialog(page).locator('[data-status="ambiguous"]').textContent()).toContain(twin.maHs);
     expect(await dialog(page).locator('[data-reason="invalid"]').count()).toBe(1);
-    await dialog(page).locator('[data-testid="bulkfill-confirm"]').click();
+    await confirmFill(page);
     await overlay(page).locator('[data-testid="bulkfill-undo"]').waitFor();
 
     for (const [i, row] of picked.entries()) {
@@ -252,7 +253,7 @@ describe('bulk fill', () => {
     ].join('\n');
     await overlay(page).locator('[data-testid="bulkfill-paste"]').fill(tsv);
     await overlay(page).locator('[data-testid="bulkfill-preview-paste"]').click();
-    await dialog(page).locator('[data-testid="bulkfill-confirm"]').click();
+    await confirmFill(page);
     await overlay(page).locator('[data-testid="bulkfill-undo"]').waitFor();
     const first = targets[0]!;
     expect(await cellInput(grid, first.maHs, 'tx1').inputValue()).toBe(filled(first.values.tx1!));

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Frame, Page } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  confirmFill,
   draftField,
   expireAndLogIn,
   type GradeBookOptions,
@@ -17,8 +18,8 @@ import {
   saveInPortal,
   scoreFor,
   startHarness,
-  type StoredBook,
   storedBook,
+  type StoredBook,
   type StoredRow,
   TEACHER,
   typeScore,
@@ -151,7 +152,7 @@ async function fillFromFile(page: Page, lop: string, file: Buffer, students: num
   await pickFillFile(page, `bang-diem-${lop}.xlsx`, file);
   await preview(page).waitFor(WAIT);
   await expect.poll(() => preview(page).locator('[data-status="matched"]').count(), WAIT).toBe(students);
-  await preview(page).locator('[data-testid="bulkfill-confirm"]').click();
+  await confirmFill(page);
   await expect.poll(() => preview(page).count(), WAIT).toBe(0);
 }
 

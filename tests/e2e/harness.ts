@@ -561,3 +561,20 @@ declare const document: {
   dispatchEvent(event: unknown): boolean;
 };
 declare const CustomEvent: new (type: string, init?: { detail?: unknown }) => unknown;
+
+/**
+ * Confirms the bulk-fill preview as a teacher does: when the fill would overwrite stored values,
+ * the preview asks for that apart ("Cho phép ghi đè N điểm đã có"); this ticks it first. Returns
+ * how many stored values the fill overwrites (0 when it only fills empty cells).
+ */
+export async function confirmFill(page: Page): Promise<number> {
+  const preview = overlay(page).locator('[data-testid="bulkfill-preview"]');
+  const allow = preview.locator('[data-testid="bulkfill-allow-overwrite"]');
+  let overwrites = 0;
+  if (await allow.isVisible()) {
+    overwrites = Number(/\d+/.exec((await allow.locator('xpath=..').textContent()) ?? '')?.[0] ?? 0);
+    await allow.check();
+  }
+  await preview.locator('[data-testid="bulkfill-confirm"]').click();
+  return overwrites;
+}

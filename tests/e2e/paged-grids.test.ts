@@ -4,6 +4,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   cellInput,
+  confirmFill,
   draftField,
   expireAndLogIn,
   type GradeFrame,
@@ -19,8 +20,8 @@ import {
   screenshot,
   shuffled,
   startHarness,
-  type StoredBook,
   storedBook,
+  type StoredBook,
   unsavedDrafts,
   WAIT,
 } from './harness';
@@ -243,7 +244,7 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     const confirm = preview(page).locator('[data-testid="bulkfill-confirm"]');
     expect(await confirm.textContent()).toContain(`rồi ${waitingAtFirst} học sinh ở trang khác`);
     await screenshot(page, `paged-${paging}-preview`);
-    await confirm.click();
+    await confirmFill(page);
     await expect
       .poll(() => resultText(page).textContent(), WAIT)
       .toContain(`Đã điền ${firstScreen.length}/46 học sinh`);
@@ -312,7 +313,7 @@ describe.each<Paging>(['pages', 'virtual'])('paging=%s', (paging) => {
     const grid = await openGradeBook(h, { lop: CLASS, paging });
     const walk = screens(page, grid, paging, codes);
     await pickFile(page, before, classFile(before, false));
-    await preview(page).locator('[data-testid="bulkfill-confirm"]').click();
+    await confirmFill(page);
     await walk.each(async () => {
       await expect.poll(() => rowsWhere(grid, keys, (row) => row.inputs.ck === ''), WAIT).toEqual([]);
     });

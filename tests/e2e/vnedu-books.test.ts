@@ -5,6 +5,7 @@ import type { PageState } from '../../extension/lib/messages';
 import {
   cellInput,
   cellTd,
+  confirmFill,
   type GradeFrame,
   type Harness,
   messageBox,
@@ -185,7 +186,7 @@ describe('TT27 book: Tiếng Việt 2D, cuối năm, behind it another book', ()
     await pwExpect(preview.locator('[data-reason="invalid"]')).toContainText('501');
     // a: comment, KT, XL; b (by name): comment, KT, XL; c: KT, XL (its comment is refused).
     await pwExpect(ui().locator('[data-testid="bulkfill-confirm"]')).toContainText('8');
-    await ui().locator('[data-testid="bulkfill-confirm"]').click();
+    await confirmFill(h.page);
     await ui().locator('[data-testid="bulkfill-undo"]').waitFor(WAIT);
 
     await pwExpect(cellInput(grid, a!.maHs, 'nx')).toHaveValue('Em đọc trôi chảy, viết đúng chính tả.');
@@ -276,14 +277,16 @@ describe('TT22 book: Toán 6A1, học kỳ I', () => {
     const grid = await openGradeBook(h);
     const book = await storedBook(h, { lop: '6A1', hk: 1 });
     const names = await namesOnPage(grid);
-    const [a, b] = book.rows;
+    const unique = (code: string) => Object.values(names).filter((n) => n === names[code]).length === 1;
+    // b is filled by name alone: a name no classmate shares.
+    const [a, b] = [book.rows[0]!, book.rows.find((row, i) => i > 0 && unique(row.maHs))!];
     const block = [
       'Mã HS\tHọ và tên\tĐĐGtx 1\tĐĐGgk\tĐĐGck\tNhận xét',
       `${a!.maHs}\t${names[a!.maHs]}\t7,5\t8\t9\tTiến bộ rõ ở học kỳ này.`,
       `\t${names[b!.maHs]}\t10\t6.5\t7\tCần cẩn thận hơn khi tính toán.`,
     ].join('\r\n');
     await pasteAndPreview(block);
-    await ui().locator('[data-testid="bulkfill-confirm"]').click();
+    await confirmFill(h.page);
     await ui().locator('[data-testid="bulkfill-undo"]').waitFor(WAIT);
     await pwExpect(cellInput(grid, a!.maHs, 'tx1')).toHaveValue('7.5');
     await pwExpect(cellInput(grid, a!.maHs, 'nx')).toHaveValue('Tiến bộ rõ ở học kỳ này.');
