@@ -50,6 +50,8 @@ export const validate = defineFeature({
     const hasAverage = grid.columns.some((column) => column.kind === 'average');
 
     const problems = new Map<string, PageProblem>(); // by cell id
+    /** Values of a file the rulepack refused, by cell id, until the cell is typed into. */
+    const fileProblems = new Map<string, PageProblem>();
     let mismatches = 0;
     const mismatchRows = new Set<string>();
     /** Bumped whenever the problems or mismatches change; the panel re-renders when it moved. */
@@ -174,7 +176,9 @@ export const validate = defineFeature({
       if (rendered === version || signal.aborted) return;
       rendered = version;
       const start = performance.now();
-      const ordered = orderProblems(grid, problems);
+      const listed = new Map(fileProblems);
+      for (const [id, problem] of problems) listed.set(id, problem);
+      const ordered = orderProblems(grid, listed);
       count.textContent =
         ordered.length === 0 ? t('validate_noProblems') : t('validate_problemCount', ordered.length);
       panel.classList.toggle('has-problems', ordered.length > 0);
@@ -228,6 +232,10 @@ export const validate = defineFeature({
       const rows = new Set<GridRow>();
       const values = new Map<GridCell, string>();
       for (const edit of edits) {
+        if (fileProblems.delete(edit.cell.id)) {
+          version++;
+          overlay.marks.clear(edit.cell.element, 'skipped');
+        }
         applyCell(edit.cell, edit.value);
         values.set(edit.cell, edit.value);
         rows.add(edit.cell.row);
@@ -237,6 +245,12 @@ export const validate = defineFeature({
       recordPerf(edits.length === 1 ? 'validate.keystroke' : 'validate.batch', performance.now() - start);
     }, signal);
     ctx.bus.on('validate.request', fullPass);
+    ctx.bus.on('validate.fileProblems', ({ problems: refused }) => {
+      fileProblems.clear();
+      for (const problem of refused) fileProblems.set(problem.field, problem);
+      version++;
+      publish();
+    });
     // Rows scrolled into view (virtual scrolling) are checked as they appear.
     grid.onRowsChanged(fullPass, signal);
   },

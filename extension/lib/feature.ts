@@ -42,6 +42,11 @@ export interface FeatureEvents {
   'validate.problems': { problems: PageProblem[] };
   /** Ask validation to re-check everything now. */
   'validate.request': Record<string, never>;
+  /**
+   * Values of a file the rulepack refused (bulk fill): listed with the page's problems until their
+   * cell is typed into. Replaces the previous list.
+   */
+  'validate.fileProblems': { problems: PageProblem[] };
 }
 
 export interface Feature {

@@ -1,7 +1,10 @@
 import { getRulepack } from '@edulens/shared/rules';
 import { fillSourceFromWorkbook, type GridSheet } from '@edulens/shared/sheets';
+import { watchSaveOutcome } from '../drafts/save-watch';
+import { wrongFile } from './wrong-file';
 import { pageId } from '../../lib/drafts/page-id';
 import { initI18n, pick, t } from '../../lib/i18n';
+import type { PageProblem } from '../../lib/messages';
 import type { GridCell } from '../../lib/portal-grid';
 import { chooseRulepack } from '../validate';
 import type { BulkFillEngine, EngineDeps } from './engine-api';
@@ -42,6 +45,9 @@ import { type CheckValue, sameValue, valueChecker } from './values';
 // save as is.
 
 type Fill = PagedFill<GridCell>;
+
+/** A slow portal may take this long to answer "Lưu". */
+const SAVE_OUTCOME_TIMEOUT_MS = 120_000;
 
 export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   const { ctx, section, status, result, recordPerf } = deps;
@@ -101,6 +107,36 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
     }
   };
 
+  /**
+   * Values of the file the rulepack refused stay marked on their cells, the file's value in the hover
+   * text, and listed with the page's problems until the cell is typed into.
+   */
+  const keepRefused = (plan: Plan) => {
+    const problems: PageProblem[] = [];
+    for (const row of plan.rows) {
+      if (!row.ticked) continue;
+      for (const skip of row.skips) {
+        if (skip.reason !== 'invalid' || !skip.cell) continue;
+        const message = {
+          vi: `Tệp ghi "${skip.value}": ${skip.message?.vi ?? ''}`,
+          en: `The file says "${skip.value}": ${skip.message?.en ?? ''}`,
+        };
+        overlay.marks.set(skip.cell.element, 'skipped', pick(message));
+        problems.push({
+          field: skip.cell.id,
+          rowKey: skip.cell.row.key,
+          studentName: skip.cell.row.name,
+          column: skip.cell.column.label,
+          value: skip.value,
+          code: 'bulk-fill.refused',
+          severity: 'error',
+          message,
+        });
+      }
+    }
+    ctx.bus.emit('validate.fileProblems', { problems });
+  };
+
   // ---- from data to preview
   const open = (sheets: SheetsResult, origin: string): boolean => {
     if (signal.aborted) return false;
@@ -112,6 +148,8 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
     const found = fillSourceFromWorkbook(sheets.sheets as GridSheet[], {
       ...(context.class && { class: context.class }),
       ...(context.subject && { subject: context.subject }),
+      ...(context.term && { term: context.term }),
+      ...(context.schoolYear && { schoolYear: context.schoolYear }),
     });
     if (!found.ok) {
       say(t('bulkFill_nothingFound', pick(found.reason)));
@@ -122,7 +160,7 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
     const plan: Plan = planWaiting(fresh, rows, check);
     recordPerf('bulkFill.plan', performance.now() - start);
     say('');
-    const view = renderPreview(plan, found.source, origin, {
+    const view = renderPreview(plan, found.source, origin, wrongFile(found.source, plan, context), {
       cancel: closeDialog,
       confirm: (plan) => {
         view.progress(0, plan.changes.length); // disables the buttons at once
@@ -140,6 +178,7 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
             session.set(settleStep(fresh, plan, rows, done));
             if (signal.aborted) return;
             markFilled(done.entries);
+            keepRefused(plan);
           } finally {
             release();
           }
@@ -219,6 +258,21 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   grid.onEdit((edits) => {
     const typed = new Set(edits.filter((edit) => edit.source === 'user').map((edit) => edit.cell.id));
     if (typed.size > 0 && current()) change((paged) => withoutCells(paged, typed));
+  }, signal);
+
+  // ---- after "Lưu": once the portal says it saved, the result stops asking to press it. The watch
+  // outlives this mount: the portal redraws the grid before it shows its message.
+  grid.onBeforeSave(() => {
+    if (!current() || dialog) return;
+    const docs = [...new Set([grid.document, overlay.host.ownerDocument])];
+    void watchSaveOutcome(docs, ctx.page.save, SAVE_OUTCOME_TIMEOUT_MS).then((outcome) => {
+      if (outcome !== 'success') return;
+      void session.run(() => {
+        const paged = session.of(book);
+        if (paged && !paged.saved) session.set({ ...paged, saved: true });
+        if (!signal.aborted) show();
+      });
+    });
   }, signal);
 
   // ---- before "Lưu": is the undo done, and are the filled values still there?

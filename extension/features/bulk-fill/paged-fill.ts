@@ -64,6 +64,8 @@ export interface PagedFill<C extends PlanCell = PlanCell> {
   record: FillRecord<C>;
   tally: FillTally;
   undo?: UndoProgress<C>;
+  /** The portal's "Lưu" succeeded after this fill: no reminder to press it. */
+  saved?: boolean;
 }
 
 export function startPagedFill<C extends PlanCell>(

@@ -1,5 +1,6 @@
 import type { FillSource } from '@edulens/shared/sheets';
 import { pick, t } from '../../lib/i18n';
+import type { Bilingual } from '../../lib/messages';
 import { h } from '../../lib/overlay';
 import type { GridCell, GridRow } from '../../lib/portal-grid';
 import { type FillPlan, type PlannedRow, type Skip, type Student, withTicks } from './plan';
@@ -23,6 +24,9 @@ export const DIALOG_CSS = `
 .bf-dialog tr.unknown, .bf-dialog tr.not-in-class, .bf-dialog tr.ambiguous, .bf-dialog tr.duplicate { background: #fff4e5; }
 .bf-dialog tr.doubtful { background: #fffbe6; }
 .bf-dialog .chg.overwrite { color: #9b1c10; }
+.bf-dialog .bf-mismatch { border: 2px solid #d93025; background: #fdecea; color: #7a1206; padding: 6px 10px; border-radius: 6px; margin-bottom: 8px; }
+.bf-dialog .bf-mismatch ul { margin: 4px 0; padding-left: 20px; }
+.bf-dialog .bf-mismatch label { display: flex; gap: 6px; align-items: flex-start; font-weight: 600; }
 .bf-dialog .allow { display: flex; gap: 6px; align-items: center; color: #9b1c10; font-weight: 600; }
 .bf-dialog tr.low td.how { color: #a05a00; font-weight: 600; }
 .bf-dialog .chg { color: #1b6e3a; white-space: nowrap; }
@@ -198,6 +202,8 @@ export function renderPreview(
   initial: Plan,
   source: FillSource,
   origin: string,
+  /** What says this file is meant for another book; each needs the teacher's explicit go-ahead. */
+  mismatches: readonly Bilingual[],
   handlers: PreviewHandlers,
 ): PreviewView {
   let plan = initial;
@@ -220,6 +226,22 @@ export function renderPreview(
   const allowOverwrite = h('input', { type: 'checkbox', 'data-testid': 'bulkfill-allow-overwrite' });
   const allowLabel = h('span', null);
   const allow = h('label', { class: 'allow', hidden: true }, allowOverwrite, allowLabel);
+  const acceptMismatch = h('input', { type: 'checkbox', 'data-testid': 'bulkfill-accept-mismatch' });
+  const warning =
+    mismatches.length > 0
+      ? h(
+          'div',
+          { class: 'bf-mismatch', role: 'alert', 'data-testid': 'bulkfill-mismatch' },
+          h('strong', null, t('bulkFill_wrongFileTitle')),
+          h('ul', null, ...mismatches.map((mismatch) => h('li', null, pick(mismatch)))),
+          h(
+            'label',
+            null,
+            acceptMismatch,
+            t('bulkFill_wrongFileAccept', mismatches.map((mismatch) => pick(mismatch)).join('; ')),
+          ),
+        )
+      : null;
   const confirm = h('button', {
     class: 'btn primary',
     'data-testid': 'bulkfill-confirm',
@@ -237,11 +259,15 @@ export function renderPreview(
     if (c.doubtful > 0) summary.textContent += ` ${t('bulkFill_doubtfulSummary', c.doubtful)}`;
     allow.hidden = c.overwrites === 0;
     allowLabel.textContent = t('bulkFill_allowOverwrite', c.overwrites);
-    confirm.disabled = (c.changes === 0 && c.pending === 0) || (c.overwrites > 0 && !allowOverwrite.checked);
+    confirm.disabled =
+      (c.changes === 0 && c.pending === 0) ||
+      (c.overwrites > 0 && !allowOverwrite.checked) ||
+      (mismatches.length > 0 && !acceptMismatch.checked);
     confirm.textContent =
       c.pending > 0 ? t('bulkFill_confirmWaiting', [c.changes, c.pending]) : t('bulkFill_confirm', c.changes);
   };
   allowOverwrite.addEventListener('change', update);
+  acceptMismatch.addEventListener('change', update);
   const ticked = new Set(plan.rows.filter((row) => row.ticked).map((row) => row.line));
   const onTick = (line: number, on: boolean) => {
     if (on) ticked.add(line);
@@ -279,6 +305,7 @@ export function renderPreview(
     h(
       'div',
       { class: 'body' },
+      warning,
       summary,
       ...facts.map((fact) => h('p', { class: 'note' }, fact)),
       missing,

@@ -31,18 +31,19 @@ function statusText(fill: PagedFill<GridCell>): string {
     if (undo.changed > 0) return t('bulkFill_undoneSome', [undo.restored, undo.changed]);
     return t('bulkFill_undone', undo.restored);
   }
+  const after = fill.saved ? t('bulkFill_savedInPortal') : t('bulkFill_rememberSave');
   if (waiting.length > 0) {
-    return t('bulkFill_donePartly', [
+    return `${t('bulkFill_donePartly', [
       tally.matched,
       fill.source.rows.length,
       tally.cells,
       waiting.length,
       tally.skipped,
       tally.unsure,
-    ]);
+    ])} ${after}`;
   }
   const done = t('bulkFill_done', [tally.cells, tally.skipped, tally.unknown, tally.unsure]);
-  return tally.stopped > 0 ? `${done} ${t('bulkFill_stopped', tally.stopped)}` : done;
+  return tally.stopped > 0 ? `${done} ${t('bulkFill_stopped', tally.stopped)} ${after}` : `${done} ${after}`;
 }
 
 export function renderResult(area: HTMLElement, fill: PagedFill<GridCell>, actions: ResultActions): void {
