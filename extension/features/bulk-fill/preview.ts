@@ -28,6 +28,7 @@ export const DIALOG_CSS = `
 .bf-dialog .bf-mismatch ul { margin: 4px 0; padding-left: 20px; }
 .bf-dialog .bf-mismatch label { display: flex; gap: 6px; align-items: flex-start; font-weight: 600; }
 .bf-dialog .allow { display: flex; gap: 6px; align-items: center; color: #9b1c10; font-weight: 600; }
+.bf-dialog .allow[hidden] { display: none; }
 .bf-dialog tr.low td.how { color: #a05a00; font-weight: 600; }
 .bf-dialog .chg { color: #1b6e3a; white-space: nowrap; }
 .bf-dialog .skip { color: #7a4a00; }
