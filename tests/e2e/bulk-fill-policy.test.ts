@@ -114,6 +114,8 @@ describe('bulk fill policy', () => {
     await pwExpect(preview().locator('[data-testid="bulkfill-mismatch"]')).toContainText('6A1');
     await pwExpect(preview().locator('[data-status="not-in-class"]')).toHaveCount(10);
     await pwExpect(preview().locator('[data-testid="bulkfill-confirm"]')).toBeDisabled();
+    // Nothing stored would be overwritten: no such confirmation asked.
+    await pwExpect(preview().locator('[data-testid="bulkfill-allow-overwrite"]')).toBeHidden();
     await screenshot(h.page, 'bulk-fill-wrong-class');
   });
 
