@@ -99,7 +99,8 @@ describe('bulk fill policy', () => {
   });
 
   it('holds back a file of another class, with its codes: "Tệp ghi LỚP 6A2", no row matched by name', async () => {
-    await openGradeBook(h);
+    const grid = await openGradeBook(h);
+    const before = await storedBook(h, BOOK);
     const other = await storedBook(h, { lop: '6A2', mon: 'TOAN', hk: 1 });
     const file = await workbook([
       {
@@ -117,10 +118,14 @@ describe('bulk fill policy', () => {
     // Nothing stored would be overwritten: no such confirmation asked.
     await pwExpect(preview().locator('[data-testid="bulkfill-allow-overwrite"]')).toBeHidden();
     await screenshot(h.page, 'bulk-fill-wrong-class');
+    await preview().locator('[data-testid="bulkfill-cancel"]').click();
+    expect(await saveInPortal(grid)).toContain('Không có ô nào thay đổi');
+    expect((await storedBook(h, BOOK)).rows).toEqual(before.rows);
   });
 
   it('holds back a file of another class without codes (most rows are nobody here) and one of another subject', async () => {
-    await openGradeBook(h);
+    const grid = await openGradeBook(h);
+    const before = await storedBook(h, BOOK);
     const other = await storedBook(h, { lop: '6A2', mon: 'TOAN', hk: 1 });
     await pasteAndPreview(
       ['Mã HS\tHọ và tên\tĐĐGtx 1', ...other.rows.slice(0, 12).map((row) => `\t${row.hoTen}\t7`)].join(
@@ -151,6 +156,9 @@ describe('bulk fill policy', () => {
     await preview().locator('[data-testid="bulkfill-accept-mismatch"]').check();
     await preview().locator('[data-testid="bulkfill-allow-overwrite"]').check();
     await pwExpect(preview().locator('[data-testid="bulkfill-confirm"]')).toBeEnabled();
+    await preview().locator('[data-testid="bulkfill-cancel"]').click();
+    expect(await saveInPortal(grid)).toContain('Không có ô nào thay đổi');
+    expect((await storedBook(h, BOOK)).rows).toEqual(before.rows);
   });
 
   it('takes the sheet of this class from a workbook of several, fills sure rows, leaves doubtful ones unticked, counts overwrites and keeps refused values marked', async () => {

@@ -570,6 +570,7 @@ declare const CustomEvent: new (type: string, init?: { detail?: unknown }) => un
 export async function confirmFill(page: Page): Promise<number> {
   const preview = overlay(page).locator('[data-testid="bulkfill-preview"]');
   const allow = preview.locator('[data-testid="bulkfill-allow-overwrite"]');
+  await preview.locator('[data-testid="bulkfill-confirm"]').waitFor(WAIT);
   let overwrites = 0;
   if (await allow.isVisible()) {
     overwrites = Number(/\d+/.exec((await allow.locator('xpath=..').textContent()) ?? '')?.[0] ?? 0);
