@@ -8,12 +8,13 @@ import {
   type Harness,
   openGradeBook,
   overlay,
+  pastePreview,
   pickFillFile,
   saveInPortal,
   screenshot,
   startHarness,
-  storedBook,
   type StoredBook,
+  storedBook,
   WAIT,
 } from './harness';
 
@@ -66,12 +67,6 @@ function unique(book: StoredBook) {
   return book.rows.filter((row) => book.rows.filter((other) => other.hoTen === row.hoTen).length === 1);
 }
 
-async function pasteAndPreview(block: string): Promise<void> {
-  await ui().locator('[data-testid="bulkfill-paste"]').fill(block);
-  await ui().locator('[data-testid="bulkfill-preview-paste"]').click();
-  await preview().waitFor(WAIT);
-}
-
 describe('bulk fill policy', () => {
   it('never fills a stranger who shares a classmate’s given name, and lists that classmate as missing', async () => {
     const grid = await openGradeBook(h);
@@ -80,7 +75,8 @@ describe('bulk fill policy', () => {
     const given = b!.hoTen.split(' ').at(-1)!;
     // Another family and middle name: only the given name in common with b.
     const stranger = `${b!.hoTen.startsWith('Lê') ? 'Võ' : 'Lê'} Khắc ${given}`;
-    await pasteAndPreview(
+    await pastePreview(
+      h.page,
       [
         'Mã HS\tHọ và tên\tĐĐGtx 1',
         `${a!.maHs}\t${a!.hoTen}\t9`,
@@ -127,7 +123,8 @@ describe('bulk fill policy', () => {
     const grid = await openGradeBook(h);
     const before = await storedBook(h, BOOK);
     const other = await storedBook(h, { lop: '6A2', mon: 'TOAN', hk: 1 });
-    await pasteAndPreview(
+    await pastePreview(
+      h.page,
       ['Mã HS\tHọ và tên\tĐĐGtx 1', ...other.rows.slice(0, 12).map((row) => `\t${row.hoTen}\t7`)].join(
         '\r\n',
       ),

@@ -579,3 +579,12 @@ export async function confirmFill(page: Page): Promise<number> {
   await preview.locator('[data-testid="bulkfill-confirm"]').click();
   return overwrites;
 }
+
+/** Pastes a block into the bulk-fill panel and opens its preview. */
+export async function pastePreview(page: Page, block: string): Promise<void> {
+  await overlay(page).locator('[data-testid="bulkfill-paste"]').fill(block);
+  await overlay(page).locator('[data-testid="bulkfill-preview-paste"]').click();
+  await overlay(page)
+    .locator('[data-testid="bulkfill-preview"] [data-testid="bulkfill-confirm"]')
+    .waitFor(WAIT);
+}

@@ -11,6 +11,7 @@ import {
   messageBox,
   openGradeBook,
   overlay,
+  pastePreview,
   pressSave,
   rowCodes,
   saveInPortal,
@@ -84,12 +85,6 @@ async function setField(grid: GradeFrame, code: string, key: string, value: stri
 
 const ui = () => overlay(h.page);
 const errorMark = /\berror\b/;
-
-async function pasteAndPreview(block: string): Promise<void> {
-  await ui().locator('[data-testid="bulkfill-paste"]').fill(block);
-  await ui().locator('[data-testid="bulkfill-preview-paste"]').click();
-  await ui().locator('[data-testid="bulkfill-confirm"]').waitFor(WAIT);
-}
 
 async function openPrimaryBook(options: { prefilled: boolean }): Promise<GradeFrame> {
   // Part of the book saved three days ago by the class teacher: value0 and titles on those cells.
@@ -179,7 +174,7 @@ describe('TT27 book: Tiếng Việt 2D, cuối năm, behind it another book', ()
       `\t${names[b!.maHs]!.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')}\tEm cần luyện viết chữ hoa.\t6\tH\t`,
       `${c!.maHs}\t${names[c!.maHs]}\t${long}\t8\tC\t`,
     ].join('\r\n');
-    await pasteAndPreview(block);
+    await pastePreview(h.page, block);
     const preview = ui().locator('[data-testid="bulkfill-preview"]');
     await pwExpect(preview.locator('[data-reason="locked"]')).toHaveCount(1);
     await pwExpect(preview.locator('[data-reason="locked"]')).toContainText('KT CN(Sau thi lại)');
@@ -285,7 +280,7 @@ describe('TT22 book: Toán 6A1, học kỳ I', () => {
       `${a!.maHs}\t${names[a!.maHs]}\t7,5\t8\t9\tTiến bộ rõ ở học kỳ này.`,
       `\t${names[b!.maHs]}\t10\t6.5\t7\tCần cẩn thận hơn khi tính toán.`,
     ].join('\r\n');
-    await pasteAndPreview(block);
+    await pastePreview(h.page, block);
     await confirmFill(h.page);
     await ui().locator('[data-testid="bulkfill-undo"]').waitFor(WAIT);
     await pwExpect(cellInput(grid, a!.maHs, 'tx1')).toHaveValue('7.5');

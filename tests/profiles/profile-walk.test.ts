@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtInProfiles, type Profile } from '@edulens/shared/profiles';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import type { GridFindings, PageFindings } from './walk-entry';
+import { bundleWalker, walkOn } from './walker';
 
 // Every built-in profile against the saved, scrubbed pages of its portal
 // (tests/portals/<profile id>/pages, listed in manifest.json): each page is served at its
@@ -31,16 +31,7 @@ let page: Page;
 let walker = '';
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(here, 'walk-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  walker = bundle.outputFiles[0]!.text;
+  walker = await bundleWalker();
   browser = await launchChromium();
   page = await browser.newPage();
 }, 60_000);
@@ -74,11 +65,7 @@ async function open(profile: Profile, dir: string, saved: SavedPage): Promise<Pa
     });
   });
   await page.goto(`${origin}${saved.path}`, { waitUntil: 'load' });
-  await page.addScriptTag({ content: walker });
-  return page.evaluate(
-    (p) => (globalThis as unknown as { edulensWalk(profile: unknown): PageFindings[] }).edulensWalk(p),
-    profile,
-  );
+  return walkOn(page, walker, profile);
 }
 
 /** What the vnEdu profile must find on each saved page (by file). */

@@ -1,11 +1,9 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { vneduProfile } from '@edulens/shared/profiles';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
-import type { GridFindings, PageFindings } from './walk-entry';
+import type { GridFindings } from './walk-entry';
+import { bundleWalker, walkOn } from './walker';
 
 // The vnEdu profile and the extension's page reader on shapes the saved pages do not pin down but
 // a real portal page may take: no window marked active (the front one is the highest z-index), a
@@ -13,7 +11,6 @@ import type { GridFindings, PageFindings } from './walk-entry';
 // `th` rows inside `<tbody>`, toolbar fields saved without their value, rows known by `tr id` only.
 // Written by hand here (not the simulator): each page is the smallest that has the shape.
 
-const here = dirname(fileURLToPath(import.meta.url));
 const HOST = 'https://c1tranquoctoan63001020sgddaknong.vnedu.vn';
 
 let browser: Browser;
@@ -21,16 +18,7 @@ let page: Page;
 let walker = '';
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [join(here, 'walk-entry.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  walker = bundle.outputFiles[0]!.text;
+  walker = await bundleWalker();
   browser = await launchChromium();
   page = await browser.newPage();
 }, 60_000);
@@ -50,11 +38,7 @@ async function walk(body: string): Promise<GridFindings | undefined> {
     }),
   );
   await page.goto(`${HOST}/v5/`, { waitUntil: 'load' });
-  await page.addScriptTag({ content: walker });
-  const findings = await page.evaluate(
-    (p) => (globalThis as unknown as { edulensWalk(profile: unknown): PageFindings[] }).edulensWalk(p),
-    vneduProfile,
-  );
+  const findings = await walkOn(page, walker, vneduProfile);
   return findings.find((f) => f.kind === 'grade-grid' && f.grid)?.grid;
 }
 

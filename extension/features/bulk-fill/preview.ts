@@ -282,23 +282,17 @@ export function renderPreview(
     { class: 'btn', 'data-testid': 'bulkfill-cancel', onclick: handlers.cancel },
     t('bulkFill_cancel'),
   );
-  const names = (rows: readonly Student[]) => rows.map((row) => row.name).join(', ');
-  const missing =
-    plan.missing.length > 0
+  /** A line naming students of the page (missing from the file, or unsure), if there are any. */
+  const studentsNote = (testid: string, key: string, rows: readonly Student[]) =>
+    rows.length > 0
       ? h(
           'p',
-          { class: 'note', 'data-testid': 'bulkfill-missing' },
-          t('bulkFill_missing', [plan.missing.length, names(plan.missing)]),
+          { class: 'note', 'data-testid': testid },
+          t(key, [rows.length, rows.map((row) => row.name).join(', ')]),
         )
       : null;
-  const unsure =
-    plan.unsure.length > 0
-      ? h(
-          'p',
-          { class: 'note', 'data-testid': 'bulkfill-unsure' },
-          t('bulkFill_unsureStudents', [plan.unsure.length, names(plan.unsure)]),
-        )
-      : null;
+  const missing = studentsNote('bulkfill-missing', 'bulkFill_missing', plan.missing);
+  const unsure = studentsNote('bulkfill-unsure', 'bulkFill_unsureStudents', plan.unsure);
   const element = h(
     'div',
     { class: 'panel bf-dialog', role: 'dialog', 'data-testid': 'bulkfill-preview' },
