@@ -4,7 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { ensureExtensionBuilt } from '../../e2e/harness';
 import type { BenchCase, BenchRow } from '../bench-row';
 
-const GOAL_KB = 60;
+// 60 KB until the content script learned the real vnEdu pages (header from markup, context from
+// hidden fields/heading/window title, value0 and last editors, TT27 columns) and three features
+// that use them (unsaved badge, last editor on hover, comment length): +11 KB, 21 KB gzip in all.
+const GOAL_KB = 64;
 
 /**
  * Minified size of the content script(s) of the production build (`wxt build`), the code every
