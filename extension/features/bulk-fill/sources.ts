@@ -1,4 +1,4 @@
-import { clipboardGrid, type GridSheet, parseDelimited } from '@edulens/shared/sheets';
+import { clipboardGrid, decodeTextFile, type GridSheet, parseDelimited } from '@edulens/shared/sheets';
 import { t } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
 
@@ -9,15 +9,6 @@ export type SheetsResult = { ok: true; sheets: GridSheet[] } | { ok: false; mess
 
 export function pastedSheets(text: string): SheetsResult {
   return { ok: true, sheets: [clipboardGrid(text, t('bulkFill_pastedData'))] };
-}
-
-/** CSV bytes as text: UTF-8 (with or without BOM), else the Vietnamese Windows code page. */
-function decodeCsv(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('windows-1258').decode(bytes);
-  }
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -40,8 +31,10 @@ export async function fileSheets(file: File): Promise<SheetsResult> {
   if (file.size > MAX_BYTES) return { ok: false, message: t('bulkFill_fileTooLarge', file.name) };
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') {
-    const text = decodeCsv(bytes);
-    return { ok: true, sheets: [{ name: file.name, rows: parseDelimited(text), merges: [] }] };
+    // The decoder `edulens check` and `convert` use, so that a file reads the same in each.
+    const decoded = decodeTextFile(bytes);
+    if (!decoded) return { ok: false, message: t('bulkFill_fileUnreadable', file.name) };
+    return { ok: true, sheets: [{ name: file.name, rows: parseDelimited(decoded.text), merges: [] }] };
   }
   if (ext === 'xlsx' || ext === 'xlsm') {
     try {

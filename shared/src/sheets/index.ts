@@ -4,6 +4,7 @@
 export { clipboardGrid } from './clipboard';
 export { type ColumnKind, classifyHeader, headerKey } from './column-kinds';
 export { type Delimiter, detectDelimiter, formatDelimited, parseDelimited } from './delimited';
+export { decodeTextFile, type TextEncoding } from './text-file';
 export {
   analyseGradeSheet,
   type BlockSummary,

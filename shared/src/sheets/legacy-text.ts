@@ -1,4 +1,4 @@
-import { type LegacyEncoding, type Repair, repairText } from '../text/index';
+import { decideLegacyText, type LegacyEncoding, type TextPiece } from '../text/index';
 import { type CellValue, cellRef, type GridSheet } from './grid';
 
 export interface CellRepair {
@@ -9,40 +9,49 @@ export interface CellRepair {
   before: string;
   after: string;
   from: LegacyEncoding;
+  /** Set when the text reads both ways and the cells around it decided. */
+  by?: 'context';
 }
 
 /**
- * A copy of the sheet whose TCVN3/VNI text cells are Unicode, and the list of what changed. Rows
- * without a repair are shared with the input, not copied.
+ * A copy of the sheet whose TCVN3/VNI text cells are Unicode, and the list of what changed. A
+ * cell that reads as Vietnamese both as it stands and decoded follows the majority of its column,
+ * else of the sheet (a grid has no fonts). Rows without a repair are shared with the input.
  */
 export function repairSheet(sheet: GridSheet): { sheet: GridSheet; repairs: CellRepair[] } {
-  const repairs: CellRepair[] = [];
-  // A grade book repeats the same texts (Đ, CĐ, a class name) thousands of times.
-  const known = new Map<string, Repair>();
-  const rows = sheet.rows.map((cells, row) => {
-    if (!cells) return [];
-    let repaired: CellValue[] | undefined;
-    for (let col = 0; col < cells.length; col++) {
-      const value = cells[col];
-      if (typeof value !== 'string') continue;
-      let repair = known.get(value);
-      if (!repair) {
-        repair = repairText(value);
-        known.set(value, repair);
-      }
-      if (repair.from === null) continue;
-      repaired ??= cells.slice();
-      repaired[col] = repair.text;
-      repairs.push({
-        row,
-        col,
-        cell: cellRef(row, col),
-        before: value,
-        after: repair.text,
-        from: repair.from,
-      });
-    }
-    return repaired ?? cells;
+  const pieces: TextPiece[] = [];
+  const places: { row: number; col: number }[] = [];
+  sheet.rows.forEach((cells, row) => {
+    cells?.forEach((value, col) => {
+      if (typeof value !== 'string') return;
+      pieces.push({ text: value, column: String(col), sheet: sheet.name });
+      places.push({ row, col });
+    });
   });
+  const decisions = decideLegacyText(pieces);
+  const repairs: CellRepair[] = [];
+  const changedRows = new Map<number, CellValue[]>();
+  decisions.forEach((decision, i) => {
+    if (decision.from === null) return;
+    const { row, col } = places[i]!;
+    const before = pieces[i]!.text;
+    let cells = changedRows.get(row);
+    if (!cells) {
+      cells = (sheet.rows[row] ?? []).slice();
+      changedRows.set(row, cells);
+    }
+    cells[col] = decision.text;
+    repairs.push({
+      row,
+      col,
+      cell: cellRef(row, col),
+      before,
+      after: decision.text,
+      from: decision.from,
+      ...(decision.by === 'context' ? { by: 'context' as const } : {}),
+    });
+  });
+  repairs.sort((a, b) => a.row - b.row || a.col - b.col);
+  const rows = sheet.rows.map((cells, row) => changedRows.get(row) ?? cells ?? []);
   return { sheet: { ...sheet, rows }, repairs };
 }

@@ -12,15 +12,17 @@ export interface Repair {
 
 // Letters only Unicode has: ă đ ĩ ơ ũ ư, the block U+1EA0–U+1EF9, combining tone and vowel marks.
 // â ê ô are not evidence: they are Latin-1, and both legacy encodings use those bytes.
-const UNICODE_VIETNAMESE = /[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]|[\u0300-\u0323]/;
+export const UNICODE_VIETNAMESE = /[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]|[\u0300-\u0323]/;
 // Words are split at spaces and at ASCII and typographic punctuation, apostrophes included
 // (H'Hen → H, Hen). Decoding never creates or removes one of these, so words stay aligned.
-const WORD_SEPARATORS = /[\s!-/:-@[-`{-~\u2010-\u2027]+/u;
+export const WORD_SEPARATORS = /[\s!-/:-@[-`{-~\u2010-\u2027]+/u;
 // What no European word holds but each legacy encoding is full of, so it counts against reading
 // the raw text as it stands. TCVN3: Latin-1 symbols (¡ … ¿ with µ ª º and the soft hyphen, × ÷),
 // its letters. VNI: vowel + circumflex/breve (eâ, aê), ơ/ư + tone mark (ôù), ñ before a consonant
 // (Ñraék). Théâtre or niño do not match.
-const ENCODINGS: Readonly<Record<LegacyEncoding, { decode: (s: string) => string; signature: RegExp }>> = {
+export const ENCODINGS: Readonly<
+  Record<LegacyEncoding, { decode: (s: string) => string; signature: RegExp }>
+> = {
   tcvn3: { decode: decodeTcvn3, signature: /[\u00a1-\u00bf\u00d7\u00f7]/ },
   vni: { decode: decodeVni, signature: /[aeo]â|aê|[ôö][ùøûõï]|ñ(?![aeiouáéíóú])/i },
 };
@@ -49,7 +51,7 @@ export function repairText(s: string): Repair {
   return { text: best.text, from: best.from };
 }
 
-function isAscii(s: string): boolean {
+export function isAscii(s: string): boolean {
   return !/[^\p{ASCII}]/u.test(s);
 }
 
@@ -78,6 +80,6 @@ function readingGain(raw: string, decoded: string, signature: RegExp): number | 
   return changed > 0 && gain >= 2 && decodedScore >= changed ? gain : null;
 }
 
-function wordScore(word: string): number {
+export function wordScore(word: string): number {
   return { vietnamese: 2, plausible: 1, none: 0 }[syllableFit(word)];
 }

@@ -5,3 +5,12 @@ export { detectEncoding, type LegacyEncoding, type Repair, repairText } from './
 export { deaccentKey, labelKey, nameSimilarity, nfc, toneKey } from './normalize';
 export { decodeTcvn3, encodeTcvn3 } from './tcvn3';
 export { decodeVni, encodeVni } from './vni';
+export {
+  decideLegacyText,
+  type DecidedBy,
+  decodeLegacy,
+  type PieceDecision,
+  readText,
+  type TextPiece,
+  type TextReading,
+} from './legacy-decision';

@@ -32,6 +32,11 @@ const ENCODE: ReadonlyMap<string, string> = new Map(
 // Their case is unknown after decoding and is guessed from the letters around them.
 const CASELESS = new Set([...DECODE.values()].filter((letter) => letterParts(letter)?.tone));
 
+/** True for a character TCVN3 gives a letter to (a Latin-1 character of a byte VN3 assigns). */
+export function isTcvn3Letter(char: string): boolean {
+  return DECODE.has(char);
+}
+
 /** TCVN3 text (as Latin-1 or Windows-1252 characters) → Unicode NFC. */
 export function decodeTcvn3(s: string): string {
   const chars: string[] = [];
