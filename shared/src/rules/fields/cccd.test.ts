@@ -102,3 +102,40 @@ describe('checkCmnd', () => {
     expect(codes(checkCmnd('33123456A'))).toEqual(['cmnd.format']);
   });
 });
+
+describe('checkCccd against the current year', () => {
+  const midYear2026 = new Date('2026-06-01T00:00:00+07:00');
+
+  it('a birth year after the current year is an error (cccd.future)', () => {
+    // Digit 2 = 2000s male: 26 → 2026 (this year, fine), 27 → 2027 (not born yet).
+    expect(checkCccd('001226000123', {}, { now: midYear2026 })).toEqual([]);
+    const [future] = checkCccd('001227000123', {}, { now: midYear2026 });
+    expect(future?.code).toBe('cccd.future');
+    expect(future?.severity).toBe('error');
+    expect(future?.message.vi).toContain('2027');
+    expect(future?.message.en).toContain('after the current year (2026)');
+  });
+
+  it('takes the current year in Vietnam time: 17:00 UTC on 31 December is already next year', () => {
+    const newYearInVietnam = new Date('2026-12-31T17:00:00Z');
+    expect(checkCccd('001227000123', {}, { now: newYearInVietnam })).toEqual([]);
+    expect(codes(checkCccd('001227000123', {}, { now: new Date('2026-12-31T16:59:59Z') }))).toEqual([
+      'cccd.future',
+    ]);
+  });
+
+  it('reads no clock of its own: without `now` the year is not bounded', () => {
+    expect(checkCccd('001299000123')).toEqual([]);
+  });
+
+  it('reports a 22nd-century digit once, as cccd.century', () => {
+    expect(codes(checkCccd('001485000123', {}, { now: midYear2026 }))).toEqual(['cccd.century']);
+  });
+
+  it('reports a future birth year with a record disagreement', () => {
+    expect(codes(checkCccd('001230000123', { birthYear: 2010 }, { now: midYear2026 }))).toEqual([
+      'cccd.future',
+      'cccd.birth-year',
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { type Problem, problem } from '../../problem';
 import { withoutSpaces } from './compact';
+import { vietnamDayOf } from './date';
 
 export type Gender = 'male' | 'female';
 
@@ -115,12 +116,24 @@ export function parseCccd(raw: string | number): CccdParts | undefined {
   };
 }
 
+export interface CccdCheckOptions {
+  /**
+   * The instant of the check (the caller's clock; this module reads none). Its year in Vietnam
+   * time bounds the birth year: an ID born after it is an error.
+   */
+  now?: Date;
+}
+
 /**
  * Checks a citizen ID (CCCD / số định danh cá nhân) and, when given, its agreement with the
- * record's birth year and gender. Blank input is not checked: whether the field is required is
- * the form's rule.
+ * record's birth year and gender, and that its birth year is not after the current year. Blank
+ * input is not checked: whether the field is required is the form's rule.
  */
-export function checkCccd(raw: string | number, person: PersonFacts = {}): Problem[] {
+export function checkCccd(
+  raw: string | number,
+  person: PersonFacts = {},
+  options: CccdCheckOptions = {},
+): Problem[] {
   const shown = String(raw).trim();
   if (shown === '') return [];
   const parts = parseCccd(raw);
@@ -145,6 +158,17 @@ export function checkCccd(raw: string | number, person: PersonFacts = {}): Probl
         'error',
         `Số CCCD ${parts.digits}: chữ số thứ 4 là "${parts.digits[3]}", ứng với năm sinh ${parts.birthYear} — không thể có.`,
         `Citizen ID ${parts.digits}: the 4th digit "${parts.digits[3]}" means birth year ${parts.birthYear}, which is impossible.`,
+      ),
+    );
+  }
+  const currentYear = options.now === undefined ? undefined : vietnamDayOf(options.now).year;
+  if (currentYear !== undefined && parts.birthYear > currentYear && parts.birthYear < 2100) {
+    problems.push(
+      problem(
+        'cccd.future',
+        'error',
+        `Số CCCD ${parts.digits} ứng với năm sinh ${parts.birthYear}, sau năm hiện tại (${currentYear}) — không thể có.`,
+        `Citizen ID ${parts.digits} encodes birth year ${parts.birthYear}, after the current year (${currentYear}), which is impossible.`,
       ),
     );
   }

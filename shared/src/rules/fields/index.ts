@@ -1,5 +1,6 @@
 export {
   CCCD_PROVINCE_CODES,
+  type CccdCheckOptions,
   type CccdParts,
   checkCccd,
   type Gender,
