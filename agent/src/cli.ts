@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
+import { EdulensCommand, exitWithUsageCode } from './commands/usage';
 import { version } from './version';
 
 type Register = (program: Command) => void;
@@ -19,7 +20,9 @@ const commands: Record<string, () => Promise<Register>> = {
   restore: async () => (await import('./commands/backup')).registerRestore,
 };
 
-const program = new Command('edulens')
+// Set before the commands are registered, so that each inherits them.
+const program = new EdulensCommand('edulens')
+  .exitOverride(exitWithUsageCode)
   .description(
     'EduLens — kiểm tra tệp điểm, chuyển mã tiếng Việt, lịch khóa sổ và máy chủ cục bộ.\n' +
       'EduLens — check grade files, repair Vietnamese encodings, lock calendars and the local agent.',

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { agentError } from './errors';
+import { agentError, EXIT_USAGE } from './errors';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -53,23 +53,49 @@ export function resolvePaths(env: NodeJS.ProcessEnv): DataPaths {
 const wholeNumber = (min: number, max: number) =>
   z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
 
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Each variable's valid values, in the words of the message that refuses a wrong one. */
+const ranges = {
+  EDULENS_PORT: [0, 65_535],
+  EDULENS_DRAFT_RETENTION_DAYS: [1, 36_500],
+  EDULENS_BACKUP_KEEP_DAYS: [0, 3_650],
+  EDULENS_TOKEN_TTL_DAYS: [1, 3_650],
+} as const;
+
 const EnvSchema = z.object({
-  EDULENS_PORT: wholeNumber(0, 65_535).optional(),
-  EDULENS_DRAFT_RETENTION_DAYS: wholeNumber(1, 36_500).default(365),
-  EDULENS_BACKUP_KEEP_DAYS: wholeNumber(0, 3_650).default(14),
-  EDULENS_TOKEN_TTL_DAYS: wholeNumber(1, 3_650).default(180),
-  EDULENS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  EDULENS_PORT: wholeNumber(...ranges.EDULENS_PORT).optional(),
+  EDULENS_DRAFT_RETENTION_DAYS: wholeNumber(...ranges.EDULENS_DRAFT_RETENTION_DAYS).default(365),
+  EDULENS_BACKUP_KEEP_DAYS: wholeNumber(...ranges.EDULENS_BACKUP_KEEP_DAYS).default(14),
+  EDULENS_TOKEN_TTL_DAYS: wholeNumber(...ranges.EDULENS_TOKEN_TTL_DAYS).default(180),
+  EDULENS_LOG_LEVEL: z.enum(logLevels).default('info'),
 });
+
+/** `EDULENS_PORT="abc"` and what it should have been: one clause per language. */
+function refusedVariable(name: string, value: unknown): { vi: string; en: string } {
+  const shown = `${name}="${String(value)}"`;
+  if (name === 'EDULENS_LOG_LEVEL') {
+    const levels = logLevels.join(', ');
+    return { vi: `${shown} phải là một trong: ${levels}`, en: `${shown} must be one of: ${levels}` };
+  }
+  const [min, max] = ranges[name as keyof typeof ranges] ?? [0, 0];
+  return {
+    vi: `${shown} phải là số nguyên từ ${min} đến ${max}`,
+    en: `${shown} must be a whole number from ${min} to ${max}`,
+  };
+}
 
 /** Reads the environment (and the `--port` option, which wins over `EDULENS_PORT`); refuses nonsense clearly. */
 export function resolveConfig(env: NodeJS.ProcessEnv, portOption?: string): AgentConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))].join(', ');
+    const names = [...new Set(parsed.error.issues.map((issue) => String(issue.path[0])))];
+    const refused = names.map((name) => refusedVariable(name, env[name]));
     throw agentError(
       'config.invalid',
-      `Biến môi trường không hợp lệ: ${names}.`,
-      `Invalid environment variable: ${names}.`,
+      `Biến môi trường không hợp lệ: ${refused.map((one) => one.vi).join('; ')}.`,
+      `Invalid environment variable: ${refused.map((one) => one.en).join('; ')}.`,
+      EXIT_USAGE,
     );
   }
   const port = portOption === undefined ? parsed.data.EDULENS_PORT : parsePort(portOption);
@@ -86,12 +112,13 @@ export function resolveConfig(env: NodeJS.ProcessEnv, portOption?: string): Agen
 }
 
 function parsePort(text: string): number {
-  const parsed = wholeNumber(0, 65_535).safeParse(text);
+  const parsed = wholeNumber(...ranges.EDULENS_PORT).safeParse(text);
   if (!parsed.success) {
     throw agentError(
       'config.port',
-      `Cổng "${text}" không hợp lệ (0–65535).`,
-      `Invalid port "${text}" (0–65535).`,
+      `Cổng --port "${text}" không hợp lệ: phải là số nguyên từ 0 đến 65535.`,
+      `Invalid port --port "${text}": must be a whole number from 0 to 65535.`,
+      EXIT_USAGE,
     );
   }
   return parsed.data;

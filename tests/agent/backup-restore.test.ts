@@ -86,7 +86,8 @@ it('refuses a corrupt or foreign file and leaves the current data untouched', as
     ['grades.csv', 'not an SQLite database'],
   ] as const) {
     const result = await runCli(['restore', join(dir, file)], home);
-    expect(result.code, file).toBe(1);
+    // A file that is not an intact EduLens backup is unreadable input: 2, like check's unreadable files.
+    expect(result.code, file).toBe(2);
     expect(result.stderr).toContain('Dữ liệu hiện tại được giữ nguyên');
     expect(result.stderr).toContain(reason);
     expect(digest(join(home, 'edulens.db'))).toBe(before);

@@ -10,12 +10,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `edulens` command as a child process, the way a user does. */
-export function runCli(args: readonly string[]): Promise<CliResult> {
+/** Runs the real `edulens` command as a child process, the way a user does; `env` adds variables. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     let stdout = '';
     let stderr = '';

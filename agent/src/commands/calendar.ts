@@ -1,6 +1,6 @@
 import { calendar } from '@edulens/shared';
 import type { Command } from 'commander';
-import { CommandError, EXIT_UNUSABLE, exitOnUsageError, guarded } from './guard';
+import { CommandError, EXIT_UNUSABLE, guarded } from './guard';
 import { textTable } from '../workbook/text-table';
 
 interface CalendarOptions {
@@ -129,6 +129,5 @@ export function registerCalendar(program: Command): void {
       'tính từ thời điểm này thay vì bây giờ / as of this ISO-8601 instant instead of now',
     )
     .option('--json', 'in một đối tượng JSON / print one JSON object')
-    .exitOverride(exitOnUsageError)
     .action(guarded(showCalendar, { failureExitCode: EXIT_UNUSABLE }));
 }

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { checkJson } from '../workbook/check-json';
 import { checkText } from '../workbook/check-text';
 import { readSpreadsheet } from '../workbook/read-spreadsheet';
-import { CommandError, EXIT_UNUSABLE, exitOnUsageError, guarded } from './guard';
+import { CommandError, EXIT_UNUSABLE, guarded } from './guard';
 import { reasons, UnreadableFileError } from '../workbook/unreadable-file';
 
 interface CheckOptions {
@@ -69,6 +69,5 @@ export function registerCheck(program: Command): void {
         'periods per year, which sets the required TX count; default: the number of TX columns in the file (capped at the rulepack maximum)',
     )
     .option('--json', 'in một đối tượng JSON / print one JSON object')
-    .exitOverride(exitOnUsageError)
     .action(guarded(check, { failureExitCode: EXIT_UNUSABLE }));
 }

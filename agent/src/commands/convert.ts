@@ -1,6 +1,6 @@
 import { sheets } from '@edulens/shared';
 import type { Command } from 'commander';
-import { CommandError, EXIT_UNUSABLE, exitOnUsageError, guarded } from './guard';
+import { CommandError, EXIT_UNUSABLE, guarded } from './guard';
 import { type ConvertResult, convertReportJson, convertReportText } from '../workbook/convert-report';
 import type { ConvertedCell } from '../workbook/convert-xlsx';
 import { type EditableSpreadsheet, openSpreadsheet } from '../workbook/read-spreadsheet';
@@ -62,6 +62,5 @@ export function registerConvert(program: Command): void {
     .argument('<file>', 'tệp .xlsx hoặc .csv / .xlsx or .csv file')
     .option('-o, --output <file>', 'tệp kết quả (không được trùng tệp gốc) / output file (not the input)')
     .option('--json', 'in báo cáo JSON / print a JSON report')
-    .exitOverride(exitOnUsageError)
     .action(guarded(convert, { failureExitCode: EXIT_UNUSABLE }));
 }

@@ -1,23 +1,14 @@
-import type { CommanderError } from 'commander';
-import { AgentError } from '../errors';
+import { AgentError, EXIT_USAGE } from '../errors';
 
 /** Exit code of check/convert/calendar when a file cannot be read or the command cannot run at all. */
-export const EXIT_UNUSABLE = 2;
+export const EXIT_UNUSABLE = EXIT_USAGE;
 
-/** A wrong option or argument: one bilingual line, no stack. */
+/** A wrong option or argument value: one bilingual line, no stack, exit 2. */
 export class CommandError extends AgentError {
   constructor(vi: string, en: string) {
-    super('cli.usage', { vi, en });
+    super('cli.usage', { vi, en }, EXIT_USAGE);
     this.name = 'CommandError';
   }
-}
-
-/**
- * For `.exitOverride()`: commander exits with 1 on a usage error (unknown option, missing file
- * argument), which `check` uses for "errors found"; a command that could not run exits with 2.
- */
-export function exitOnUsageError(error: CommanderError): never {
-  process.exit(error.exitCode === 0 ? 0 : EXIT_UNUSABLE);
 }
 
 /** `edulens check big.xlsx | head` closes stdout early; that is the reader's choice, not a crash. */
@@ -38,7 +29,8 @@ interface GuardOptions {
 
 /**
  * Wraps a command action so that nothing escapes as a stack trace: an AgentError prints its
- * bilingual message, anything else a short one, and the process exits with `failureExitCode`.
+ * bilingual message, anything else a short one, and the process exits with the error's own exit
+ * code (2 for a wrong command line or an unusable file), else `failureExitCode`.
  * An action may return its own exit code (check: 1 when it found errors).
  */
 export function guarded<Args extends unknown[]>(
@@ -58,7 +50,7 @@ export function guarded<Args extends unknown[]>(
         const detail = error instanceof Error ? error.message : String(error);
         console.error(`Lỗi không mong đợi: ${detail} / Unexpected error: ${detail}`);
       }
-      process.exitCode = failureExitCode;
+      process.exitCode = (error instanceof AgentError ? error.exitCode : undefined) ?? failureExitCode;
     }
   };
 }

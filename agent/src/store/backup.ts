@@ -12,7 +12,7 @@ import {
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DataPaths } from '../config';
-import { agentError } from '../errors';
+import { agentError, EXIT_USAGE } from '../errors';
 import { acquireInstanceLock } from '../instance-lock';
 import { verifyDatabaseFile } from './database-file';
 
@@ -79,8 +79,15 @@ export async function backupDatabase(paths: DataPaths, destination: string): Pro
 export function restoreDatabase(paths: DataPaths, backupFile: string): { safetyCopy: string | null } {
   const source = resolve(backupFile);
   if (!existsSync(source)) {
-    throw agentError('restore.missing', `Không tìm thấy tệp ${source}.`, `File not found: ${source}.`);
+    throw agentError(
+      'restore.missing',
+      `Không tìm thấy tệp ${source}.`,
+      `File not found: ${source}.`,
+      EXIT_USAGE,
+    );
   }
+  // A restore onto a new computer finds no data folder yet.
+  mkdirSync(paths.home, { recursive: true });
   const lock = acquireInstanceLock(paths.lock, 'restore');
   const temporary = join(paths.home, `restore-${process.pid}.partial`);
   try {
@@ -92,6 +99,7 @@ export function restoreDatabase(paths: DataPaths, backupFile: string): { safetyC
         `restore.${problem.kind}`,
         `Không khôi phục: ${source} — ${problem.vi}. Dữ liệu hiện tại được giữ nguyên.`,
         `Restore refused: ${source} — ${problem.en}. The current data was left untouched.`,
+        EXIT_USAGE,
       );
     }
     removeSideFiles(temporary);
@@ -107,10 +115,17 @@ export function restoreDatabase(paths: DataPaths, backupFile: string): { safetyC
   }
 }
 
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** `before-restore-2026-12-08T04-33-05.123+07.db`: Vietnam time, like every time EduLens shows. */
+export function safetyCopyName(at: number): string {
+  const local = new Date(at + VIETNAM_OFFSET_MS).toISOString().slice(0, 23).replace(/:/g, '-');
+  return `before-restore-${local}+07.db`;
+}
+
 function keepSafetyCopy(paths: DataPaths): string {
   mkdirSync(paths.safetyCopies, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const copy = join(paths.safetyCopies, `before-restore-${stamp}.db`);
+  const copy = join(paths.safetyCopies, safetyCopyName(Date.now()));
   copyFileSync(paths.database, copy);
   // Commits not yet checkpointed live in the -wal; keep it beside the copy so they are not lost.
   if (existsSync(`${paths.database}-wal`)) copyFileSync(`${paths.database}-wal`, `${copy}-wal`);
