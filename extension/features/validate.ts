@@ -33,10 +33,10 @@ export function chooseRulepack(ctx: Pick<FeatureContext, 'page' | 'grid'>): Rule
   const grade = gradeOf(context.grade, context.class);
   if (grade === undefined) return 'tt22';
   const year = schoolYearStart(context.schoolYear);
-  const byProfile = selectRulepack(selection, grade);
-  // The profile says which family a grade follows; the year says how far TT22 had rolled out.
-  if (year !== undefined && byProfile !== 'tt27') return rulepackForGrade(grade, year);
-  return byProfile ?? 'tt22';
+  // With the school year known, the grade and year decide: how far TT22 (secondary) or TT27
+  // (primary) had rolled out, and TT26's amendments to TT58 from 2020-21.
+  if (year !== undefined) return rulepackForGrade(grade, year);
+  return selectRulepack(selection, grade) ?? 'tt22';
 }
 
 export const validate = defineFeature({

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { resolvePaths } from '../config';
+import { checkOutputPath } from '../output-file';
 import { backupDatabase, restoreDatabase } from '../store/backup';
 import { guarded } from './guard';
 
@@ -8,13 +9,15 @@ export function registerBackup(program: Command): void {
     .command('backup')
     .summary('sao lưu dữ liệu vào một tệp / back up the data to a file')
     .argument('<file>', 'tệp sao lưu sẽ ghi / backup file to write')
+    .option('-f, --force', 'ghi đè tệp sao lưu đã có / overwrite an existing backup file')
     .description(
       'Sao lưu toàn bộ dữ liệu EduLens vào một tệp (chạy được cả khi agent đang chạy).\n' +
         'Back up all EduLens data to one file (safe while the agent runs).',
     )
     .action(
       guarded(
-        async (file: string) => {
+        async (file: string, options: { force?: boolean }) => {
+          await checkOutputPath(file, { refuseExisting: !options.force });
           const { bytes } = await backupDatabase(resolvePaths(process.env), file);
           process.stdout.write(
             `Đã sao lưu và kiểm tra (${bytes} byte): ${file}\nBacked up and verified (${bytes} bytes): ${file}\n`,

@@ -4,7 +4,8 @@ import { CommandError, EXIT_UNUSABLE, guarded } from './guard';
 import { type ConvertResult, convertReportJson, convertReportText } from '../workbook/convert-report';
 import type { ConvertedCell } from '../workbook/convert-xlsx';
 import { type EditableSpreadsheet, openSpreadsheet } from '../workbook/read-spreadsheet';
-import { refuseToOverwrite, writeSpreadsheet } from '../workbook/write-spreadsheet';
+import { outputKind, refuseToOverwrite, writeSpreadsheet } from '../workbook/write-spreadsheet';
+import { checkOutputPath } from '../output-file';
 
 interface ConvertOptions {
   output?: string;
@@ -35,6 +36,8 @@ async function convert(file: string, options: ConvertOptions): Promise<number> {
   if (!output)
     throw new CommandError('Thiếu tệp kết quả: dùng -o TỆP', 'Missing the output file: use -o FILE');
   await refuseToOverwrite(file, output);
+  await checkOutputPath(output);
+  outputKind(output);
   const spreadsheet = await openSpreadsheet(file);
   const converted = await repairSpreadsheetText(spreadsheet);
   await writeSpreadsheet(spreadsheet, output);

@@ -5,6 +5,7 @@ import * as sheets from '@edulens/shared/sheets';
 import type ExcelJS from 'exceljs';
 import type { TextEncoding } from './csv-decoding';
 import { fileSystemReason, reasons, UnreadableFileError } from './unreadable-file';
+import { notAWorkbook } from './zip-kind';
 import { readXlsxValues } from '@edulens/shared/xlsx';
 
 export interface CsvSpreadsheet {
@@ -63,6 +64,8 @@ async function read<Xlsx extends { sheets: unknown[] }>(
   const bytes = await readBytes(file);
   if (bytes.length === 0) throw new UnreadableFileError(file, reasons.empty);
   if (startsWith(bytes, zipSignature)) {
+    const otherDocument = notAWorkbook(bytes);
+    if (otherDocument) throw new UnreadableFileError(file, otherDocument);
     let workbook: Xlsx;
     try {
       workbook = await loadXlsx(bytes);

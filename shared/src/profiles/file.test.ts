@@ -121,10 +121,10 @@ describe('parseProfileFile', () => {
       }),
     );
     expect(message?.vi).toBe(
-      'profile.pages[1].rulepack: không khớp dạng nào được phép: phải là một trong: "tt22", "tt58", "tt27"; nhận được 22 | hoặc phải là đối tượng {…}, nhận được số',
+      'profile.pages[1].rulepack: không khớp dạng nào được phép: phải là một trong: "tt22", "tt26", "tt58", "tt27", "tt30"; nhận được 22 | hoặc phải là đối tượng {…}, nhận được số',
     );
     expect(message?.en).toBe(
-      'profile.pages[1].rulepack: matches none of the allowed shapes: must be one of: "tt22", "tt58", "tt27"; got 22 | or must be an object {…}, got a number',
+      'profile.pages[1].rulepack: matches none of the allowed shapes: must be one of: "tt22", "tt26", "tt58", "tt27", "tt30"; got 22 | or must be an object {…}, got a number',
     );
   });
 

@@ -21,6 +21,10 @@ describe('checkCell', () => {
     ['tt22', 'tx', '8,5', []],
     ['tt22', 'ck', '10.5', ['error:score.range']],
     ['tt58', 'gk', '7.25', ['error:score.decimals']],
+    ['tt26', 'gk', '7.25', ['error:score.decimals']],
+    ['tt30', 'test', '0', ['error:score.zero']],
+    ['tt30', 'test', '8.5', ['error:score.integer']],
+    ['tt30', 'level', 'h', ['warning:level.case']],
   ] as const)('%s %s "%s" → %j', (rulepack, kind, raw, expected) => {
     expect(codes(raw, kind, rulepack)).toEqual(expected);
   });

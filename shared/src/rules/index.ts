@@ -10,7 +10,7 @@ export {
 } from './cells';
 export { divideHalfUp, formatTenths, type ParsedTenths, parseTenths } from './decimal';
 export * as fields from './fields/index';
-export { getRulepack, rulepackForGrade, rulepackIds } from './registry';
+export { getRulepack, rulepackForGrade, rulepackIds, tt27FirstSchoolYear } from './registry';
 export type {
   AssessmentKind,
   AverageResult,
@@ -22,4 +22,5 @@ export type {
 } from './rulepack';
 export * as tt22 from './tt22';
 export * as tt27 from './tt27';
+export * as tt30 from './tt30';
 export * as tt58 from './tt58';

@@ -1,9 +1,10 @@
 import type { Rulepack, RulepackId } from './rulepack';
 import { tt22 } from './tt22';
 import { tt27 } from './tt27';
-import { tt58 } from './tt58';
+import { tt30 } from './tt30';
+import { tt26, tt58 } from './tt58';
 
-const RULEPACKS: Record<RulepackId, Rulepack> = { tt22, tt58, tt27 };
+const RULEPACKS: Record<RulepackId, Rulepack> = { tt22, tt26, tt58, tt27, tt30 };
 
 export { rulepackIds } from './rulepack';
 
@@ -21,16 +22,27 @@ const TT22_GRADES_BY_YEAR: ReadonlyMap<number, readonly number[]> = new Map([
 /** From the school year starting in this calendar year, every secondary grade follows TT22. */
 const TT22_EVERY_GRADE_FROM = 2024;
 
+/** From the school year starting in this calendar year, TT26's amendments to TT58 apply. */
+const TT26_FROM = 2020;
+
+/** TT27's roll-out: grade 1 from 2020-21, grade 2 from 2021-22, … grade 5 from 2024-25. */
+export function tt27FirstSchoolYear(grade: number): number {
+  return 2019 + grade;
+}
+
 /**
- * The rulepack a class follows: grades 1–5 → TT27; grades 6–12 → TT22 where its roll-out had
- * reached them, else TT58 as amended by TT26. `schoolYearStart` is the calendar year the
- * school year begins (2023 for 2023-24). Throws RangeError for a grade outside 1–12.
+ * The rulepack a class follows. `schoolYearStart` is the calendar year the school year begins
+ * (2023 for 2023-24). Throws RangeError for a grade outside 1–12.
+ * - Grades 1–5: TT27 from its roll-out year for the grade, before it TT30 as amended by TT22/2016.
+ * - Grades 6–12: TT22 where its roll-out had reached them; otherwise TT58 as amended by TT26 from
+ *   2020-21, the original TT58 before.
  */
 export function rulepackForGrade(grade: number, schoolYearStart: number): RulepackId {
   if (!Number.isInteger(grade) || grade < 1 || grade > 12) {
     throw new RangeError(`Grades are 1–12, got ${grade}`);
   }
-  if (grade <= 5) return 'tt27';
+  if (grade <= 5) return schoolYearStart >= tt27FirstSchoolYear(grade) ? 'tt27' : 'tt30';
   if (schoolYearStart >= TT22_EVERY_GRADE_FROM) return 'tt22';
-  return TT22_GRADES_BY_YEAR.get(schoolYearStart)?.includes(grade) ? 'tt22' : 'tt58';
+  if (TT22_GRADES_BY_YEAR.get(schoolYearStart)?.includes(grade)) return 'tt22';
+  return schoolYearStart >= TT26_FROM ? 'tt26' : 'tt58';
 }

@@ -7,7 +7,13 @@ import type { CheckCell } from './cells';
  */
 export type Tenths = number;
 
-export const rulepackIds = ['tt22', 'tt58', 'tt27'] as const;
+/**
+ * tt22: secondary, TT22/2021. tt26: secondary, TT58/2011 as amended by TT26/2020 (from 2020-21,
+ * grades TT22 had not reached). tt58: secondary, the original TT58/2011 (before 2020-21).
+ * tt27: primary, TT27/2020. tt30: primary, TT30/2014 as amended by TT22/2016 (grades TT27 had
+ * not reached).
+ */
+export const rulepackIds = ['tt22', 'tt26', 'tt58', 'tt27', 'tt30'] as const;
 export type RulepackId = (typeof rulepackIds)[number];
 
 /** Column kinds of a grade book: regular (ĐĐGtx/KTTX), mid-term (ĐĐGgk/giữa kỳ), end-term (ĐĐGck/cuối kỳ). */

@@ -59,7 +59,8 @@ function checkTestScore(raw: unknown, zeroScore: ZeroScorePolicy): ScoreCheck {
   return { value: zeroScore === 'error' ? null : 0, problems: [zero] };
 }
 
-function checkRegularCell(raw: unknown): ScoreCheck {
+/** A regular-assessment cell: primary regular assessment is by comment, so any score is refused. */
+export function checkRegularCell(raw: unknown): ScoreCheck {
   if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
     return { value: null, problems: [] };
   }

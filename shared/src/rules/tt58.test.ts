@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommentedSubject, ScoredSubject } from './subjects';
-import { tt22 } from './tt22';
+import { tt22, regularAssessments as tt22RegularAssessments } from './tt22';
 import {
   hocLuc,
   isCommentSubject,
@@ -9,6 +9,7 @@ import {
   overallAverage,
   TT58_COMMENT_SUBJECTS,
   TT58_KEY_SUBJECTS,
+  tt26,
   tt58,
 } from './tt58';
 
@@ -31,11 +32,11 @@ const passedComments: CommentedSubject[] = [
   { subject: 'Thể dục', mark: 'dat' },
 ];
 
-describe('tt58 rulepack', () => {
-  it('names TT58 and its TT26 amendment', () => {
+describe('tt58 rulepack (original TT58, before 2020-21)', () => {
+  it('names the original TT58 and no amendment', () => {
     expect(tt58.id).toBe('tt58');
     expect(tt58.basis).toContain('58/2011/TT-BGDĐT');
-    expect(tt58.basis).toContain('26/2020/TT-BGDĐT');
+    expect(tt58.basis).not.toContain('26/2020');
   });
 
   it.each([
@@ -283,5 +284,68 @@ describe('hocLuc one-subject adjustments', () => {
     const result = hocLuc({ scored, commented: passedComments });
     expect(result.level).toBe(level);
     expect(result.raisedFrom).toBeNull();
+  });
+});
+
+describe('tt26 rulepack (TT58 as amended by TT26/2020, from 2020-21)', () => {
+  it('names TT58 and its TT26 amendment', () => {
+    expect(tt26.id).toBe('tt26');
+    expect(tt26.basis).toContain('58/2011/TT-BGDĐT');
+    expect(tt26.basis).toContain('26/2020/TT-BGDĐT');
+  });
+
+  it.each([
+    [1, 2],
+    [35, 2], // "từ 35 tiết trở xuống/năm học: 2 ĐĐGtx"
+    [36, 3],
+    [70, 3], // "từ trên 35 tiết đến 70 tiết/năm học: 3 ĐĐGtx"
+    [71, 4], // "từ trên 70 tiết/năm học: 4 ĐĐGtx"
+    [105, 4],
+  ])('TT26 Điều 8 (amended): %i periods per school year → %i regular assessments', (periods, count) => {
+    expect(tt26.regularAssessments(periods)).toBe(count);
+  });
+
+  it('TT26 counts by periods per school year, not per week: 71 to 104 periods are 4 under TT26, 3 under the original TT58', () => {
+    for (const periods of [71, 90, 104]) {
+      expect(tt26.regularAssessments(periods)).toBe(4);
+      expect(tt58.regularAssessments(periods)).toBe(3);
+    }
+  });
+
+  it('TT26 Điều 8 (amended) as a formula: ≤ 35 → 2, ≤ 70 → 3, else 4, the same as TT22, for any period count', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), (periods) => {
+        const expected = periods <= 35 ? 2 : periods <= 70 ? 3 : 4;
+        expect(tt26.regularAssessments(periods)).toBe(expected);
+        expect(tt26.regularAssessments(periods)).toBe(tt22RegularAssessments(periods));
+      }),
+    );
+  });
+
+  it('TT26 Điều 10 (amended): ĐTBmhk = (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (n_tx + 5), the TT22 formula for any scores', () => {
+    const score = fc.integer({ min: 0, max: 100 });
+    fc.assert(
+      fc.property(fc.array(score, { minLength: 2, maxLength: 4 }), score, score, (tx, gk, ck) => {
+        const scores = { tx, gk: [gk], ck: [ck] };
+        expect(tt26.semesterAverage(scores, tx.length)).toEqual(tt22.semesterAverage(scores, tx.length));
+      }),
+    );
+    // (7 + 8 + 9 + 2·8 + 3·9) / 8 = 8.375 → 8.4
+    expect(tt26.semesterAverage({ tx: [70, 80, 90], gk: [80], ck: [90] }, 3).average).toBe(84);
+  });
+
+  it('TT26 has one mid-term: a second periodic score gives no average (the original TT58 averages both)', () => {
+    const scores = { tx: [70, 80, 90], gk: [60, 80], ck: [90] };
+    expect(tt26.semesterAverage(scores, 3)).toMatchObject({
+      average: null,
+      problems: [{ code: 'score.too-many', severity: 'error' }],
+    });
+    expect(tt58.semesterAverage(scores, 3).average).toBe(79);
+  });
+
+  it('checks cells like TT58: one decimal, Đ/CĐ for Thể dục', () => {
+    expect(tt26.checkCell('7,5', 'tx').value).toBe('7.5');
+    expect(tt26.checkCell('7.25', 'gk').problems[0]?.code).toBe('score.decimals');
+    expect(tt26.checkCell('đạt', 'ck', { subject: 'Thể dục' }).value).toBe('Đ');
   });
 });

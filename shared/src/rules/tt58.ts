@@ -1,5 +1,7 @@
-// Thông tư 58/2011/TT-BGDĐT as amended by Thông tư 26/2020/TT-BGDĐT: the secondary rules
-// that grades not yet under TT22 kept during its roll-out.
+// Thông tư 58/2011/TT-BGDĐT, the secondary rules before TT22, in its two versions: the original
+// text (school years before 2020-21, rulepack `tt58`) and as amended by Thông tư 26/2020/TT-BGDĐT
+// (from 2020-21, for the grades TT22's roll-out had not reached, rulepack `tt26`). Học lực,
+// conduct, promotion and titles are the same in both but for the key subjects.
 import type { Message } from '../problem';
 import { assertPeriodsPerYear, meanOf, weightedSemesterAverage, weightedYearAverage } from './averages';
 import { cellChecker } from './cells';
@@ -14,6 +16,7 @@ import {
   type SubjectResults,
   scoredAverages,
 } from './subjects';
+import { regularAssessments as perSchoolYearRegularAssessments } from './tt22';
 
 // Re-exported so that users of this module's namespace (rules.tt58) can name every type they pass in or get back.
 export type { AdjustableResult, Labelled } from './levels';
@@ -26,26 +29,51 @@ export {
   type SubjectResults,
 } from './subjects';
 
+const checkCell = cellChecker({
+  score: (raw) => checkTenPointScore(raw, 'tenths'),
+  test: (raw) => checkTenPointScore(raw, 'tenths'),
+  isCommentSubject: (subject) => isCommentSubject(subject),
+});
+
+/** The original TT58 (school years before 2020-21). */
 export const tt58: Rulepack = {
   id: 'tt58',
-  name: 'Thông tư 58/2011/TT-BGDĐT (sửa đổi bởi Thông tư 26/2020/TT-BGDĐT)',
+  name: 'Thông tư 58/2011/TT-BGDĐT',
   basis:
-    'Quy chế đánh giá, xếp loại học sinh THCS và THPT ban hành kèm Thông tư 58/2011/TT-BGDĐT ngày 12/12/2011, ' +
-    'sửa đổi, bổ sung bởi Thông tư 26/2020/TT-BGDĐT ngày 26/8/2020',
+    'Quy chế đánh giá, xếp loại học sinh THCS và THPT ban hành kèm Thông tư 58/2011/TT-BGDĐT ngày 12/12/2011 ' +
+    '(bản gốc, áp dụng trước năm học 2020-2021)',
   regularAssessments: (periodsPerYear) => minimumRegularTests(periodsPerYear),
   checkScore: (raw) => checkTenPointScore(raw, 'tenths'),
-  checkCell: cellChecker({
-    score: (raw) => checkTenPointScore(raw, 'tenths'),
-    test: (raw) => checkTenPointScore(raw, 'tenths'),
-    isCommentSubject: (subject) => isCommentSubject(subject),
-  }),
-  // The general TT58 weighting: regular tests are a minimum, any number of periodic tests
-  // (at least one; TT26 has exactly one mid-term, which makes this the TT22 formula), one
-  // semester exam.
+  checkCell,
+  // TT58's weighting: regular tests are a minimum, any number of periodic tests (at least one),
+  // one semester exam: (Σtx + 2·Σđk + 3·hk) / (n_tx + 2·n_đk + 3).
   semesterAverage: (scores, requiredTx) =>
     weightedSemesterAverage(scores, {
       tx: { required: requiredTx, extra: 'allowed' },
       gk: { required: 1, extra: 'allowed' },
+      ck: { required: 1, extra: 'error' },
+    }),
+  yearAverage: weightedYearAverage,
+};
+
+/**
+ * TT58 as amended by TT26 (from 2020-21): regular assessments per school year and the semester
+ * average exactly as TT22 words them — ĐĐGtx by periods per year (≤ 35 → 2, > 35 to 70 → 3,
+ * > 70 → 4), one ĐĐGgk, one ĐĐGck, (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (n_tx + 5).
+ */
+export const tt26: Rulepack = {
+  id: 'tt26',
+  name: 'Thông tư 58/2011/TT-BGDĐT (sửa đổi bởi Thông tư 26/2020/TT-BGDĐT)',
+  basis:
+    'Quy chế đánh giá, xếp loại học sinh THCS và THPT ban hành kèm Thông tư 58/2011/TT-BGDĐT ngày 12/12/2011, ' +
+    'sửa đổi, bổ sung bởi Thông tư 26/2020/TT-BGDĐT ngày 26/8/2020 (từ năm học 2020-2021)',
+  regularAssessments: (periodsPerYear) => perSchoolYearRegularAssessments(periodsPerYear),
+  checkScore: (raw) => checkTenPointScore(raw, 'tenths'),
+  checkCell,
+  semesterAverage: (scores, requiredTx) =>
+    weightedSemesterAverage(scores, {
+      tx: { required: requiredTx, extra: 'warning' },
+      gk: { required: 1, extra: 'error' },
       ck: { required: 1, extra: 'error' },
     }),
   yearAverage: weightedYearAverage,
@@ -59,7 +87,7 @@ export const tt58: Rulepack = {
 export const TEACHING_WEEKS_PER_YEAR = 35;
 
 /**
- * Minimum regular tests per semester by periods per week: ≤ 1 → 2; more than 1 and less than
+ * Original TT58 (before 2020-21): minimum regular tests per semester by periods per week: ≤ 1 → 2; more than 1 and less than
  * 3 → 3; 3 or more → 4. Compared in whole periods per year, so no float division.
  */
 export function minimumRegularTests(periodsPerYear: number, weeksPerYear = TEACHING_WEEKS_PER_YEAR): number {
@@ -123,7 +151,7 @@ const HOC_LUC_ADJUSTMENTS: ReadonlyMap<string, HocLuc> = new Map<string, HocLuc>
 ]);
 
 export interface HocLucOptions {
-  /** Defaults to TT26_KEY_SUBJECTS; TT58_KEY_SUBJECTS for the original text, or a specialised school's subject. */
+  /** Defaults to TT26_KEY_SUBJECTS; TT58_KEY_SUBJECTS for the original text (rulepack tt58), or a specialised school's subject. */
   keySubjects?: readonly string[];
 }
 
