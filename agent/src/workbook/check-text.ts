@@ -5,6 +5,9 @@ import { textTable } from './text-table';
 
 type CheckedSheet = Extract<sheets.SheetAnalysis, { status: 'checked' }>;
 
+/** "1 warning", "3 warnings": English counts agree with their number (Vietnamese nouns do not change). */
+const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 const severityLabel = { error: 'LỖI/ERROR', warning: 'CẢNH BÁO/WARNING' } as const;
 
 function shownAverage(tenths: number | null): string {
@@ -58,7 +61,7 @@ function sheetSection(sheet: sheets.SheetAnalysis): string {
   const headerRows = top === bottom ? `${top}` : `${top}–${bottom}`;
   const students = new Set(sheet.rows.map((row) => row.row)).size;
   return [
-    `== Trang tính / Sheet "${sheet.sheet}" — tiêu đề dòng / header rows ${headerRows}, ${students} học sinh / students`,
+    `== Trang tính / Sheet "${sheet.sheet}" — dòng tiêu đề / header rows ${headerRows}, ${students} học sinh / ${counted(students, 'student')}`,
     ...sheet.blocks.map((block) => `   ${blockLine(block)}`),
     problemTable(sheet),
     averageTable(sheet),
@@ -75,7 +78,8 @@ export function checkText(file: string, analysis: sheets.WorkbookAnalysis): stri
     ...analysis.sheets.map((sheet) => `${sheetSection(sheet)}\n`),
     `Tổng kết: ${summary.checkedSheets}/${summary.sheets} trang tính đã kiểm tra, ${summary.students} học sinh, ` +
       `${summary.errors} lỗi, ${summary.warnings} cảnh báo, ${summary.incompleteAverages} điểm trung bình chưa tính được`,
-    `Summary: ${summary.checkedSheets}/${summary.sheets} sheets checked, ${summary.students} students, ` +
-      `${summary.errors} errors, ${summary.warnings} warnings, ${summary.incompleteAverages} averages not computable`,
+    `Summary: ${summary.checkedSheets}/${summary.sheets} sheets checked, ${counted(summary.students, 'student')}, ` +
+      `${counted(summary.errors, 'error')}, ${counted(summary.warnings, 'warning')}, ` +
+      `${counted(summary.incompleteAverages, 'average')} not computable`,
   ].join('\n');
 }

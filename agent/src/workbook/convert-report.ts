@@ -46,6 +46,6 @@ export function convertReportText(result: ConvertResult): string {
     `Tệp / File: ${basename(result.file)} (${result.sourceEncoding}) → ${result.output}`,
     ...table,
     `Đã chuyển ${converted.length} ô sang Unicode NFC, đổi phông cũ ở ${switched.length} ô; đã ghi ${result.output}`,
-    `Converted ${converted.length} cells to Unicode NFC, switched the legacy font of ${switched.length}; wrote ${result.output}`,
+    `Converted ${converted.length} ${converted.length === 1 ? 'cell' : 'cells'} to Unicode NFC, switched the legacy font of ${switched.length}; wrote ${result.output}`,
   ].join('\n');
 }
