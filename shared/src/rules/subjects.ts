@@ -11,6 +11,13 @@ export const COMMENT_MARK_LABEL: Record<CommentMark, Message> = {
   'chua-dat': { vi: 'Chưa đạt', en: 'Not yet passed' },
 };
 
+/** Marks of one comment-only subject in one semester: regular, mid-term/periodic, end-of-semester. */
+export interface CommentMarks {
+  tx: readonly CommentMark[];
+  gk: readonly CommentMark[];
+  ck: readonly CommentMark[];
+}
+
 export interface ScoredSubject {
   subject: string;
   /** ĐTBmhk for a semester result, ĐTBmcn for the year. */

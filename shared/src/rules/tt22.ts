@@ -8,6 +8,7 @@ import { checkTenPointScore } from './score';
 import {
   COMMENT_MARK_LABEL,
   type CommentMark,
+  type CommentMarks,
   countFailedComments,
   flattenSubjects,
   includesSubject,
@@ -22,6 +23,7 @@ export {
   COMMENT_MARK_LABEL,
   type CommentedSubject,
   type CommentMark,
+  type CommentMarks,
   checkCommentMark,
   type ScoredSubject,
   type SubjectResults,
@@ -70,13 +72,6 @@ export const TT22_COMMENT_SUBJECTS: readonly string[] = [
 
 export function isCommentSubject(name: string): boolean {
   return includesSubject(TT22_COMMENT_SUBJECTS, name);
-}
-
-/** Marks of one comment-only subject in one semester. */
-export interface CommentMarks {
-  tx: readonly CommentMark[];
-  gk: readonly CommentMark[];
-  ck: readonly CommentMark[];
 }
 
 /**

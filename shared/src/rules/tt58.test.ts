@@ -3,14 +3,25 @@ import { describe, expect, it } from 'vitest';
 import type { CommentedSubject, ScoredSubject } from './subjects';
 import { tt22, regularAssessments as tt22RegularAssessments } from './tt22';
 import {
+  type CommentMark,
+  CONDUCT_LEVELS,
+  type Conduct,
+  commentSubjectResult,
+  commentSubjectYearResult,
+  HOC_LUC_LEVELS,
+  type HocLuc,
   hocLuc,
   isCommentSubject,
   minimumRegularTests,
   overallAverage,
+  promotion,
+  retestCandidates,
   TT58_COMMENT_SUBJECTS,
   TT58_KEY_SUBJECTS,
+  title,
   tt26,
   tt58,
+  yearConduct,
 } from './tt58';
 
 /** Toán, Ngữ văn, Ngoại ngữ, then "Môn 4", "Môn 5", … with these averages (tenths). */
@@ -347,5 +358,208 @@ describe('tt26 rulepack (TT58 as amended by TT26/2020, from 2020-21)', () => {
     expect(tt26.checkCell('7,5', 'tx').value).toBe('7.5');
     expect(tt26.checkCell('7.25', 'gk').problems[0]?.code).toBe('score.decimals');
     expect(tt26.checkCell('đạt', 'ck', { subject: 'Thể dục' }).value).toBe('Đ');
+  });
+});
+
+const D: CommentMark = 'dat';
+const CD: CommentMark = 'chua-dat';
+
+describe('comment-only subject result', () => {
+  it('TT58 Điều 12: Đ with every test taken and exactly 2/3 of them Đ, the end-of-semester one included', () => {
+    // 6 tests, 4 Đ = 2/3.
+    expect(commentSubjectResult({ tx: [D, CD, D], gk: [CD], ck: [D] }, 3).level).toBe('chua-dat'); // 3/5 < 2/3
+    expect(commentSubjectResult({ tx: [D, CD, D, D], gk: [CD], ck: [D] }, 3).level).toBe('dat'); // 4/6
+    expect(commentSubjectResult({ tx: [D, CD, D, CD], gk: [CD], ck: [D] }, 3).level).toBe('chua-dat'); // 3/6
+  });
+
+  it('TT58 Điều 12: CĐ when the end-of-semester test is CĐ, however many others are Đ', () => {
+    const result = commentSubjectResult({ tx: [D, D, D, D], gk: [D], ck: [CD] }, 3);
+    expect(result).toEqual({ level: 'chua-dat', label: { vi: 'Chưa đạt', en: 'Not yet passed' } });
+  });
+
+  it('TT58 Điều 12: CĐ without enough tests (a regular, the periodic or the end-of-semester one missing)', () => {
+    expect(commentSubjectResult({ tx: [D, D], gk: [D], ck: [D] }, 3).level).toBe('chua-dat');
+    expect(commentSubjectResult({ tx: [D, D, D], gk: [], ck: [D] }, 3).level).toBe('chua-dat');
+    expect(commentSubjectResult({ tx: [D, D, D], gk: [D], ck: [] }, 3).level).toBe('chua-dat');
+    expect(commentSubjectResult({ tx: [D, D, D], gk: [D], ck: [D] }, 3).level).toBe('dat');
+  });
+
+  it('TT58 Điều 12 as a formula: Đ ⇔ complete ∧ 3·(Đ count) ≥ 2·(tests) ∧ the end-of-semester test Đ', () => {
+    const marks = (min: number) => fc.array(fc.constantFrom(D, CD), { minLength: min, maxLength: 6 });
+    fc.assert(
+      fc.property(marks(0), marks(0), marks(0), fc.integer({ min: 2, max: 4 }), (tx, gk, ck, required) => {
+        const all = [...tx, ...gk, ...ck];
+        const passed = all.filter((mark) => mark === D).length;
+        const expected =
+          tx.length >= required &&
+          gk.length >= 1 &&
+          ck.length >= 1 &&
+          3 * passed >= 2 * all.length &&
+          ck.every((mark) => mark === D);
+        expect(commentSubjectResult({ tx, gk, ck }, required).level).toBe(expected ? 'dat' : 'chua-dat');
+      }),
+    );
+  });
+
+  it('TT58 Điều 12: the year result of a comment-only subject is semester II’s', () => {
+    expect(commentSubjectYearResult(CD, D).level).toBe('dat');
+    expect(commentSubjectYearResult(D, CD).level).toBe('chua-dat');
+  });
+});
+
+describe('year conduct', () => {
+  it('TT58 Điều 4: the year conduct is based mainly on semester II (proposed as semester II’s level)', () => {
+    for (const semesterI of CONDUCT_LEVELS) {
+      for (const semesterII of CONDUCT_LEVELS) {
+        expect(yearConduct(semesterI, semesterII)).toMatchObject({ level: semesterII, fromSemesterII: true });
+      }
+    }
+    expect(yearConduct('yeu', 'tot').label).toEqual({ vi: 'Tốt', en: 'Good' });
+  });
+});
+
+describe('promotion', () => {
+  const decide = (level: HocLuc, conduct: Conduct, absentSessions = 0) =>
+    promotion({ hocLuc: level, conduct, absentSessions }).level;
+
+  it('TT58 Điều 15.1: promoted with conduct and học lực at least Trung bình and at most 45 sessions absent', () => {
+    expect(decide('trung-binh', 'trung-binh', 45)).toBe('len-lop');
+    expect(promotion({ hocLuc: 'gioi', conduct: 'tot', absentSessions: 0 }).label.vi).toBe('Lên lớp');
+  });
+
+  it('TT58 Điều 15.2a: more than 45 sessions absent repeats the grade', () => {
+    expect(decide('gioi', 'tot', 46)).toBe('o-lai-lop');
+  });
+
+  it('TT58 Điều 15.2b: học lực Kém, or học lực and conduct both Yếu, repeats the grade', () => {
+    expect(decide('kem', 'tot')).toBe('o-lai-lop');
+    expect(decide('yeu', 'yeu')).toBe('o-lai-lop');
+  });
+
+  it('TT58 Điều 16: học lực Yếu with conduct at least Trung bình takes a summer re-test', () => {
+    expect(decide('yeu', 'trung-binh')).toBe('kiem-tra-lai');
+    expect(decide('yeu', 'tot')).toBe('kiem-tra-lai');
+  });
+
+  it('TT58 Điều 17: conduct Yếu with học lực at least Trung bình does summer conduct training', () => {
+    expect(decide('trung-binh', 'yeu')).toBe('ren-luyen-he');
+    expect(decide('gioi', 'yeu')).toBe('ren-luyen-he');
+  });
+
+  it('TT58 Điều 15 as a formula: promoted ⇔ học lực ≥ Trung bình ∧ conduct ≥ Trung bình ∧ absent ≤ 45', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...HOC_LUC_LEVELS),
+        fc.constantFrom(...CONDUCT_LEVELS),
+        fc.integer({ min: 0, max: 100 }),
+        (level, conduct, absent) => {
+          const expected =
+            HOC_LUC_LEVELS.indexOf(level) <= 2 && CONDUCT_LEVELS.indexOf(conduct) <= 2 && absent <= 45;
+          expect(decide(level, conduct, absent) === 'len-lop').toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it('rejects a negative or fractional absence count', () => {
+    expect(() => decide('gioi', 'tot', -1)).toThrow(RangeError);
+    expect(() => decide('gioi', 'tot', 1.5)).toThrow(RangeError);
+  });
+
+  it('TT58 Điều 16: re-tests choose among subjects with ĐTBmcn below 5.0 and comment subjects CĐ', () => {
+    const year = {
+      scored: [
+        { subject: 'Toán', average: 49 },
+        { subject: 'Ngữ văn', average: 50 },
+      ],
+      commented: [
+        { subject: 'Thể dục', mark: CD },
+        { subject: 'Âm nhạc', mark: D },
+      ],
+    };
+    expect(retestCandidates(year)).toEqual(['Toán', 'Thể dục']);
+  });
+});
+
+describe('titles', () => {
+  it('TT58 Điều 18: Học sinh giỏi needs conduct Tốt and học lực Giỏi', () => {
+    expect(title({ hocLuc: 'gioi', conduct: 'tot' })).toEqual({
+      level: 'gioi',
+      label: { vi: 'Học sinh giỏi', en: 'Excellent student' },
+    });
+  });
+
+  it('TT58 Điều 18: Học sinh tiên tiến needs conduct and học lực at least Khá', () => {
+    expect(title({ hocLuc: 'gioi', conduct: 'kha' })?.level).toBe('tien-tien');
+    expect(title({ hocLuc: 'kha', conduct: 'tot' })?.level).toBe('tien-tien');
+    expect(title({ hocLuc: 'kha', conduct: 'kha' })?.label.vi).toBe('Học sinh tiên tiến');
+    expect(title({ hocLuc: 'kha', conduct: 'trung-binh' })).toBeNull();
+    expect(title({ hocLuc: 'trung-binh', conduct: 'tot' })).toBeNull();
+  });
+
+  it('TT58 Điều 18 for every pair of levels', () => {
+    for (const level of HOC_LUC_LEVELS) {
+      for (const conduct of CONDUCT_LEVELS) {
+        const expected =
+          level === 'gioi' && conduct === 'tot'
+            ? 'gioi'
+            : HOC_LUC_LEVELS.indexOf(level) <= 1 && CONDUCT_LEVELS.indexOf(conduct) <= 1
+              ? 'tien-tien'
+              : null;
+        expect(title({ hocLuc: level, conduct })?.level ?? null).toBe(expected);
+      }
+    }
+  });
+});
+
+describe('hocLuc in chuyên classes', () => {
+  /** Toán, Ngữ văn, Ngoại ngữ at `key`, six others at 9.0 and the specialised Vật lí at `specialised`. */
+  const chuyen = (key: number, specialised: number) => ({
+    scored: [...subjects(key, key, key, ...repeat(6, 90)), { subject: 'Vật lí', average: specialised }],
+    commented: passedComments,
+  });
+  const level = (key: number, specialised: number) =>
+    hocLuc(chuyen(key, specialised), { specialisedSubject: 'Vật lí' }).level;
+
+  it('TT58 Điều 13.1a: Giỏi in a chuyên class needs the specialised subject ≥ 8.0 as well as a key subject ≥ 8.0', () => {
+    expect(level(90, 80)).toBe('gioi');
+    // A key subject at 9.0 is not enough: the specialised subject at 7.9 makes it Khá.
+    expect(level(90, 79)).toBe('kha');
+    expect(hocLuc(chuyen(90, 79)).level).toBe('gioi'); // the same record outside a chuyên class
+    // The specialised subject at 9.0 does not replace the key subjects (all at 7.9).
+    expect(level(79, 90)).toBe('kha');
+  });
+
+  it('TT58 Điều 13.2a: Khá in a chuyên class needs the specialised subject ≥ 6.5 as well', () => {
+    expect(level(70, 65)).toBe('kha');
+    expect(level(70, 64)).toBe('trung-binh');
+  });
+
+  it('TT58 Điều 13.3a: Trung bình in a chuyên class needs the specialised subject ≥ 5.0 as well', () => {
+    expect(level(55, 50)).toBe('trung-binh');
+    const low = hocLuc(chuyen(55, 49), { specialisedSubject: 'Vật lí' });
+    expect(low.level).toBe('yeu');
+    // The specialised subject's own condition is never lifted by the one-subject rule.
+    expect(low.raisedFrom).toBeNull();
+  });
+
+  it('a chuyên student is never graded above the same record judged without the specialised condition', () => {
+    const average = fc.integer({ min: 0, max: 100 });
+    fc.assert(
+      fc.property(
+        average,
+        average,
+        fc.array(average, { minLength: 1, maxLength: 8 }),
+        (key, spec, others) => {
+          const record = {
+            scored: [...subjects(key, key, key, ...others), { subject: 'Vật lí', average: spec }],
+            commented: [],
+          };
+          const plain = HOC_LUC_LEVELS.indexOf(hocLuc(record).level);
+          const chuyenLevel = HOC_LUC_LEVELS.indexOf(hocLuc(record, { specialisedSubject: 'Vật lí' }).level);
+          expect(chuyenLevel).toBeGreaterThanOrEqual(plain);
+        },
+      ),
+    );
   });
 });

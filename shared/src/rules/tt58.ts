@@ -5,10 +5,13 @@
 import type { Message } from '../problem';
 import { assertPeriodsPerYear, meanOf, weightedSemesterAverage, weightedYearAverage } from './averages';
 import { cellChecker } from './cells';
-import { type AdjustableResult, classifyWithOneSubjectRule } from './levels';
+import { type AdjustableResult, classifyWithOneSubjectRule, type Labelled } from './levels';
 import type { Rulepack, Tenths } from './rulepack';
 import { checkTenPointScore } from './score';
 import {
+  COMMENT_MARK_LABEL,
+  type CommentMark,
+  type CommentMarks,
   countFailedComments,
   flattenSubjects,
   includesSubject,
@@ -24,6 +27,7 @@ export {
   COMMENT_MARK_LABEL,
   type CommentedSubject,
   type CommentMark,
+  type CommentMarks,
   checkCommentMark,
   type ScoredSubject,
   type SubjectResults,
@@ -126,8 +130,9 @@ export const HOC_LUC_LABEL: Record<HocLuc, Message> = {
 };
 
 /**
- * Each level needs: overall average ≥ `overall`; when `key` is set, one key subject ≥ `key`;
- * every scored subject ≥ `floor`; when `commentsMustPass`, every comment subject Đ.
+ * Each level needs (TT58 Điều 13): overall average ≥ `overall`; when `key` is set, one key
+ * subject ≥ `key` and, in a chuyên class, the specialised subject ≥ `key` as well; every scored
+ * subject ≥ `floor`; when `commentsMustPass`, every comment subject Đ.
  */
 const HOC_LUC_REQUIREMENTS: readonly {
   level: HocLuc;
@@ -151,8 +156,14 @@ const HOC_LUC_ADJUSTMENTS: ReadonlyMap<string, HocLuc> = new Map<string, HocLuc>
 ]);
 
 export interface HocLucOptions {
-  /** Defaults to TT26_KEY_SUBJECTS; TT58_KEY_SUBJECTS for the original text (rulepack tt58), or a specialised school's subject. */
+  /** Defaults to TT26_KEY_SUBJECTS; TT58_KEY_SUBJECTS for the original text (rulepack tt58). */
   keySubjects?: readonly string[];
+  /**
+   * The specialised subject (môn chuyên) of a chuyên class of a specialised upper-secondary
+   * school: it must reach the level's mark (8.0 Giỏi, 6.5 Khá, 5.0 Trung bình) in addition to
+   * a key subject.
+   */
+  specialisedSubject?: string;
 }
 
 export interface HocLucResult extends AdjustableResult<HocLuc> {
@@ -171,19 +182,25 @@ export function hocLuc(subjects: SubjectResults, options: HocLucOptions = {}): H
   const overall = overallAverage(subjects.scored.map(({ average }) => average));
   if (overall === null) throw new RangeError('Học lực needs at least one scored subject');
   const keySubjects = options.keySubjects ?? TT26_KEY_SUBJECTS;
-  const classify = (results: readonly SubjectResult[]): HocLuc => {
-    const averages = scoredAverages(results);
-    // -Infinity when no key subject is scored, which fails every key mark.
-    const bestKey = Math.max(
+  const specialised = options.specialisedSubject === undefined ? [] : [options.specialisedSubject];
+  // -Infinity when none of `subjects` is scored in `results`, which fails every mark. A subject
+  // left out by the one-subject rule therefore never lifts the key or specialised condition.
+  const best = (results: readonly SubjectResult[], subjects: readonly string[]): number =>
+    Math.max(
       ...results.flatMap((result) =>
-        'average' in result && includesSubject(keySubjects, result.subject) ? [result.average] : [],
+        'average' in result && includesSubject(subjects, result.subject) ? [result.average] : [],
       ),
     );
+  const classify = (results: readonly SubjectResult[]): HocLuc => {
+    const averages = scoredAverages(results);
+    const bestKey = best(results, keySubjects);
+    const specialisedAverage =
+      specialised.length === 0 ? Number.POSITIVE_INFINITY : best(results, specialised);
     const commentsPass = countFailedComments(results) === 0;
     const met = HOC_LUC_REQUIREMENTS.find(
       (required) =>
         overall >= required.overall &&
-        (required.key === null || bestKey >= required.key) &&
+        (required.key === null || (bestKey >= required.key && specialisedAverage >= required.key)) &&
         averages.every((average) => average >= required.floor) &&
         (commentsPass || !required.commentsMustPass),
     );
@@ -197,4 +214,126 @@ export function hocLuc(subjects: SubjectResults, options: HocLucOptions = {}): H
     (restLevel, strictLevel) => HOC_LUC_ADJUSTMENTS.get(`${restLevel}>${strictLevel}`) ?? null,
   );
   return { ...result, overall };
+}
+
+/**
+ * Semester result of a comment-only subject (TT58 Điều 12, unchanged by TT26): Đ when it has
+ * its tests — `requiredTx` regular, at least one periodic (mid-term), the end-of-semester one —
+ * and at least 2/3 of all its tests are Đ, the end-of-semester test among them; else CĐ. The
+ * year result of such a subject is its semester II result (`commentSubjectYearResult`).
+ */
+export function commentSubjectResult(marks: CommentMarks, requiredTx: number): Labelled<CommentMark> {
+  const all = [...marks.tx, ...marks.gk, ...marks.ck];
+  const complete = marks.tx.length >= requiredTx && marks.gk.length >= 1 && marks.ck.length >= 1;
+  const passed = all.filter((mark) => mark === 'dat').length;
+  const twoThirds = 3 * passed >= 2 * all.length;
+  const endOfSemesterPassed = marks.ck.length > 0 && marks.ck.every((mark) => mark === 'dat');
+  const level: CommentMark = complete && twoThirds && endOfSemesterPassed ? 'dat' : 'chua-dat';
+  return { level, label: COMMENT_MARK_LABEL[level] };
+}
+
+/** The year result of a comment-only subject is the one of semester II. */
+export function commentSubjectYearResult(
+  _semesterI: CommentMark,
+  semesterII: CommentMark,
+): Labelled<CommentMark> {
+  return { level: semesterII, label: COMMENT_MARK_LABEL[semesterII] };
+}
+
+/** Hạnh kiểm (conduct) under TT58: Tốt, Khá, Trung bình, Yếu, after each semester and the year. */
+export type Conduct = 'tot' | 'kha' | 'trung-binh' | 'yeu';
+
+export const CONDUCT_LEVELS: readonly Conduct[] = ['tot', 'kha', 'trung-binh', 'yeu'];
+
+export const CONDUCT_LABEL: Record<Conduct, Message> = {
+  tot: { vi: 'Tốt', en: 'Good' },
+  kha: { vi: 'Khá', en: 'Fairly good' },
+  'trung-binh': { vi: 'Trung bình', en: 'Average' },
+  yeu: { vi: 'Yếu', en: 'Weak' },
+};
+
+/**
+ * Year conduct. TT58 Điều 4 bases it "chủ yếu" on semester II's conduct and the student's
+ * progress, with no table: the proposal is semester II's level, which the homeroom teacher
+ * may change for progress shown over the year (so `fromSemesterII` says it is the default).
+ */
+export function yearConduct(
+  _semesterI: Conduct,
+  semesterII: Conduct,
+): Labelled<Conduct> & { fromSemesterII: true } {
+  return { level: semesterII, label: CONDUCT_LABEL[semesterII], fromSemesterII: true };
+}
+
+/** More sessions absent in a year than this (excused or not) and the student repeats the grade. */
+export const MAX_ABSENT_SESSIONS = 45;
+
+/** Subjects with ĐTBmcn below this (5.0), and comment subjects CĐ, are the ones re-tested. */
+export const RETEST_BELOW: Tenths = 50;
+
+export type PromotionDecision = 'len-lop' | 'kiem-tra-lai' | 'ren-luyen-he' | 'o-lai-lop';
+
+export const PROMOTION_LABEL: Record<PromotionDecision, Message> = {
+  'len-lop': { vi: 'Lên lớp', en: 'Promoted' },
+  'kiem-tra-lai': { vi: 'Kiểm tra lại trong hè', en: 'Summer re-test' },
+  'ren-luyen-he': { vi: 'Rèn luyện hạnh kiểm trong hè', en: 'Summer conduct training' },
+  'o-lai-lop': { vi: 'Ở lại lớp', en: 'Repeats the grade' },
+};
+
+export interface PromotionInput {
+  /** Year học lực, from hocLuc() on ĐTBmcn and the year comment results. */
+  hocLuc: HocLuc;
+  /** Year conduct. */
+  conduct: Conduct;
+  /** Sessions (buổi) absent in the year, excused or not. */
+  absentSessions: number;
+}
+
+/**
+ * End-of-year decision (TT58 Điều 15–17): promoted with conduct and học lực at least Trung bình
+ * and at most 45 sessions absent; repeats with more absences, học lực Kém, or học lực and
+ * conduct both Yếu; a summer re-test with học lực Yếu (conduct at least Trung bình); summer
+ * conduct training with conduct Yếu (học lực at least Trung bình).
+ */
+export function promotion(input: PromotionInput): Labelled<PromotionDecision> {
+  if (!Number.isInteger(input.absentSessions) || input.absentSessions < 0) {
+    throw new RangeError(`Absent sessions must be a whole number ≥ 0, got ${input.absentSessions}`);
+  }
+  const decision = promotionDecision(input);
+  return { level: decision, label: PROMOTION_LABEL[decision] };
+}
+
+function promotionDecision({ hocLuc: level, conduct, absentSessions }: PromotionInput): PromotionDecision {
+  if (absentSessions > MAX_ABSENT_SESSIONS) return 'o-lai-lop';
+  if (level === 'kem' || (level === 'yeu' && conduct === 'yeu')) return 'o-lai-lop';
+  if (level === 'yeu') return 'kiem-tra-lai';
+  if (conduct === 'yeu') return 'ren-luyen-he';
+  return 'len-lop';
+}
+
+/** The subjects a summer re-test chooses from: ĐTBmcn below 5.0, or a comment subject CĐ for the year. */
+export function retestCandidates(year: SubjectResults): string[] {
+  return [
+    ...year.scored.filter(({ average }) => average < RETEST_BELOW).map(({ subject }) => subject),
+    ...year.commented.filter(({ mark }) => mark === 'chua-dat').map(({ subject }) => subject),
+  ];
+}
+
+export type Tt58Title = 'gioi' | 'tien-tien';
+
+export const TITLE_LABEL: Record<Tt58Title, Message> = {
+  gioi: { vi: 'Học sinh giỏi', en: 'Excellent student' },
+  'tien-tien': { vi: 'Học sinh tiên tiến', en: 'Advanced student' },
+};
+
+/**
+ * Semester or year title (TT58 Điều 18): Học sinh giỏi with conduct Tốt and học lực Giỏi;
+ * Học sinh tiên tiến with conduct and học lực at least Khá; otherwise none.
+ */
+export function title(input: { hocLuc: HocLuc; conduct: Conduct }): Labelled<Tt58Title> | null {
+  const atLeastKha = (rank: number) => rank <= 1;
+  if (input.hocLuc === 'gioi' && input.conduct === 'tot') return { level: 'gioi', label: TITLE_LABEL.gioi };
+  if (atLeastKha(HOC_LUC_LEVELS.indexOf(input.hocLuc)) && atLeastKha(CONDUCT_LEVELS.indexOf(input.conduct))) {
+    return { level: 'tien-tien', label: TITLE_LABEL['tien-tien'] };
+  }
+  return null;
 }
