@@ -295,6 +295,9 @@ describe('edulens, a CLI that never surprises (issue 9)', () => {
     expect(checked.stdout).toContain('dòng tiêu đề / header rows 1');
     expect(checked.stdout).toMatch(/Summary: .*1 student, 0 errors, 1 warning, 1 average not computable/);
     expect(checked.stdout).not.toMatch(/\b1 (warnings|students|errors)\b/);
+    const oneColumn = join(dir, 'mot-cot-tx.csv');
+    await writeFile(oneColumn, 'STT,Họ và tên,TX1,GK,CK\r\n1,Lê Văn An,8,8,8\r\n');
+    expect((await runCli(['check', oneColumn])).stdout).toContain('/ 1 TX column, 1 required');
 
     const home = await dataFolder('khoi-phuc');
     const backup = join(dir, 'truoc-khoi-phuc.edulens');

@@ -19,7 +19,7 @@ function blockLine(block: sheets.BlockSummary): string {
   if (block.assessedBy === 'comment') {
     return `${subject}đánh giá bằng nhận xét Đ/CĐ, không tính điểm trung bình / comment-only (Đ/CĐ), no average`;
   }
-  return `${subject}${block.txColumns} cột TX, tính với ${block.requiredTx} TX bắt buộc / ${block.txColumns} TX columns, ${block.requiredTx} required`;
+  return `${subject}${block.txColumns} cột TX, tính với ${block.requiredTx} TX bắt buộc / ${counted(block.txColumns, 'TX column')}, ${block.requiredTx} required`;
 }
 
 function problemTable(sheet: CheckedSheet): string {
