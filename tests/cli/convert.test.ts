@@ -57,7 +57,14 @@ describe('edulens convert', () => {
         font: { from: 'VNI-Times', to: 'Times New Roman' },
       },
     ]);
-    expect(report.summary).toEqual({ cells: 4, fontsSwitched: 4 });
+    // K8's "Tot" in .VnTime switches too: every cell in a legacy font gets a Unicode font.
+    expect(report.summary).toEqual({
+      cells: 4,
+      fontsSwitched: 5,
+      decidedByFont: 0,
+      decidedByContext: 0,
+      normalizedNfd: 0,
+    });
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(output);
@@ -67,9 +74,10 @@ describe('edulens convert', () => {
     expect(math.getCell('C7').font).toMatchObject({ name: 'Times New Roman', size: 12 });
     expect(math.getCell('C8').value).toBe('Trần Thị Bích Ngọc');
     expect(math.getCell('A2').value).toBe('TRƯỜNG THCS LÊ LỢI');
-    // Unicode cells and the legacy-font ASCII cell are untouched.
+    // Unicode cells are untouched; the legacy-font ASCII cell keeps its text in a Unicode font.
     expect(math.getCell('C9').value).toBe('Lê Hoàng Nam');
-    expect(math.getCell('K8').font?.name).toBe('.VnTime');
+    expect(math.getCell('K8').value).toBe('Tot');
+    expect(math.getCell('K8').font).toMatchObject({ name: 'Times New Roman', size: 12 });
     expect(math.getCell('A3').value).toBe('BẢNG ĐIỂM MÔN TOÁN – LỚP 6A');
     expect(math.getCell('A3').font).toMatchObject({ bold: true, size: 14 });
     expect(math.getCell('A3').alignment).toMatchObject({ horizontal: 'center' });

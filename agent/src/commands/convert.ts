@@ -1,8 +1,8 @@
-import { sheets } from '@edulens/shared';
 import type { Command } from 'commander';
 import { CommandError, EXIT_UNUSABLE, guarded } from './guard';
 import { type ConvertResult, convertReportJson, convertReportText } from '../workbook/convert-report';
-import type { ConvertedCell } from '../workbook/convert-xlsx';
+import { convertGridText } from '../workbook/convert-csv';
+import type { WorkbookConversion } from '../workbook/convert-xlsx';
 import { type EditableSpreadsheet, openSpreadsheet } from '../workbook/read-spreadsheet';
 import { outputKind, refuseToOverwrite, writeSpreadsheet } from '../workbook/write-spreadsheet';
 import { checkOutputPath } from '../output-file';
@@ -13,21 +13,14 @@ interface ConvertOptions {
 }
 
 /** Repairs the text in place and lists what changed; CSV has no fonts, so only values change. */
-async function repairSpreadsheetText(spreadsheet: EditableSpreadsheet): Promise<ConvertedCell[]> {
+async function repairSpreadsheetText(spreadsheet: EditableSpreadsheet): Promise<WorkbookConversion> {
   if (spreadsheet.kind === 'xlsx') {
     const { convertWorkbookText } = await import('../workbook/convert-xlsx');
     return convertWorkbookText(spreadsheet.workbook);
   }
-  const [grid] = spreadsheet.sheets;
-  const { sheet, repairs } = sheets.repairSheet(grid);
+  const { sheet, converted } = convertGridText(spreadsheet.sheets[0]);
   spreadsheet.sheets[0] = sheet;
-  return repairs.map(({ cell, before, after, from }) => ({
-    sheet: grid.name,
-    cell,
-    before,
-    after,
-    encoding: from,
-  }));
+  return { converted, fontsSwitched: 0 };
 }
 
 async function convert(file: string, options: ConvertOptions): Promise<number> {
@@ -39,13 +32,14 @@ async function convert(file: string, options: ConvertOptions): Promise<number> {
   await checkOutputPath(output);
   outputKind(output);
   const spreadsheet = await openSpreadsheet(file);
-  const converted = await repairSpreadsheetText(spreadsheet);
+  const { converted, fontsSwitched } = await repairSpreadsheetText(spreadsheet);
   await writeSpreadsheet(spreadsheet, output);
   const result: ConvertResult = {
     file,
     output,
     sourceEncoding: spreadsheet.kind === 'csv' ? spreadsheet.encoding : 'xlsx',
     converted,
+    fontsSwitched,
   };
   console.log(options.json ? JSON.stringify(convertReportJson(result), null, 2) : convertReportText(result));
   return 0;

@@ -8,34 +8,53 @@ export interface ConvertResult {
   /** How the input's bytes were decoded (CSV) — the output is always Unicode. */
   sourceEncoding: string;
   converted: ConvertedCell[];
+  /** Cells whose legacy font was switched, converted or not (numbers and dates included). */
+  fontsSwitched?: number;
 }
 
-const encodingName = { tcvn3: 'TCVN3', vni: 'VNI' } as const;
+const encodingName = { tcvn3: 'TCVN3', vni: 'VNI', nfd: 'NFD' } as const;
+// Cells the text alone did not decide say what did.
+const decidedByName = { font: 'theo phông/by font', context: 'theo ngữ cảnh/by context' } as const;
 
 export function convertReportJson(result: ConvertResult) {
-  const fontsSwitched = result.converted.filter((cell) => cell.font).length;
+  const fontsSwitched = result.fontsSwitched ?? result.converted.filter((cell) => cell.font).length;
   return {
     file: basename(result.file),
     output: result.output,
     sourceEncoding: result.sourceEncoding,
     converted: result.converted,
-    summary: { cells: result.converted.length, fontsSwitched },
+    summary: {
+      cells: result.converted.length,
+      fontsSwitched,
+      decidedByFont: result.converted.filter((cell) => cell.decidedBy === 'font').length,
+      decidedByContext: result.converted.filter((cell) => cell.decidedBy === 'context').length,
+      normalizedNfd: result.converted.filter((cell) => cell.encoding === 'nfd').length,
+    },
   };
 }
 
 export function convertReportText(result: ConvertResult): string {
   const { converted } = result;
-  const switched = converted.filter((cell) => cell.font);
+  const switched = result.fontsSwitched ?? converted.filter((cell) => cell.font).length;
   const table =
     converted.length === 0
       ? ['Không có ô nào mã TCVN3/VNI / No TCVN3/VNI cells found']
       : [
           textTable([
-            ['Trang tính/Sheet', 'Ô/Cell', 'Mã/Encoding', 'Trước/Before', 'Sau/After', 'Phông/Font'],
+            [
+              'Trang tính/Sheet',
+              'Ô/Cell',
+              'Mã/Encoding',
+              'Quyết định/Decided',
+              'Trước/Before',
+              'Sau/After',
+              'Phông/Font',
+            ],
             ...converted.map((cell) => [
               cell.sheet,
               cell.cell,
               encodingName[cell.encoding],
+              cell.decidedBy ? decidedByName[cell.decidedBy] : '',
               cell.before,
               cell.after,
               cell.font ? `${cell.font.from} → ${cell.font.to}` : '',
@@ -45,7 +64,7 @@ export function convertReportText(result: ConvertResult): string {
   return [
     `Tệp / File: ${basename(result.file)} (${result.sourceEncoding}) → ${result.output}`,
     ...table,
-    `Đã chuyển ${converted.length} ô sang Unicode NFC, đổi phông cũ ở ${switched.length} ô; đã ghi ${result.output}`,
-    `Converted ${converted.length} ${converted.length === 1 ? 'cell' : 'cells'} to Unicode NFC, switched the legacy font of ${switched.length}; wrote ${result.output}`,
+    `Đã chuyển ${converted.length} ô sang Unicode NFC, đổi phông cũ ở ${switched} ô; đã ghi ${result.output}`,
+    `Converted ${converted.length} ${converted.length === 1 ? 'cell' : 'cells'} to Unicode NFC, switched the legacy font of ${switched}; wrote ${result.output}`,
   ].join('\n');
 }

@@ -1,81 +1,155 @@
 import { text } from '@edulens/shared';
 import ExcelJS from 'exceljs';
-import { drawsCapitals, isLegacyFont, unicodeFontFor } from './legacy-fonts';
+import { drawsCapitals, isLegacyFont, legacyFontEncoding, unicodeFontFor } from './legacy-fonts';
 
 export interface ConvertedCell {
   sheet: string;
   cell: string;
   before: string;
   after: string;
-  encoding: text.LegacyEncoding;
+  /** The legacy encoding decoded, or "nfd" for decomposed Unicode brought to NFC. */
+  encoding: text.LegacyEncoding | 'nfd';
+  /**
+   * Set when the text alone did not decide: its legacy font did (it also reads as Unicode), or
+   * the cells around it did (it reads both ways and has no legacy font).
+   */
+  decidedBy?: 'font' | 'context';
   /** Set when the cell's legacy font was switched to a Unicode one. */
   font?: { from: string; to: string };
 }
 
-interface RunResult {
+export interface WorkbookConversion {
+  converted: ConvertedCell[];
+  /** Cells whose legacy font was switched, numbers, dates and unchanged text included. */
+  fontsSwitched: number;
+}
+
+type FontLike = Partial<ExcelJS.Font> | undefined;
+
+/** One piece of text in one font: a plain string cell, or one run of a rich-text cell. */
+interface Run {
   text: string;
-  from: text.LegacyEncoding | null;
-  font: Partial<ExcelJS.Font> | undefined;
-  fontSwitch?: { from: string; to: string };
+  font: FontLike;
 }
 
-/** One piece of text in one font: repaired, upper-cased for capitals-only fonts, font switched. */
-function convertRun(value: string, font: Partial<ExcelJS.Font> | undefined): RunResult {
-  const repaired = text.repairText(value);
-  if (repaired.from === null) return { text: value, from: null, font };
-  const fontName = font?.name;
-  const converted = drawsCapitals(fontName) ? repaired.text.toLocaleUpperCase('vi') : repaired.text;
-  if (!fontName || !isLegacyFont(fontName)) return { text: converted, from: repaired.from, font };
-  const to = unicodeFontFor(fontName);
-  return {
-    text: converted,
-    from: repaired.from,
-    font: { ...font, name: to },
-    fontSwitch: { from: fontName, to },
-  };
+interface CellText {
+  cell: ExcelJS.Cell;
+  sheet: string;
+  runs: Run[];
+  rich: boolean;
 }
 
-function convertCell(cell: ExcelJS.Cell): Omit<ConvertedCell, 'sheet' | 'cell'> | undefined {
+const pieceFont = (font: FontLike): text.LegacyEncoding | undefined => legacyFontEncoding(font?.name);
+
+/** The Unicode font of the same design and size, bold, italic…, or undefined for a Unicode font. */
+function switchedFont(font: FontLike): { font: Partial<ExcelJS.Font>; from: string; to: string } | undefined {
+  const from = font?.name;
+  if (!from || !isLegacyFont(from)) return undefined;
+  const to = unicodeFontFor(from);
+  return { font: { ...font, name: to }, from, to };
+}
+
+function textOf(cell: ExcelJS.Cell): Run[] | undefined {
   const { value } = cell;
-  if (typeof value === 'string') {
-    const run = convertRun(value, cell.font);
-    if (run.from === null) return undefined;
-    cell.value = run.text;
-    // Styles are shared between cells in exceljs: give this cell its own style object.
-    if (run.fontSwitch) cell.style = { ...cell.style, font: run.font };
-    return { before: value, after: run.text, encoding: run.from, font: run.fontSwitch };
-  }
+  if (typeof value === 'string') return [{ text: value, font: cell.font }];
   if (value && typeof value === 'object' && 'richText' in value) {
-    const runs = value.richText.map((piece) => convertRun(piece.text, piece.font ?? cell.font));
-    const from = runs.find((run) => run.from !== null)?.from;
-    if (!from) return undefined;
-    cell.value = {
-      richText: runs.map((run) => (run.font ? { text: run.text, font: run.font } : { text: run.text })),
-    };
-    return {
-      before: value.richText.map((piece) => piece.text).join(''),
-      after: runs.map((run) => run.text).join(''),
-      encoding: from,
-      font: runs.find((run) => run.fontSwitch)?.fontSwitch,
-    };
+    return value.richText.map((piece) => ({ text: piece.text, font: piece.font ?? cell.font }));
   }
   return undefined;
 }
 
-/**
- * Turns every TCVN3/VNI text cell of the workbook into Unicode NFC in place. Only the value and,
- * for legacy fonts, the font name change: formulas, numbers, merges, widths and other styles stay.
- */
-export function convertWorkbookText(workbook: ExcelJS.Workbook): ConvertedCell[] {
-  const converted: ConvertedCell[] = [];
+/** Every cell of the workbook with a value or a style, master cells of merges only for text. */
+function everyCell(workbook: ExcelJS.Workbook, visit: (cell: ExcelJS.Cell, sheet: string) => void): void {
   for (const worksheet of workbook.worksheets) {
-    worksheet.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        const change = convertCell(cell);
-        if (change) converted.push({ sheet: worksheet.name, cell: cell.address, ...change });
-      });
+    worksheet.eachRow({ includeEmpty: true }, (row) => {
+      row.eachCell({ includeEmpty: true }, (cell) => visit(cell, worksheet.name));
     });
   }
-  return converted;
+}
+
+/**
+ * Turns the TCVN3/VNI text of the workbook into Unicode NFC in place, deciding by font first,
+ * then by the text, then by the column, sheet and workbook around a cell that reads both ways;
+ * brings decomposed (NFD) text to NFC; and gives every cell in a legacy font the Unicode font of
+ * the same design, numbers and dates included (a legacy font draws Unicode as garbage and is
+ * missing on most computers). Formulas, numbers, merges, widths and other styles stay.
+ */
+export function convertWorkbookText(workbook: ExcelJS.Workbook): WorkbookConversion {
+  const cells: CellText[] = [];
+  const styled: ExcelJS.Cell[] = [];
+  everyCell(workbook, (cell, sheet) => {
+    if (isLegacyFont(cell.font?.name)) styled.push(cell);
+    if (cell.type === ExcelJS.ValueType.Merge) return;
+    const runs = textOf(cell);
+    if (runs) cells.push({ cell, sheet, runs, rich: typeof cell.value !== 'string' });
+  });
+
+  const pieces: text.TextPiece[] = cells.flatMap(({ cell, sheet, runs }) =>
+    runs.map((run) => {
+      const font = pieceFont(run.font);
+      return { text: run.text, sheet, column: `${sheet}\u0000${cell.col}`, ...(font ? { font } : {}) };
+    }),
+  );
+  const decisions = text.decideLegacyText(pieces);
+
+  const converted: ConvertedCell[] = [];
+  const switchedCells = new Set<ExcelJS.Cell>();
+  let next = 0;
+  for (const { cell, sheet, runs, rich } of cells) {
+    let encoding: ConvertedCell['encoding'] | undefined;
+    let decidedBy: ConvertedCell['decidedBy'];
+    let fontSwitch: ConvertedCell['font'];
+    const after = runs.map((run) => {
+      const decision = decisions[next++]!;
+      const newFont = switchedFont(run.font);
+      let value = decision.text;
+      if (decision.from !== null) {
+        encoding ??= decision.from;
+        if (decision.by !== 'text') decidedBy ??= decision.by;
+      } else if (value.normalize('NFC') !== value) {
+        value = value.normalize('NFC');
+        encoding ??= 'nfd';
+      }
+      // ".VnTimeH" fonts draw every letter as a capital: the Unicode text must be upper-case.
+      if (newFont && drawsCapitals(run.font?.name)) {
+        const upper = value.toLocaleUpperCase('vi');
+        if (upper !== value && encoding === undefined) {
+          encoding = pieceFont(run.font);
+          decidedBy ??= 'font';
+        }
+        value = upper;
+      }
+      if (newFont) fontSwitch ??= { from: newFont.from, to: newFont.to };
+      return { text: value, font: newFont ? newFont.font : run.font };
+    });
+    const before = runs.map((run) => run.text).join('');
+    if (rich) {
+      const richText = after.map((run) =>
+        run.font ? { text: run.text, font: run.font } : { text: run.text },
+      );
+      if (encoding !== undefined || fontSwitch) cell.value = { richText };
+    } else if (encoding !== undefined) {
+      cell.value = after[0]!.text;
+    }
+    if (fontSwitch) switchedCells.add(cell);
+    if (encoding === undefined) continue;
+    converted.push({
+      sheet,
+      cell: cell.address,
+      before,
+      after: after.map((run) => run.text).join(''),
+      encoding,
+      ...(decidedBy ? { decidedBy } : {}),
+      ...(fontSwitch ? { font: fontSwitch } : {}),
+    });
+  }
+
+  for (const cell of styled) {
+    const newFont = switchedFont(cell.font);
+    if (!newFont) continue;
+    // Styles are shared between cells in exceljs: give this cell its own style object.
+    cell.style = { ...cell.style, font: newFont.font };
+    switchedCells.add(cell);
+  }
+  return { converted, fontsSwitched: switchedCells.size };
 }

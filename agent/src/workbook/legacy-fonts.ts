@@ -18,3 +18,9 @@ export function unicodeFontFor(name: string): string {
 export function drawsCapitals(name: string | undefined): boolean {
   return name !== undefined && /^\.vn.*h$/i.test(name);
 }
+
+/** The encoding a legacy font draws: ".Vn…" fonts TCVN3, "VNI-…" fonts VNI; undefined for others. */
+export function legacyFontEncoding(name: string | undefined): 'tcvn3' | 'vni' | undefined {
+  if (!isLegacyFont(name)) return undefined;
+  return /^\.vn/i.test(name ?? '') ? 'tcvn3' : 'vni';
+}

@@ -16,9 +16,9 @@ import { isTcvn3Letter } from './tcvn3';
 
 /** What a text says about itself. */
 export type TextReading =
-  /** Nothing to decide: ASCII, or no legacy reading changes it. */
+  /** Nothing to decide: ASCII, foreign words and signs, or no legacy reading changes it. */
   | { kind: 'plain' }
-  /** Unicode: letters only Unicode has, or no Vietnamese legacy reading. */
+  /** Unicode: letters only Unicode has, or Vietnamese words without a Vietnamese legacy reading. */
   | { kind: 'unicode' }
   /** Clearly legacy text (`repairText` decodes it). */
   | { kind: 'legacy'; from: LegacyEncoding; text: string }
@@ -47,14 +47,17 @@ export interface PieceDecision {
 const WORD_PARTS = new RegExp(`(${WORD_SEPARATORS.source})`, 'u');
 const EMAIL_OR_URL = /^[^\s@]+@[^\s@]+\.[^\s@]+$|^(?:https?|ftp):\/\/|^www\./i;
 // Signs a lone character is more likely to be than a legacy letter, and units (µm, µg, °C).
-const SIGN = /^[µ°©®±½¼¾¹²³×÷¢£¥]$/u;
+const SIGN = /^[µ°©®±½¼¾¹²³¢£¥]$/u;
 const UNIT = /^(?:µ(?:m|g|l|L|s|A|F|V|W|H|mol)|°[CFK]?)$/;
 // Bytes TCVN3 leaves unassigned, as Latin-1 characters: text holding one was not typed in TCVN3.
 const TCVN3_UNASSIGNED = /[\u00a1-\u00ff]/;
 
-/** True for a word that decoding must leave alone: digits, units, signs, or a foreign word. */
-function keepsWord(raw: string, decoded: string, from: LegacyEncoding): boolean {
-  if (/\d/.test(raw) || SIGN.test(raw) || UNIT.test(raw)) return true;
+/**
+ * True for a word that decoding must leave alone: digits, units, a foreign word, or a lone sign
+ * (in a legacy font a lone µ was drawn as the letter à, ¹ as ạ, and is one).
+ */
+function keepsWord(raw: string, decoded: string, from: LegacyEncoding, inFont: boolean): boolean {
+  if (/\d/.test(raw) || UNIT.test(raw) || (!inFont && SIGN.test(raw))) return true;
   // A word that decodes to no standard Vietnamese syllable and shows none of the encoding's marks is a
   // word of another language (Müller, niño, Café), whatever its font.
   return wordScore(decoded) < 2 && !ENCODINGS[from].signature.test(raw);
@@ -62,9 +65,10 @@ function keepsWord(raw: string, decoded: string, from: LegacyEncoding): boolean 
 
 /**
  * `s` decoded from `from`, except for words of other languages and technical text: e-mail
- * addresses and URLs (whole space-separated tokens), numbers with units, lone signs.
+ * addresses and URLs (whole space-separated tokens), numbers with units, and, unless the text is
+ * in a legacy font (`inFont`), lone signs.
  */
-export function decodeLegacy(s: string, from: LegacyEncoding): string {
+export function decodeLegacy(s: string, from: LegacyEncoding, inFont = false): string {
   const decoded = ENCODINGS[from].decode(s);
   if (decoded === s) return s;
   const rawTokens = s.split(/(\s+)/);
@@ -81,7 +85,7 @@ export function decodeLegacy(s: string, from: LegacyEncoding): string {
       return rawWords
         .map((raw, i) => {
           const word = decodedWords[i] ?? '';
-          return raw !== word && keepsWord(raw, word, from) ? raw : word;
+          return raw !== word && keepsWord(raw, word, from, inFont) ? raw : word;
         })
         .join('');
     })
@@ -116,7 +120,10 @@ export function readText(s: string): TextReading {
     const text = decodeLegacy(s, from);
     return text !== s && readsAsVietnamese(s, text, from) ? [{ from, text }] : [];
   });
-  return readings.length > 0 ? { kind: 'ambiguous', readings } : { kind: 'unicode' };
+  if (readings.length > 0) return { kind: 'ambiguous', readings };
+  // Only Vietnamese says a file is Unicode: foreign words, units and signs say nothing.
+  const vietnameseWord = s.split(WORD_SEPARATORS).some((word) => !isAscii(word) && wordScore(word) === 2);
+  return vietnameseWord ? { kind: 'unicode' } : { kind: 'plain' };
 }
 
 type Votes = Record<LegacyEncoding | 'unicode', number>;
@@ -167,7 +174,7 @@ export function decideLegacyText(pieces: readonly TextPiece[]): PieceDecision[] 
     const keep: PieceDecision = { text: piece.text, from: null, by: 'text' };
     // In a legacy font, text without letters only Unicode has was typed in that font.
     if (piece.font && !isAscii(piece.text) && !UNICODE_VIETNAMESE.test(piece.text)) {
-      const text = decodeLegacy(piece.text, piece.font);
+      const text = decodeLegacy(piece.text, piece.font, true);
       if (text !== piece.text) {
         const by = reading.kind === 'legacy' && reading.from === piece.font ? 'text' : 'font';
         first.push({ text, from: piece.font, by });
