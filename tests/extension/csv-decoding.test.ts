@@ -1,0 +1,50 @@
+import { encodeTcvn3 } from '@edulens/shared/text';
+import { decodeTextFile, parseDelimited } from '@edulens/shared/sheets';
+import { describe, expect, it, vi } from 'vitest';
+import { decodeText } from '../../agent/src/workbook/csv-decoding';
+
+vi.mock('../../extension/lib/i18n', () => ({ t: (key: string, name: string) => `${key}:${name}` }));
+vi.mock('../../extension/lib/messages', () => ({ sendToBackground: vi.fn() }));
+const { fileSheets } = await import('../../extension/features/bulk-fill/sources');
+
+const line = 'Họ và tên;Điểm\r\nNguyễn Thị Thuỷ;8,5\r\n';
+const latin1 = (s: string): Uint8Array => Uint8Array.from([...s], (c) => c.charCodeAt(0));
+const files: Record<string, Uint8Array> = {
+  'UTF-8 with BOM': Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(line)]),
+  'UTF-16': Uint8Array.from([
+    0xff,
+    0xfe,
+    ...[...line].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+  ]),
+  // "Hà Nội" in Windows-1258: ộ is ô + a combining dot below.
+  'Windows-1258': Uint8Array.from([0x48, 0xe0, 0x20, 0x4e, 0xf4, 0xf2, 0x69, 0x3b, 0x38, 0x0d, 0x0a]),
+  'TCVN3 saved as ANSI': latin1(
+    `Ho va ten\r\n${encodeTcvn3('Nguyễn Thị Thuỷ')}\r\n${encodeTcvn3('Trần Văn Đức')}\r\n`,
+  ),
+};
+
+describe('one CSV decoder for edulens check, convert and the bulk fill', () => {
+  it.each(Object.entries(files))(
+    '%s reads the same in the bulk fill as in check and convert',
+    async (_, bytes) => {
+      const decoded = decodeTextFile(bytes);
+      expect(decoded).toBeDefined();
+      // check and convert read CSV through the agent's decodeText.
+      expect(decodeText(bytes)).toEqual(decoded);
+      const result = await fileSheets(new File([bytes], 'diem.csv'));
+      expect(result).toEqual({
+        ok: true,
+        sheets: [{ name: 'diem.csv', rows: parseDelimited(decoded!.text), merges: [] }],
+      });
+    },
+  );
+
+  it('the bulk fill refuses a binary file named .csv, as check and convert do', async () => {
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(decodeText(png)).toBeUndefined();
+    expect(await fileSheets(new File([png], 'anh.csv'))).toEqual({
+      ok: false,
+      message: 'bulkFill_fileUnreadable:anh.csv',
+    });
+  });
+});
