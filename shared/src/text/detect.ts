@@ -80,6 +80,17 @@ function readingGain(raw: string, decoded: string, signature: RegExp): number | 
   return changed > 0 && gain >= 2 && decodedScore >= changed ? gain : null;
 }
 
+const SCORES = { vietnamese: 2, plausible: 1, none: 0 } as const;
+// Names and grade books repeat the same words (Nguyễn, Văn, Thị, Đ) thousands of times: each
+// word's fit is worked out once. Bounded, so that a huge file cannot grow it without end.
+const scores = new Map<string, number>();
+
 export function wordScore(word: string): number {
-  return { vietnamese: 2, plausible: 1, none: 0 }[syllableFit(word)];
+  let score = scores.get(word);
+  if (score === undefined) {
+    if (scores.size >= 50_000) scores.clear();
+    score = SCORES[syllableFit(word)];
+    scores.set(word, score);
+  }
+  return score;
 }

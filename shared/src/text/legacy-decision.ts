@@ -60,7 +60,7 @@ function keepsWord(raw: string, decoded: string, from: LegacyEncoding, inFont: b
   if (/\d/.test(raw) || UNIT.test(raw) || (!inFont && SIGN.test(raw))) return true;
   // A word that decodes to no standard Vietnamese syllable and shows none of the encoding's marks is a
   // word of another language (Müller, niño, Café), whatever its font.
-  return wordScore(decoded) < 2 && !ENCODINGS[from].signature.test(raw);
+  return !ENCODINGS[from].signature.test(raw) && wordScore(decoded) < 2;
 }
 
 /**
@@ -68,8 +68,12 @@ function keepsWord(raw: string, decoded: string, from: LegacyEncoding, inFont: b
  * addresses and URLs (whole space-separated tokens), numbers with units, and, unless the text is
  * in a legacy font (`inFont`), lone signs.
  */
-export function decodeLegacy(s: string, from: LegacyEncoding, inFont = false): string {
-  const decoded = ENCODINGS[from].decode(s);
+export function decodeLegacy(
+  s: string,
+  from: LegacyEncoding,
+  inFont = false,
+  decoded = ENCODINGS[from].decode(s),
+): string {
   if (decoded === s) return s;
   const rawTokens = s.split(/(\s+)/);
   const decodedTokens = decoded.split(/(\s+)/);
@@ -113,7 +117,7 @@ export function readText(s: string): TextReading {
   if (UNICODE_VIETNAMESE.test(s)) return { kind: 'unicode' };
   const repaired = repairText(s);
   if (repaired.from !== null) {
-    const text = decodeLegacy(s, repaired.from);
+    const text = decodeLegacy(s, repaired.from, false, repaired.text);
     return text === s ? { kind: 'plain' } : { kind: 'legacy', from: repaired.from, text };
   }
   const readings = (Object.keys(ENCODINGS) as LegacyEncoding[]).flatMap((from) => {
@@ -128,13 +132,13 @@ export function readText(s: string): TextReading {
 
 type Votes = Record<LegacyEncoding | 'unicode', number>;
 
-function vote(tally: Map<string, Votes>, key: string, choice: keyof Votes): void {
+function votesOf(tally: Map<string, Votes>, key: string): Votes {
   let votes = tally.get(key);
   if (!votes) {
     votes = { tcvn3: 0, vni: 0, unicode: 0 };
     tally.set(key, votes);
   }
-  votes[choice]++;
+  return votes;
 }
 
 /** The majority of decided cells, or undefined on a tie (then the next wider context decides). */
@@ -163,11 +167,13 @@ export function decideLegacyText(pieces: readonly TextPiece[]): PieceDecision[] 
     return reading;
   };
   const first: (PieceDecision | { ambiguous: { from: LegacyEncoding; text: string }[] })[] = [];
-  const tally = new Map<string, Votes>();
+  const columns = new Map<string, Votes>();
+  const sheets = new Map<string, Votes>();
+  const all: Votes = { tcvn3: 0, vni: 0, unicode: 0 };
   const castVote = (piece: TextPiece, choice: keyof Votes): void => {
-    vote(tally, `c\u0000${piece.column}`, choice);
-    vote(tally, `s\u0000${piece.sheet}`, choice);
-    vote(tally, '', choice);
+    votesOf(columns, piece.column)[choice]++;
+    votesOf(sheets, piece.sheet)[choice]++;
+    all[choice]++;
   };
   for (const piece of pieces) {
     const reading = readingOf(piece.text);
@@ -201,10 +207,7 @@ export function decideLegacyText(pieces: readonly TextPiece[]): PieceDecision[] 
   return first.map((decision, i) => {
     if (!('ambiguous' in decision)) return decision;
     const piece = pieces[i]!;
-    const choice =
-      majority(tally.get(`c\u0000${piece.column}`)) ??
-      majority(tally.get(`s\u0000${piece.sheet}`)) ??
-      majority(tally.get(''));
+    const choice = majority(columns.get(piece.column)) ?? majority(sheets.get(piece.sheet)) ?? majority(all);
     const reading = decision.ambiguous.find((candidate) => candidate.from === choice);
     return reading
       ? { text: reading.text, from: reading.from, by: 'context' }
