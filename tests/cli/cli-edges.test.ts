@@ -260,6 +260,35 @@ describe('edulens, a CLI that never surprises (issue 9)', () => {
     );
   });
 
+  it("check on a comment-only sheet (Đ/CĐ) counts its students and reports each one's result", async () => {
+    const file = join(dir, 'the-duc.csv');
+    await writeFile(
+      file,
+      'STT,Họ và tên,TX1,TX2,GK,CK\r\n1,Lê Văn An,Đ,Đ,Đ,Đ\r\n2,Trần Thị Bình,Đ,CĐ,Đ,Đ\r\n3,Võ Minh Khôi,Đ,,Đ,Đ\r\n',
+    );
+    const [tt22, tt26, json] = await Promise.all([
+      runCli(['check', file]),
+      runCli(['check', file, '--rulepack', 'tt26']),
+      runCli(['check', file, '--rulepack', 'tt26', '--json']),
+    ]);
+    expect(tt22.code, tt22.stderr).toBe(0);
+    expect(tt22.stdout).toContain('3 học sinh / 3 students');
+    expect(tt22.stdout).toMatch(/Summary: .*3 students, 0 errors, 1 warning, 0 averages not computable/);
+    // TT22: every assessment Đ; TT26 (TT58 Điều 12): at least 2/3 Đ, the end-of-semester one included.
+    expect(tt22.stdout).toMatch(/Lê Văn An\s+Đ\n.*Trần Thị Bình\s+CĐ\n.*Võ Minh Khôi\s+—/);
+    expect(tt26.stdout).toMatch(/Lê Văn An\s+Đ\n.*Trần Thị Bình\s+Đ\n.*Võ Minh Khôi\s+—/);
+    const report = JSON.parse(json.stdout) as {
+      rows: { name: string; average: number | null; comment?: { result: string | null } }[];
+      summary: { students: number };
+    };
+    expect(report.summary.students).toBe(3);
+    expect(report.rows.map(({ name, comment }) => [name, comment?.result])).toEqual([
+      ['Lê Văn An', 'dat'],
+      ['Trần Thị Bình', 'dat'],
+      ['Võ Minh Khôi', null],
+    ]);
+  });
+
   it('calendar shows where its dates come from, that they are a plan to override, and fits 80 columns', async () => {
     const [narrow, wide] = await Promise.all([
       runCli(['calendar', '--at', '2026-12-24T10:00'], { COLUMNS: '80' }),

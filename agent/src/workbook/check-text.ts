@@ -10,6 +10,11 @@ const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 
 
 const severityLabel = { error: 'LỖI/ERROR', warning: 'CẢNH BÁO/WARNING' } as const;
 
+/** A comment-only subject's result: Đ (Đạt) or CĐ (Chưa đạt), as the book writes it. */
+function shownResult(result: 'dat' | 'chua-dat' | null): string {
+  return result === null ? '—' : result === 'dat' ? 'Đ' : 'CĐ';
+}
+
 function shownAverage(tenths: number | null): string {
   return tenths === null ? '—' : rules.formatTenths(tenths, 'vi');
 }
@@ -37,20 +42,29 @@ function averageTable(sheet: CheckedSheet): string {
   const students = new Map<number, { code: string; name: string; averages: Map<string, string> }>();
   for (const row of sheet.rows) {
     const student = students.get(row.row) ?? { code: row.code, name: row.name, averages: new Map() };
-    student.averages.set(row.subject, shownAverage(row.average));
+    student.averages.set(
+      row.subject,
+      row.comment ? shownResult(row.comment.result) : shownAverage(row.average),
+    );
     students.set(row.row, student);
   }
-  const headings = subjects.map((subject) => (subject === '' ? 'ĐTBmhk' : subject));
+  const commentOnly = new Set(sheet.rows.filter((row) => row.comment).map((row) => row.subject));
+  const headings = subjects.map((subject) =>
+    subject !== '' ? subject : commentOnly.has(subject) ? 'Kết quả/Result' : 'ĐTBmhk',
+  );
   const lines = [...students].map(([row, student]) => [
     String(row),
     student.code,
     student.name,
     ...subjects.map((subject) => student.averages.get(subject) ?? ''),
   ]);
-  return [
-    '  Điểm trung bình môn học kỳ (tính lại; — = chưa đủ điểm) / Semester averages (computed; — = incomplete):',
-    textTable([['Dòng/Row', 'Mã HS/Code', 'Họ và tên/Name', ...headings], ...lines], '  '),
-  ].join('\n');
+  const title =
+    commentOnly.size === 0
+      ? '  Điểm trung bình môn học kỳ (tính lại; — = chưa đủ điểm) / Semester averages (computed; — = incomplete):'
+      : '  Điểm trung bình hoặc kết quả Đ/CĐ môn học kỳ (tính lại; — = chưa đủ) / Semester averages or Đ/CĐ results (computed; — = incomplete):';
+  return [title, textTable([['Dòng/Row', 'Mã HS/Code', 'Họ và tên/Name', ...headings], ...lines], '  ')].join(
+    '\n',
+  );
 }
 
 function sheetSection(sheet: sheets.SheetAnalysis): string {

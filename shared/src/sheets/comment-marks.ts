@@ -1,5 +1,6 @@
 import { headerKey } from './column-kinds';
 import { type CellValue, cellAt, type GridSheet } from './grid';
+import type { CommentMark } from '../rules/subjects';
 import type { ScoreBlock } from './score-blocks';
 import type { Student } from './students';
 
@@ -19,6 +20,13 @@ export function isCommentMark(value: CellValue): boolean {
     known.set(value, mark);
   }
   return mark;
+}
+
+/** Đạt or Chưa đạt, for a cell isCommentMark() accepts. */
+export function commentMarkOf(value: CellValue): CommentMark | null {
+  if (typeof value !== 'string' || !isCommentMark(value)) return null;
+  const key = headerKey(value);
+  return key === 'd' || key === 'dat' ? 'dat' : 'chua-dat';
 }
 
 /** A block holding Đ/CĐ marks is assessed by comment: it has no average and no scores to check. */

@@ -43,6 +43,8 @@ export function analyseGradeWorkbook(
     summary.checkedSheets++;
     summary.students += new Set(analysis.rows.map((row) => row.row)).size;
     for (const row of analysis.rows) {
+      // A comment-only subject has a result, not an average.
+      if (row.comment) continue;
       if (row.average === null) summary.incompleteAverages++;
       else summary.averages++;
     }

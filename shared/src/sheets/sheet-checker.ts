@@ -1,12 +1,26 @@
 import { type Problem, problem } from '../problem';
 import { divideHalfUp, formatTenths, parseTenths } from '../rules/decimal';
 import { checkPersonName } from '../rules/fields/name';
-import type { AssessmentKind, Rulepack, SemesterScores, Tenths } from '../rules/rulepack';
-import { isCommentMark } from './comment-marks';
+import type { AssessmentKind, Rulepack, RulepackId, SemesterScores, Tenths } from '../rules/rulepack';
+import type { CommentMark } from '../rules/subjects';
+import * as tt22 from '../rules/tt22';
+import * as tt58 from '../rules/tt58';
+import { commentMarkOf } from './comment-marks';
 import { type CellValue, cellAt, cellRef, cellText, type GridSheet, isBlank } from './grid';
 import type { ScoreBlock } from './score-blocks';
 import type { SheetProblem, StudentAverage } from './sheet-problems';
 import type { IdentityColumns, Student } from './students';
+
+/**
+ * The result of a comment-only subject by each rulepack that has one: TT22 (every assessment Đ)
+ * and TT58, original or as amended by TT26 (Điều 12: at least 2/3 Đ, the end-of-semester one
+ * among them). Primary rulepacks mark subjects otherwise.
+ */
+const commentResultRules: Partial<Record<RulepackId, typeof tt22.commentSubjectResult>> = {
+  tt22: tt22.commentSubjectResult,
+  tt26: tt58.commentSubjectResult,
+  tt58: tt58.commentSubjectResult,
+};
 
 const assessmentKinds = ['tx', 'gk', 'ck'] as const satisfies AssessmentKind[];
 
@@ -92,10 +106,18 @@ export class SheetChecker {
   checkCommentBlock(student: Student, block: ScoreBlock, requiredTx: number): void {
     const { row } = student;
     const required = [...block.columns.tx.slice(0, requiredTx), ...block.columns.gk, ...block.columns.ck];
+    const marks: { tx: CommentMark[]; gk: CommentMark[]; ck: CommentMark[] } = { tx: [], gk: [], ck: [] };
+    let invalid = false;
     for (const kind of assessmentKinds) {
       for (const col of block.columns[kind]) {
         const raw = cellAt(this.sheet, row, col);
-        if (isBlank(raw) || isCommentMark(raw)) continue;
+        if (isBlank(raw)) continue;
+        const mark = commentMarkOf(raw);
+        if (mark !== null) {
+          marks[kind].push(mark);
+          continue;
+        }
+        invalid = true;
         const shown = cellText(raw);
         this.report(
           row,
@@ -110,6 +132,19 @@ export class SheetChecker {
       }
     }
     const missing = required.find((col) => isBlank(cellAt(this.sheet, row, col)));
+    const rule = commentResultRules[this.rulepack.id];
+    const result = missing === undefined && !invalid && rule ? rule(marks, requiredTx).level : null;
+    const { code, name } = student;
+    this.rows.push({
+      sheet: this.sheet.name,
+      row: row + 1,
+      code,
+      name,
+      subject: block.subject,
+      average: null,
+      fileAverage: null,
+      comment: { result },
+    });
     if (missing !== undefined) {
       this.report(
         row,

@@ -1,5 +1,6 @@
 import type { Message, Severity } from '../problem';
 import type { Tenths } from '../rules/rulepack';
+import type { CommentMark } from '../rules/subjects';
 
 export interface SheetProblem {
   sheet: string;
@@ -22,4 +23,9 @@ export interface StudentAverage {
   average: Tenths | null;
   /** What the sheet's own average column says, when it has one and it is readable. */
   fileAverage: Tenths | null;
+  /**
+   * Set for a comment-only subject (Đ/CĐ), which has no average but a result, Đạt or Chưa đạt by
+   * the rulepack's rule; null while marks are missing or unreadable, or for a rulepack with none.
+   */
+  comment?: { result: CommentMark | null };
 }
