@@ -22,8 +22,8 @@ const WEIGHT: Record<AssessmentKind, number> = { tx: 1, gk: 2, ck: 3 };
 
 const KIND_NAME: Record<AssessmentKind, Message> = {
   tx: { vi: 'điểm thường xuyên (ĐĐGtx)', en: 'regular assessment scores' },
-  gk: { vi: 'điểm giữa kì (ĐĐGgk)', en: 'mid-term scores' },
-  ck: { vi: 'điểm cuối kì (ĐĐGck)', en: 'end-term scores' },
+  gk: { vi: 'điểm giữa kỳ (ĐĐGgk)', en: 'mid-term scores' },
+  ck: { vi: 'điểm cuối kỳ (ĐĐGck)', en: 'end-term scores' },
 };
 
 /**
@@ -49,7 +49,7 @@ export function weightedSemesterAverage(scores: SemesterScores, rules: SemesterC
       problem(
         'score.missing',
         'warning',
-        `Chưa tính được điểm trung bình môn học kì, còn thiếu ${list('vi')}`,
+        `Chưa tính được điểm trung bình môn học kỳ, còn thiếu ${list('vi')}`,
         `Semester average not computed: missing ${list('en')}`,
       ),
     );

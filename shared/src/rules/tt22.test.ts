@@ -130,7 +130,7 @@ describe('tt22.semesterAverage', () => {
           code: 'score.missing',
           severity: 'warning',
           message: {
-            vi: 'Chưa tính được điểm trung bình môn học kì, còn thiếu điểm thường xuyên (ĐĐGtx) (có 2/3), điểm cuối kì (ĐĐGck) (có 0/1)',
+            vi: 'Chưa tính được điểm trung bình môn học kỳ, còn thiếu điểm thường xuyên (ĐĐGtx) (có 2/3), điểm cuối kỳ (ĐĐGck) (có 0/1)',
             en: 'Semester average not computed: missing regular assessment scores (2 of 3), end-term scores (0 of 1)',
           },
         },

@@ -96,9 +96,9 @@ export const QUALITY_LEVEL_LABEL: Record<QualityLevel, Message> = {
 export type TestMoment = 'giua-hk1' | 'cuoi-hk1' | 'giua-hk2' | 'cuoi-nam';
 
 export const TEST_MOMENT_LABEL: Record<TestMoment, Message> = {
-  'giua-hk1': { vi: 'Giữa học kì I', en: 'Mid-semester I' },
-  'cuoi-hk1': { vi: 'Cuối học kì I', en: 'End of semester I' },
-  'giua-hk2': { vi: 'Giữa học kì II', en: 'Mid-semester II' },
+  'giua-hk1': { vi: 'Giữa học kỳ I', en: 'Mid-semester I' },
+  'cuoi-hk1': { vi: 'Cuối học kỳ I', en: 'End of semester I' },
+  'giua-hk2': { vi: 'Giữa học kỳ II', en: 'Mid-semester II' },
   'cuoi-nam': { vi: 'Cuối năm học', en: 'End of year' },
 };
 
