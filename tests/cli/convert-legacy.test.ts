@@ -169,3 +169,22 @@ describe('edulens convert CSV: the same decisions without fonts', () => {
     );
   });
 });
+
+describe('edulens check: legacy text decided by its file', () => {
+  it('a cell that reads both ways among TCVN3 names is read as TCVN3, and the warning says how many', async () => {
+    const input = join(dir, 'bang-diem.csv');
+    const names = ['Lê Văn Tám', 'Phạm Thu Hà', 'Võ Minh Khôi'].map(text.encodeTcvn3);
+    await writeFile(
+      input,
+      `STT,Họ và tên,TX1,TX2,GK,CK,${text.encodeTcvn3('Nhận xét')}\r\n1,${names[0]},8,7,8,9,chó ý\r\n2,${names[1]},7,7,8,8,\r\n3,${names[2]},9,9,9,9,\r\n`,
+    );
+    const { code, stdout, stderr } = await runCli(['check', input, '--json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { problems: { code: string; message: { en: string } | string }[] };
+    const legacy = report.problems.find((problem) => problem.code === 'text.legacy-encoding');
+    expect(JSON.stringify(legacy)).toContain(
+      '5 cells are typed in TCVN3 (ABC) (1 read both ways and follow the cells around them)',
+    );
+  });
+});

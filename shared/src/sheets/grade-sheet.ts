@@ -58,14 +58,19 @@ function legacyTextProblems(sheet: string, repairs: readonly CellRepair[]): Shee
     const found = repairs.filter((repair) => repair.from === from);
     const first = found[0]!;
     const name = from === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI-Windows';
+    // Cells that read both ways were decided by the cells around them: the report says so.
+    const byContext = found.filter((repair) => repair.by === 'context').length;
+    const vi =
+      byContext > 0 ? ` (${byContext} ô đọc được cả hai cách, quyết định theo các ô xung quanh)` : '';
+    const en = byContext > 0 ? ` (${byContext} read both ways and follow the cells around them)` : '';
     return {
       sheet,
       cell: first.cell,
       ...problem(
         'text.legacy-encoding',
         'warning',
-        `${found.length} ô gõ bằng mã ${name}, ví dụ ${first.cell}: "${first.before}" → "${first.after}"; đã đọc thành Unicode. Dùng "edulens convert" để lưu lại tệp Unicode.`,
-        `${found.length} cells are typed in ${name}, e.g. ${first.cell}: "${first.before}" → "${first.after}"; read as Unicode. Use "edulens convert" to save a Unicode file.`,
+        `${found.length} ô gõ bằng mã ${name}${vi}, ví dụ ${first.cell}: "${first.before}" → "${first.after}"; đã đọc thành Unicode. Dùng "edulens convert" để lưu lại tệp Unicode.`,
+        `${found.length} cells are typed in ${name}${en}, e.g. ${first.cell}: "${first.before}" → "${first.after}"; read as Unicode. Use "edulens convert" to save a Unicode file.`,
       ),
     };
   });
