@@ -37,17 +37,57 @@ export function isTcvn3Letter(char: string): boolean {
   return DECODE.has(char);
 }
 
+// The same mapping as char codes, for the single pass below: 0 where a byte is left as it is.
+const DECODE_CODES = new Uint16Array(256);
+// 1 where the byte decodes to a caseless letter, whose capital is CAPITAL_CODES.
+const CASELESS_BYTES = new Uint8Array(256);
+const CAPITAL_CODES = new Uint16Array(256);
+for (const [byteChar, letter] of DECODE) {
+  const byte = byteChar.charCodeAt(0);
+  DECODE_CODES[byte] = letter.charCodeAt(0);
+  if (CASELESS.has(letter)) {
+    CASELESS_BYTES[byte] = 1;
+    CAPITAL_CODES[byte] = letter.toUpperCase().charCodeAt(0);
+  }
+}
+
 /** TCVN3 text (as Latin-1 or Windows-1252 characters) → Unicode NFC. */
 export function decodeTcvn3(s: string): string {
-  const chars: string[] = [];
-  const caseless: boolean[] = [];
-  for (const char of s) {
-    const letter = DECODE.get(char);
-    chars.push(letter ?? char);
-    caseless.push(letter !== undefined && CASELESS.has(letter));
+  const length = s.length;
+  const codes = new Uint16Array(length);
+  // The byte each caseless letter came from (0 elsewhere), for its capital.
+  let caseless: Uint8Array | null = null;
+  let hasSurrogates = false;
+  for (let i = 0; i < length; i++) {
+    const code = s.charCodeAt(i);
+    const decoded = code < 0x100 ? (DECODE_CODES[code] ?? 0) : 0;
+    if (decoded === 0) {
+      codes[i] = code;
+      if (code >= 0xd800 && code <= 0xdfff) hasSurrogates = true;
+      continue;
+    }
+    codes[i] = decoded;
+    if (CASELESS_BYTES[code] === 1) {
+      caseless ??= new Uint8Array(length);
+      caseless[i] = code;
+    }
   }
-  restoreCapitals(chars, caseless);
-  return nfc(chars.join(''));
+  // Only text with a toned letter has a case to guess.
+  if (caseless) restoreCapitals(codes, caseless);
+  return nfc(fromCodes(codes, hasSurrogates));
+}
+
+// Decoding UTF-16 in one native call is far faster than String.fromCharCode on chunks, but it
+// would turn a lone surrogate into U+FFFD: text holding any surrogate takes the slow way.
+// ignoreBOM keeps a leading U+FEFF as it is.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
+function fromCodes(codes: Uint16Array, hasSurrogates: boolean): string {
+  if (!hasSurrogates) return UTF16.decode(codes);
+  const chunk = 8192;
+  let out = '';
+  for (let i = 0; i < codes.length; i += chunk) out += String.fromCharCode(...codes.subarray(i, i + chunk));
+  return out;
 }
 
 /** Unicode → TCVN3 characters. Toned capitals become their lower-case byte, as VN3 has no others. */
@@ -55,58 +95,143 @@ export function encodeTcvn3(s: string): string {
   return [...nfc(s)].map((char) => ENCODE.get(char) ?? ENCODE.get(char.toLowerCase()) ?? char).join('');
 }
 
-type WordCase = 'upper' | 'title' | 'other';
-interface Word {
-  start: number;
-  end: number;
+// A word's case as restoreCapitals votes with it (NONE: it says nothing about the text's style).
+const NONE = 0;
+const UPPER_CASE = 1;
+const TITLE_CASE = 2;
+const OTHER_CASE = 3;
+
+// Per BMP code unit, what restoreCapitals asks of a character, worked out once: LETTER (\p{L}),
+// UPPER (differs from its lower case), LOWER (differs from its upper case). KNOWN marks it done;
+// PAIR marks a surrogate pair, which is classified each time and never cached.
+const KNOWN = 1;
+const LETTER = 2;
+const UPPER = 4;
+const LOWER = 8;
+const PAIR = 16;
+const CLASSES = new Uint8Array(0x10000);
+
+function classify(char: string): number {
+  return (
+    KNOWN |
+    (/\p{L}/u.test(char) ? LETTER : 0) |
+    (char !== char.toLowerCase() ? UPPER : 0) |
+    (char !== char.toUpperCase() ? LOWER : 0)
+  );
 }
 
-const isUpper = (char: string): boolean => char !== char.toLowerCase();
-const isLower = (char: string): boolean => char !== char.toUpperCase();
+// Latin letters, filled in now so that the loops over a text rarely leave their fast path.
+for (const [from, to] of [
+  [0, 0x250],
+  [0x1e00, 0x1f00],
+]) {
+  for (let code = from ?? 0; code < (to ?? 0); code++) CLASSES[code] = classify(String.fromCharCode(code));
+}
+
+/** The class of the character at `i` when it is not cached yet: a surrogate pair, or new. */
+function classifyAt(codes: Uint16Array, i: number): number {
+  const code = codes[i] ?? 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = codes[i + 1] ?? 0;
+    if (next >= 0xdc00 && next <= 0xdfff) return classify(String.fromCharCode(code, next)) | PAIR;
+  }
+  const found = classify(String.fromCharCode(code));
+  // A surrogate's class depends on its neighbour: never cached.
+  if (code < 0xd800 || code > 0xdfff) CLASSES[code] = found;
+  return found;
+}
 
 /**
  * Upper-cases decoded toned letters where the text around them is in capitals: the whole word when
  * its other letters are capitals (NGUYÔN → NGUYỄN), or the whole text is (Hµ NéI → HÀ NỘI); and the
  * first letter of a word in a text where every word is capitalised (Lª ThÞ ¸nh → Lê Thị Ánh).
+ * `caseless` holds, for each decoded toned letter, the byte it came from (0 for other characters).
  */
-function restoreCapitals(chars: string[], caseless: boolean[]): void {
-  const words = findWords(chars);
-  const knownLetters = (word: Word): string[] =>
-    chars.slice(word.start, word.end).filter((_, i) => !caseless[word.start + i]);
-  // Only words with two letters of known case say anything about the text's style, and one that
-  // starts with a decoded toned letter cannot tell title case from lower case.
-  const caseOf = (word: Word): WordCase | null => {
-    const known = knownLetters(word);
-    if (known.length < 2) return null;
-    if (known.every(isUpper)) return 'upper';
-    if (caseless[word.start]) return null;
-    const [first = '', ...rest] = known;
-    return isUpper(first) && !rest.some(isUpper) ? 'title' : 'other';
-  };
-  const votes = words.map(caseOf).filter((vote) => vote !== null);
-  const textCase = votes.length > 0 && votes.every((vote) => vote === votes[0]) ? votes[0] : 'other';
-
-  for (const word of words) {
-    const wordIsUpper =
-      caseOf(word) === 'upper' || (textCase === 'upper' && !knownLetters(word).some(isLower));
-    for (let i = word.start; i < word.end; i++) {
-      const capitalise = wordIsUpper || (textCase === 'title' && i === word.start);
-      if (caseless[i] && capitalise) chars[i] = (chars[i] ?? '').toUpperCase();
+function restoreCapitals(codes: Uint16Array, caseless: Uint8Array): void {
+  // One pass over the words finds the case all voting words agree on, and keeps those that hold a
+  // toned letter (start, end, case; the case negative when the word has a lower-case letter).
+  let textCase = NONE;
+  let kept = new Int32Array(256);
+  let keptLength = 0;
+  for (let i = nextWord(codes, 0); i < codes.length; i = nextWord(codes, word.end)) {
+    readWord(codes, caseless, i);
+    if (word.case !== NONE) textCase = textCase === NONE || textCase === word.case ? word.case : OTHER_CASE;
+    if (!word.hasCaseless) continue;
+    if (keptLength + 3 > kept.length) {
+      const grown = new Int32Array(kept.length * 2);
+      grown.set(kept);
+      kept = grown;
+    }
+    kept[keptLength++] = i;
+    kept[keptLength++] = word.end;
+    kept[keptLength++] = word.hasLower ? -word.case - 1 : word.case;
+  }
+  for (let k = 0; k < keptLength; k += 3) {
+    const start = kept[k] ?? 0;
+    const end = kept[k + 1] ?? 0;
+    const flags = kept[k + 2] ?? 0;
+    const wordCase = flags < 0 ? -flags - 1 : flags;
+    const wordIsUpper = wordCase === UPPER_CASE || (textCase === UPPER_CASE && flags >= 0);
+    if (wordIsUpper) {
+      for (let j = start; j < end; j++) {
+        const byte = caseless[j] ?? 0;
+        if (byte !== 0) codes[j] = CAPITAL_CODES[byte] ?? 0;
+      }
+    } else if (textCase === TITLE_CASE) {
+      const byte = caseless[start] ?? 0;
+      if (byte !== 0) codes[start] = CAPITAL_CODES[byte] ?? 0;
     }
   }
 }
 
-function findWords(chars: string[]): Word[] {
-  const words: Word[] = [];
-  let start = -1;
-  chars.forEach((char, i) => {
-    const inWord = /\p{L}/u.test(char);
-    if (inWord && start < 0) start = i;
-    if (!inWord && start >= 0) {
-      words.push({ start, end: i });
-      start = -1;
-    }
-  });
-  if (start >= 0) words.push({ start, end: chars.length });
-  return words;
+function classAt(codes: Uint16Array, i: number): number {
+  const found = CLASSES[codes[i] ?? 0] ?? 0;
+  return found === 0 ? classifyAt(codes, i) : found;
+}
+
+/** Where the first letter at or after `i` is (codes.length when there is none). */
+function nextWord(codes: Uint16Array, i: number): number {
+  while (i < codes.length) {
+    const found = classAt(codes, i);
+    if ((found & LETTER) !== 0) return i;
+    i += found & PAIR ? 2 : 1;
+  }
+  return codes.length;
+}
+
+// The word readWord last read: where it ends, its case, whether its letters of known case
+// include a lower-case one, and whether it holds a decoded toned letter. One shared record, so that reading a word allocates nothing.
+const word = { end: 0, case: NONE, hasLower: false, hasCaseless: false };
+
+function readWord(codes: Uint16Array, caseless: Uint8Array, start: number): void {
+  // Only letters of known case count: a decoded toned letter's case is what is being guessed.
+  let known = 0;
+  let allUpper = true;
+  let firstUpper = false;
+  let restUpper = false;
+  let anyLower = false;
+  let anyCaseless = false;
+  let i = start;
+  while (i < codes.length) {
+    const found = classAt(codes, i);
+    if ((found & LETTER) === 0) break;
+    if (caseless[i] === 0) {
+      const upper = (found & UPPER) !== 0;
+      if (!upper) allUpper = false;
+      if (known === 0) firstUpper = upper;
+      else if (upper) restUpper = true;
+      if ((found & LOWER) !== 0) anyLower = true;
+      known++;
+    } else anyCaseless = true;
+    i += found & PAIR ? 2 : 1;
+  }
+  word.end = i;
+  word.hasLower = anyLower;
+  word.hasCaseless = anyCaseless;
+  // Only words with two letters of known case say anything about the text's style, and one that
+  // starts with a decoded toned letter cannot tell title case from lower case.
+  if (known < 2) word.case = NONE;
+  else if (allUpper) word.case = UPPER_CASE;
+  else if (caseless[start] !== 0) word.case = NONE;
+  else word.case = firstUpper && !restUpper ? TITLE_CASE : OTHER_CASE;
 }
