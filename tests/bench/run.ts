@@ -30,18 +30,27 @@ function figure(value: number | undefined): string {
   return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(3);
 }
 
+function boundText(bound: { max: number } | { min: number }): string {
+  return 'max' in bound ? `≤ ${figure(bound.max)}` : `≥ ${figure(bound.min)}`;
+}
+
+function withinBound(value: number, bound: { max: number } | { min: number }): boolean {
+  return 'max' in bound ? value <= bound.max : value >= bound.min;
+}
+
 function goalText(row: BenchRow): string {
-  if (row.ratioGoal) return `ratio ≤ ${figure(row.ratioGoal.max)}`;
-  const goal = row.goal;
-  if (!goal) return '';
-  return 'max' in goal ? `≤ ${figure(goal.max)}` : `≥ ${figure(goal.min)}`;
+  const texts = [
+    ...(row.goal ? [boundText(row.goal)] : []),
+    ...(row.ratioGoal ? [`ratio ${boundText(row.ratioGoal)}`] : []),
+  ];
+  return texts.join(', ');
 }
 
 function meetsGoal(row: BenchRow, ratio: number | undefined): string {
-  if (row.ratioGoal) return ratio !== undefined && ratio <= row.ratioGoal.max ? 'yes' : 'NO';
-  if (!row.goal) return '';
-  const met = 'max' in row.goal ? row.figure <= row.goal.max : row.figure >= row.goal.min;
-  return met ? 'yes' : 'NO';
+  if (!row.goal && !row.ratioGoal) return '';
+  const figureMet = !row.goal || withinBound(row.figure, row.goal);
+  const ratioMet = !row.ratioGoal || (ratio !== undefined && withinBound(ratio, row.ratioGoal));
+  return figureMet && ratioMet ? 'yes' : 'NO';
 }
 
 const header = ['case', 'figure', 'unit', 'baseline', 'ratio', 'goal', 'ok'];
