@@ -5,11 +5,14 @@ import { decodeText } from '../../agent/src/workbook/csv-decoding';
 
 vi.mock('../../extension/lib/i18n', () => ({ t: (key: string, name: string) => `${key}:${name}` }));
 vi.mock('../../extension/lib/messages', () => ({ sendToBackground: vi.fn() }));
-const { fileSheets } = await import('../../extension/features/bulk-fill/sources');
+// Imported by a path tsc does not follow: the module's i18n types come from WXT's generated
+// declarations, which this test project does not load (the module is mocked around anyway).
+const sourcesModule = new URL('../../extension/features/bulk-fill/sources.ts', import.meta.url).pathname;
+const { fileSheets } = (await import(sourcesModule)) as { fileSheets(file: File): Promise<unknown> };
 
 const line = 'Họ và tên;Điểm\r\nNguyễn Thị Thuỷ;8,5\r\n';
-const latin1 = (s: string): Uint8Array => Uint8Array.from([...s], (c) => c.charCodeAt(0));
-const files: Record<string, Uint8Array> = {
+const latin1 = (s: string): Uint8Array<ArrayBuffer> => Uint8Array.from([...s], (c) => c.charCodeAt(0));
+const files: Record<string, Uint8Array<ArrayBuffer>> = {
   'UTF-8 with BOM': Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(line)]),
   'UTF-16': Uint8Array.from([
     0xff,
