@@ -39,17 +39,30 @@ export function detectEncoding(s: string): LegacyEncoding | 'unicode' | 'ascii' 
  */
 export function repairText(s: string): Repair {
   if (isAscii(s) || UNICODE_VIETNAMESE.test(s)) return { text: s, from: null };
-  const candidates = (Object.keys(ENCODINGS) as LegacyEncoding[]).flatMap((from) => {
+  // Both decoders change only characters from U+00A0 to U+00FF (and NFC-normalise): text without
+  // any, already in NFC, reads the same either way.
+  if (!LEGACY_RANGE.test(s) && s.normalize('NFC') === s) return { text: s, from: null };
+  let best: (Repair & { gain: number }) | null = null;
+  let tied = false;
+  for (const from of LEGACY_ENCODINGS) {
     const { decode, signature } = ENCODINGS[from];
     const text = decode(s);
+    // Unchanged: no word changed, so no gain.
+    if (text === s) continue;
     const gain = readingGain(s, text, signature);
-    return gain === null ? [] : [{ text, from, gain }];
-  });
-  const [best, runnerUp] = candidates.sort((a, b) => b.gain - a.gain);
+    if (gain === null) continue;
+    if (best === null || gain > best.gain) {
+      best = { text, from, gain };
+      tied = false;
+    } else if (gain === best.gain) tied = true;
+  }
   // Two encodings that read equally well: too ambiguous to touch.
-  if (!best || best.gain === runnerUp?.gain) return { text: s, from: null };
+  if (!best || tied) return { text: s, from: null };
   return { text: best.text, from: best.from };
 }
+
+const LEGACY_ENCODINGS = Object.keys(ENCODINGS) as LegacyEncoding[];
+const LEGACY_RANGE = /[\u00a0-\u00ff]/;
 
 export function isAscii(s: string): boolean {
   return !/[^\p{ASCII}]/u.test(s);
@@ -69,15 +82,26 @@ function readingGain(raw: string, decoded: string, signature: RegExp): number | 
   let gain = 0;
   let decodedScore = 0;
   let changed = 0;
-  rawWords.forEach((rawWord, i) => {
+  for (let i = 0; i < rawWords.length; i++) {
+    const rawWord = rawWords[i] ?? '';
     const decodedWord = decodedWords[i] ?? '';
     // A lone character says nothing either way (½ would read as ẵ, ¹ as ạ).
-    if (decodedWord === rawWord || [...rawWord].length < 2) return;
+    if (decodedWord === rawWord || isOneCharacter(rawWord)) continue;
     changed++;
-    decodedScore += wordScore(decodedWord);
-    gain += wordScore(decodedWord) - (signature.test(rawWord) ? -1 : wordScore(rawWord));
-  });
+    const score = wordScore(decodedWord);
+    decodedScore += score;
+    gain += score - (signature.test(rawWord) ? -1 : wordScore(rawWord));
+  }
   return changed > 0 && gain >= 2 && decodedScore >= changed ? gain : null;
+}
+
+/** True for an empty word or one of a single code point. */
+function isOneCharacter(word: string): boolean {
+  if (word.length < 2) return true;
+  if (word.length > 2) return false;
+  const first = word.charCodeAt(0);
+  const second = word.charCodeAt(1);
+  return first >= 0xd800 && first <= 0xdbff && second >= 0xdc00 && second <= 0xdfff;
 }
 
 const SCORES = { vietnamese: 2, plausible: 1, none: 0 } as const;

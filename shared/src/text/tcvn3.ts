@@ -54,7 +54,9 @@ for (const [byteChar, letter] of DECODE) {
 /** TCVN3 text (as Latin-1 or Windows-1252 characters) → Unicode NFC. */
 export function decodeTcvn3(s: string): string {
   const length = s.length;
-  const codes = new Uint16Array(length);
+  // A cell's text (the common case, called once per cell) reuses the same buffers.
+  const short = length <= SHORT_LENGTH;
+  const codes = short ? SHORT_CODES.subarray(0, length) : new Uint16Array(length);
   // The byte each caseless letter came from (0 elsewhere), for its capital.
   let caseless: Uint8Array | null = null;
   let hasSurrogates = false;
@@ -68,7 +70,7 @@ export function decodeTcvn3(s: string): string {
     }
     codes[i] = decoded;
     if (CASELESS_BYTES[code] === 1) {
-      caseless ??= new Uint8Array(length);
+      caseless ??= short ? SHORT_CASELESS.fill(0, 0, length).subarray(0, length) : new Uint8Array(length);
       caseless[i] = code;
     }
   }
@@ -77,12 +79,18 @@ export function decodeTcvn3(s: string): string {
   return nfc(fromCodes(codes, hasSurrogates));
 }
 
+const SHORT_LENGTH = 256;
+const SHORT_CODES = new Uint16Array(SHORT_LENGTH);
+const SHORT_CASELESS = new Uint8Array(SHORT_LENGTH);
+
 // Decoding UTF-16 in one native call is far faster than String.fromCharCode on chunks, but it
 // would turn a lone surrogate into U+FFFD: text holding any surrogate takes the slow way.
 // ignoreBOM keeps a leading U+FEFF as it is.
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 function fromCodes(codes: Uint16Array, hasSurrogates: boolean): string {
+  // For a few characters one call with them all as arguments is quicker still.
+  if (codes.length <= SHORT_LENGTH) return String.fromCharCode.apply(null, codes as unknown as number[]);
   if (!hasSurrogates) return UTF16.decode(codes);
   const chunk = 8192;
   let out = '';
@@ -147,11 +155,14 @@ function classifyAt(codes: Uint16Array, i: number): number {
  * first letter of a word in a text where every word is capitalised (Lª ThÞ ¸nh → Lê Thị Ánh).
  * `caseless` holds, for each decoded toned letter, the byte it came from (0 for other characters).
  */
+// restoreCapitals's list of words, kept between calls (it grows to the largest text's needs).
+let keptWords = new Int32Array(384);
+
 function restoreCapitals(codes: Uint16Array, caseless: Uint8Array): void {
   // One pass over the words finds the case all voting words agree on, and keeps those that hold a
   // toned letter (start, end, case; the case negative when the word has a lower-case letter).
   let textCase = NONE;
-  let kept = new Int32Array(256);
+  let kept = keptWords;
   let keptLength = 0;
   for (let i = nextWord(codes, 0); i < codes.length; i = nextWord(codes, word.end)) {
     readWord(codes, caseless, i);
@@ -161,6 +172,7 @@ function restoreCapitals(codes: Uint16Array, caseless: Uint8Array): void {
       const grown = new Int32Array(kept.length * 2);
       grown.set(kept);
       kept = grown;
+      keptWords = grown;
     }
     kept[keptLength++] = i;
     kept[keptLength++] = word.end;

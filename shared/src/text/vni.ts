@@ -96,19 +96,43 @@ function applyMark(previous: string, mark: Mark): string | null {
   return composeLetter({ base: parts.base, modifier: mark.modifier ?? parts.modifier, tone: mark.tone });
 }
 
+// Every character decodeVni reads as a mark or a letter of its own (all of them Latin-1 letters).
+const VNI_CHARS = new RegExp(`[${[...MARKS.keys(), ...STANDALONE.keys()].join('')}]`);
+
+// applyMark for each vowel and mark character met so far ('' when the mark cannot belong to it):
+// a file repeats the same few hundred pairs. Bounded, so that odd text cannot grow it without end.
+const marked = new Map<string, string>();
+
+function markedLetter(previous: string, markChar: string, mark: Mark): string | null {
+  const key = previous + markChar;
+  let letter = marked.get(key);
+  if (letter === undefined) {
+    if (marked.size >= 10_000) marked.clear();
+    letter = applyMark(previous, mark) ?? '';
+    marked.set(key, letter);
+  }
+  return letter === '' ? null : letter;
+}
+
 /**
  * VNI-Windows text → Unicode NFC. A mark character counts as a mark only right after a vowel that
  * can take it, so "Café" or "Müller" pass through unchanged (whether the text is VNI at all is
  * detect.ts's question).
  */
 export function decodeVni(s: string): string {
+  if (!VNI_CHARS.test(s)) return nfc(s);
   const out: string[] = [];
+  let previous: string | undefined;
   for (const char of s) {
     const mark = MARKS.get(char);
-    const previous = out.at(-1);
-    const marked = mark && previous !== undefined ? applyMark(previous, mark) : null;
-    if (marked) out[out.length - 1] = marked;
-    else out.push(STANDALONE.get(char) ?? char);
+    const letter = mark && previous !== undefined ? markedLetter(previous, char, mark) : null;
+    if (letter) {
+      out[out.length - 1] = letter;
+      previous = letter;
+    } else {
+      previous = STANDALONE.get(char) ?? char;
+      out.push(previous);
+    }
   }
   return nfc(out.join(''));
 }
