@@ -219,3 +219,16 @@ describe('repairText equals the previous repairText', () => {
     );
   });
 });
+
+describe("repairText's early exit", () => {
+  it('agrees with UNICODE_VIETNAMESE and the previous repairText for every character near Latin and Vietnamese', () => {
+    const codes = [
+      ...Array.from({ length: 0x2000 - 0x80 }, (_, i) => 0x80 + i),
+      ...Array.from({ length: 0x100 }, (_, i) => 0x1e00 + i),
+    ];
+    for (const code of codes) {
+      const s = `NguyÔn V¨n ${String.fromCharCode(code)}n`;
+      expect(repairText(s)).toEqual(referenceRepairText(s));
+    }
+  });
+});

@@ -38,31 +38,79 @@ export function detectEncoding(s: string): LegacyEncoding | 'unicode' | 'ascii' 
  * is never touched.
  */
 export function repairText(s: string): Repair {
-  if (isAscii(s) || UNICODE_VIETNAMESE.test(s)) return { text: s, from: null };
-  // Both decoders change only characters from U+00A0 to U+00FF (and NFC-normalise): text without
-  // any, already in NFC, reads the same either way.
-  if (!LEGACY_RANGE.test(s) && s.normalize('NFC') === s) return { text: s, from: null };
-  let best: (Repair & { gain: number }) | null = null;
+  if (!mayDecode(s)) return { text: s, from: null };
+  let bestText = s;
+  let bestFrom: LegacyEncoding | null = null;
+  let bestGain = 0;
   let tied = false;
+  let rawWords: string[] | null = null;
   for (const from of LEGACY_ENCODINGS) {
     const { decode, signature } = ENCODINGS[from];
     const text = decode(s);
     // Unchanged: no word changed, so no gain.
     if (text === s) continue;
-    const gain = readingGain(s, text, signature);
+    rawWords ??= s.split(WORD_SPLIT);
+    const gain = readingGain(s, text, signature, rawWords);
     if (gain === null) continue;
-    if (best === null || gain > best.gain) {
-      best = { text, from, gain };
+    if (bestFrom === null || gain > bestGain) {
+      bestText = text;
+      bestFrom = from;
+      bestGain = gain;
       tied = false;
-    } else if (gain === best.gain) tied = true;
+    } else if (gain === bestGain) tied = true;
   }
   // Two encodings that read equally well: too ambiguous to touch.
-  if (!best || tied) return { text: s, from: null };
-  return { text: best.text, from: best.from };
+  if (bestFrom === null || tied) return { text: s, from: null };
+  return { text: bestText, from: bestFrom };
 }
 
 const LEGACY_ENCODINGS = Object.keys(ENCODINGS) as LegacyEncoding[];
-const LEGACY_RANGE = /[\u00a0-\u00ff]/;
+// WORD_SEPARATORS without the u flag, which splits the same way (the class holds no astral
+// character and \s is the same in both modes) and is quicker.
+const WORD_SPLIT = new RegExp(WORD_SEPARATORS.source);
+
+/**
+ * False when repairText leaves `s` as it is without trying the decoders: plain ASCII, a letter only
+ * Unicode has (UNICODE_VIETNAMESE, tested per character here in the same pass), or, in NFC text,
+ * no character from U+00A0 to U+00FF, the only ones either decoder changes.
+ */
+function mayDecode(s: string): boolean {
+  let nonAscii = false;
+  let legacy = false;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0x80) continue;
+    nonAscii = true;
+    if (code <= 0xff) {
+      if (code >= 0xa0) legacy = true;
+      continue;
+    }
+    if (isUnicodeVietnamese(code)) return false;
+  }
+  if (!nonAscii) return false;
+  return legacy || s.normalize('NFC') !== s;
+}
+
+/** UNICODE_VIETNAMESE for one UTF-16 code unit. */
+function isUnicodeVietnamese(code: number): boolean {
+  switch (code) {
+    case 0x102: // Ă ă
+    case 0x103:
+    case 0x110: // Đ đ
+    case 0x111:
+    case 0x128: // Ĩ ĩ
+    case 0x129:
+    case 0x168: // Ũ ũ
+    case 0x169:
+    case 0x1a0: // Ơ ơ
+    case 0x1a1:
+    case 0x1af: // Ư ư
+    case 0x1b0:
+      return true;
+    default:
+      return (code >= 0x1ea0 && code <= 0x1ef9) || (code >= 0x300 && code <= 0x323);
+  }
+}
 
 export function isAscii(s: string): boolean {
   return !/[^\p{ASCII}]/u.test(s);
@@ -75,9 +123,13 @@ export function isAscii(s: string): boolean {
  * Clearly better: a gain of at least 2, and the changed words read on average at least as
  * plausible syllables.
  */
-function readingGain(raw: string, decoded: string, signature: RegExp): number | null {
-  const rawWords = raw.split(WORD_SEPARATORS);
-  const decodedWords = decoded.split(WORD_SEPARATORS);
+function readingGain(
+  raw: string,
+  decoded: string,
+  signature: RegExp,
+  rawWords = raw.split(WORD_SPLIT),
+): number | null {
+  const decodedWords = decoded.split(WORD_SPLIT);
   if (rawWords.length !== decodedWords.length) return null;
   let gain = 0;
   let decodedScore = 0;

@@ -121,20 +121,34 @@ function markedLetter(previous: string, markChar: string, mark: Mark): string | 
  */
 export function decodeVni(s: string): string {
   if (!VNI_CHARS.test(s)) return nfc(s);
-  const out: string[] = [];
-  let previous: string | undefined;
-  for (const char of s) {
+  // Only characters from U+00C0 to U+00FF can change: the runs between them are copied as they
+  // are. `pending` is the last decoded letter, not yet added to `out` as a mark may still change it;
+  // the text from `copied` on follows it.
+  let out = '';
+  let pending = '';
+  let copied = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code < 0xc0 || code > 0xff) continue;
+    const char = s.charAt(i);
     const mark = MARKS.get(char);
-    const letter = mark && previous !== undefined ? markedLetter(previous, char, mark) : null;
-    if (letter) {
-      out[out.length - 1] = letter;
-      previous = letter;
-    } else {
-      previous = STANDALONE.get(char) ?? char;
-      out.push(previous);
+    if (mark && i > 0) {
+      const previous = i === copied ? pending : s.charAt(i - 1);
+      const letter = markedLetter(previous, char, mark);
+      if (letter) {
+        if (i > copied) out += pending + s.slice(copied, i - 1);
+        pending = letter;
+        copied = i + 1;
+        continue;
+      }
     }
+    const standalone = STANDALONE.get(char);
+    if (standalone === undefined) continue;
+    out += pending + s.slice(copied, i);
+    pending = standalone;
+    copied = i + 1;
   }
-  return nfc(out.join(''));
+  return nfc(out + pending + s.slice(copied));
 }
 
 /** Unicode → VNI-Windows characters. */
