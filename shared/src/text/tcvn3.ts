@@ -56,27 +56,35 @@ export function decodeTcvn3(s: string): string {
   const length = s.length;
   // A cell's text (the common case, called once per cell) reuses the same buffers.
   const short = length <= SHORT_LENGTH;
-  const codes = short ? SHORT_CODES.subarray(0, length) : new Uint16Array(length);
+  // Only the first `length` code units of either buffer are this text's.
+  const codes = short ? SHORT_CODES : new Uint16Array(length);
   // The byte each caseless letter came from (0 elsewhere), for its capital.
   let caseless: Uint8Array | null = null;
   let hasSurrogates = false;
+  let beyondLatin = false;
   for (let i = 0; i < length; i++) {
     const code = s.charCodeAt(i);
     const decoded = code < 0x100 ? (DECODE_CODES[code] ?? 0) : 0;
     if (decoded === 0) {
       codes[i] = code;
-      if (code >= 0xd800 && code <= 0xdfff) hasSurrogates = true;
+      if (code >= 0x300) {
+        beyondLatin = true;
+        if (code >= 0xd800 && code <= 0xdfff) hasSurrogates = true;
+      }
       continue;
     }
     codes[i] = decoded;
     if (CASELESS_BYTES[code] === 1) {
-      caseless ??= short ? SHORT_CASELESS.fill(0, 0, length).subarray(0, length) : new Uint8Array(length);
+      caseless ??= short ? SHORT_CASELESS.fill(0, 0, length) : new Uint8Array(length);
       caseless[i] = code;
     }
   }
   // Only text with a toned letter has a case to guess.
-  if (caseless) restoreCapitals(codes, caseless);
-  return nfc(fromCodes(codes, hasSurrogates));
+  if (caseless) restoreCapitals(codes, caseless, length);
+  const decoded = fromCodes(short ? codes.subarray(0, length) : codes, hasSurrogates);
+  // VN3's letters are in NFC and nothing below U+0300 combines with them or reorders: only text
+  // with a character from U+0300 on can need normalising.
+  return beyondLatin ? nfc(decoded) : decoded;
 }
 
 const SHORT_LENGTH = 256;
@@ -137,9 +145,9 @@ for (const [from, to] of [
 }
 
 /** The class of the character at `i` when it is not cached yet: a surrogate pair, or new. */
-function classifyAt(codes: Uint16Array, i: number): number {
+function classifyAt(codes: Uint16Array, i: number, length: number): number {
   const code = codes[i] ?? 0;
-  if (code >= 0xd800 && code <= 0xdbff) {
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
     const next = codes[i + 1] ?? 0;
     if (next >= 0xdc00 && next <= 0xdfff) return classify(String.fromCharCode(code, next)) | PAIR;
   }
@@ -158,14 +166,14 @@ function classifyAt(codes: Uint16Array, i: number): number {
 // restoreCapitals's list of words, kept between calls (it grows to the largest text's needs).
 let keptWords = new Int32Array(384);
 
-function restoreCapitals(codes: Uint16Array, caseless: Uint8Array): void {
+function restoreCapitals(codes: Uint16Array, caseless: Uint8Array, length: number): void {
   // One pass over the words finds the case all voting words agree on, and keeps those that hold a
   // toned letter (start, end, case; the case negative when the word has a lower-case letter).
   let textCase = NONE;
   let kept = keptWords;
   let keptLength = 0;
-  for (let i = nextWord(codes, 0); i < codes.length; i = nextWord(codes, word.end)) {
-    readWord(codes, caseless, i);
+  for (let i = nextWord(codes, 0, length); i < length; i = nextWord(codes, word.end, length)) {
+    readWord(codes, caseless, i, length);
     if (word.case !== NONE) textCase = textCase === NONE || textCase === word.case ? word.case : OTHER_CASE;
     if (!word.hasCaseless) continue;
     if (keptLength + 3 > kept.length) {
@@ -196,26 +204,26 @@ function restoreCapitals(codes: Uint16Array, caseless: Uint8Array): void {
   }
 }
 
-function classAt(codes: Uint16Array, i: number): number {
+function classAt(codes: Uint16Array, i: number, length: number): number {
   const found = CLASSES[codes[i] ?? 0] ?? 0;
-  return found === 0 ? classifyAt(codes, i) : found;
+  return found === 0 ? classifyAt(codes, i, length) : found;
 }
 
-/** Where the first letter at or after `i` is (codes.length when there is none). */
-function nextWord(codes: Uint16Array, i: number): number {
-  while (i < codes.length) {
-    const found = classAt(codes, i);
+/** Where the first letter at or after `i` is (`length` when there is none). */
+function nextWord(codes: Uint16Array, i: number, length: number): number {
+  while (i < length) {
+    const found = classAt(codes, i, length);
     if ((found & LETTER) !== 0) return i;
     i += found & PAIR ? 2 : 1;
   }
-  return codes.length;
+  return length;
 }
 
 // The word readWord last read: where it ends, its case, whether its letters of known case
 // include a lower-case one, and whether it holds a decoded toned letter. One shared record, so that reading a word allocates nothing.
 const word = { end: 0, case: NONE, hasLower: false, hasCaseless: false };
 
-function readWord(codes: Uint16Array, caseless: Uint8Array, start: number): void {
+function readWord(codes: Uint16Array, caseless: Uint8Array, start: number, length: number): void {
   // Only letters of known case count: a decoded toned letter's case is what is being guessed.
   let known = 0;
   let allUpper = true;
@@ -224,8 +232,8 @@ function readWord(codes: Uint16Array, caseless: Uint8Array, start: number): void
   let anyLower = false;
   let anyCaseless = false;
   let i = start;
-  while (i < codes.length) {
-    const found = classAt(codes, i);
+  while (i < length) {
+    const found = classAt(codes, i, length);
     if ((found & LETTER) === 0) break;
     if (caseless[i] === 0) {
       const upper = (found & UPPER) !== 0;
