@@ -99,12 +99,14 @@ function applyMark(previous: string, mark: Mark): string | null {
 // Every character decodeVni reads as a mark or a letter of its own (all of them Latin-1 letters).
 const VNI_CHARS = new RegExp(`[${[...MARKS.keys(), ...STANDALONE.keys()].join('')}]`);
 
-// applyMark for each vowel and mark character met so far ('' when the mark cannot belong to it):
-// a file repeats the same few hundred pairs. Bounded, so that odd text cannot grow it without end.
-const marked = new Map<string, string>();
+// applyMark for each character and mark character met so far ('' when the mark cannot belong to
+// it), keyed by both char codes: a file repeats the same few hundred pairs. Bounded, so that odd
+// text cannot grow it without end.
+const marked = new Map<number, string>();
 
 function markedLetter(previous: string, markChar: string, mark: Mark): string | null {
-  const key = previous + markChar;
+  if (previous.length !== 1) return applyMark(previous, mark);
+  const key = previous.charCodeAt(0) * 0x100 + markChar.charCodeAt(0);
   let letter = marked.get(key);
   if (letter === undefined) {
     if (marked.size >= 10_000) marked.clear();
@@ -127,9 +129,13 @@ export function decodeVni(s: string): string {
   let out = '';
   let pending = '';
   let copied = 0;
+  let beyondLatin = false;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    if (code < 0xc0 || code > 0xff) continue;
+    if (code < 0xc0 || code > 0xff) {
+      if (code >= 0x300) beyondLatin = true;
+      continue;
+    }
     const char = s.charAt(i);
     const mark = MARKS.get(char);
     if (mark && i > 0) {
@@ -148,7 +154,10 @@ export function decodeVni(s: string): string {
     pending = standalone;
     copied = i + 1;
   }
-  return nfc(out + pending + s.slice(copied));
+  const decoded = out + pending + s.slice(copied);
+  // The letters are in NFC and nothing below U+0300 combines with them or reorders (as in
+  // decodeTcvn3): only text with a character from U+0300 on can need normalising.
+  return beyondLatin ? nfc(decoded) : decoded;
 }
 
 /** Unicode → VNI-Windows characters. */
