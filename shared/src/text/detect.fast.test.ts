@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   ENCODINGS,
   isAscii,
+  isWordSeparator,
+  splitWords,
   type LegacyEncoding,
   type Repair,
   repairText,
@@ -230,5 +232,32 @@ describe("repairText's early exit", () => {
       const s = `NguyÔn V¨n ${String.fromCharCode(code)}n`;
       expect(repairText(s)).toEqual(referenceRepairText(s));
     }
+  });
+});
+
+describe('splitWords', () => {
+  it('matches WORD_SEPARATORS on every code unit', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      expect(isWordSeparator(code), code.toString(16)).toBe(WORD_SEPARATORS.test(String.fromCharCode(code)));
+    }
+  });
+
+  it('splits as split(WORD_SEPARATORS) does', () => {
+    const withSeparators = fc
+      .array(
+        fc.oneof(pieces, fc.constantFrom(' ', '  ', '\u00a0', '\u2013', '\u3000', '\ufeff', ', ', '.')),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(withSeparators, (s) => {
+        expect(splitWords(s)).toEqual(s.split(WORD_SEPARATORS));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['', ' ', 'a', ' a ', 'a  b', "H'Hen", '..a..'])
+      expect(splitWords(s)).toEqual(s.split(WORD_SEPARATORS));
   });
 });
