@@ -43,14 +43,12 @@ export function repairText(s: string): Repair {
   let bestFrom: LegacyEncoding | null = null;
   let bestGain = 0;
   let tied = false;
-  let rawWords: string[] | null = null;
   for (const from of LEGACY_ENCODINGS) {
     const { decode, signature } = ENCODINGS[from];
     const text = decode(s);
     // Unchanged: no word changed, so no gain.
     if (text === s) continue;
-    rawWords ??= splitWords(s);
-    const gain = readingGain(s, text, signature, rawWords);
+    const gain = readingGain(s, text, signature);
     if (gain === null) continue;
     if (bestFrom === null || gain > bestGain) {
       bestText = text;
@@ -152,28 +150,59 @@ export function isAscii(s: string): boolean {
  * Clearly better: a gain of at least 2, and the changed words read on average at least as
  * plausible syllables.
  */
-function readingGain(
-  raw: string,
-  decoded: string,
-  signature: RegExp,
-  rawWords = splitWords(raw),
-): number | null {
-  const decodedWords = splitWords(decoded);
-  if (rawWords.length !== decodedWords.length) return null;
-  let gain = 0;
-  let decodedScore = 0;
-  let changed = 0;
-  for (let i = 0; i < rawWords.length; i++) {
-    const rawWord = rawWords[i] ?? '';
-    const decodedWord = decodedWords[i] ?? '';
-    // A lone character says nothing either way (½ would read as ẵ, ¹ as ạ).
-    if (decodedWord === rawWord || isOneCharacter(rawWord)) continue;
-    changed++;
-    const score = wordScore(decodedWord);
-    decodedScore += score;
-    gain += score - (signature.test(rawWord) ? -1 : wordScore(rawWord));
+function readingGain(raw: string, decoded: string, signature: RegExp): number | null {
+  tally.gain = 0;
+  tally.decodedScore = 0;
+  tally.changed = 0;
+  if (!tallyAligned(raw, decoded, signature)) {
+    tally.gain = 0;
+    tally.decodedScore = 0;
+    tally.changed = 0;
+    const rawWords = splitWords(raw);
+    const decodedWords = splitWords(decoded);
+    if (rawWords.length !== decodedWords.length) return null;
+    for (let i = 0; i < rawWords.length; i++) {
+      tallyWord(rawWords[i] ?? '', decodedWords[i] ?? '', signature);
+    }
   }
+  const { gain, decodedScore, changed } = tally;
   return changed > 0 && gain >= 2 && decodedScore >= changed ? gain : null;
+}
+
+// readingGain's running totals, one shared record so that a cell's check allocates nothing.
+const tally = { gain: 0, decodedScore: 0, changed: 0 };
+
+function tallyWord(rawWord: string, decodedWord: string, signature: RegExp): void {
+  // A lone character says nothing either way (½ would read as ẵ, ¹ as ạ).
+  if (decodedWord === rawWord || isOneCharacter(rawWord)) return;
+  tally.changed++;
+  const score = wordScore(decodedWord);
+  tally.decodedScore += score;
+  tally.gain += score - (signature.test(rawWord) ? -1 : wordScore(rawWord));
+}
+
+/**
+ * The tally of splitting both texts into words, without splitting them, when the decoder kept
+ * every character in place (TCVN3 without normalising: same length, separators at the same
+ * places): only the words that differ are cut out. False, with a partial tally, when the texts
+ * do not line up that way.
+ */
+function tallyAligned(raw: string, decoded: string, signature: RegExp): boolean {
+  const length = raw.length;
+  if (decoded.length !== length) return false;
+  let start = 0;
+  let differs = false;
+  for (let i = 0; i <= length; i++) {
+    const atEnd = i === length;
+    const separator = !atEnd && isWordSeparator(raw.charCodeAt(i));
+    if (!atEnd && separator !== isWordSeparator(decoded.charCodeAt(i))) return false;
+    if (atEnd || separator) {
+      if (differs) tallyWord(raw.slice(start, i), decoded.slice(start, i), signature);
+      differs = false;
+      start = i + 1;
+    } else if (raw.charCodeAt(i) !== decoded.charCodeAt(i)) differs = true;
+  }
+  return true;
 }
 
 /** True for an empty word or one of a single code point. */
