@@ -37,3 +37,17 @@ describe('repairSheet (check and bulk fill read grids, without fonts)', () => {
     expect(sheet.rows).toEqual(rows);
   });
 });
+
+describe('repairSheet: column titles', () => {
+  it('never decodes a column title by the cells around it ("Mã HS" over codes, among TCVN3 names)', () => {
+    const names = ['Nguyễn Văn An', 'Trần Thị Bích', 'Lê Văn Tám'].map(encodeTcvn3);
+    const sheet: GridSheet = {
+      name: '6A1',
+      rows: [['Mã HS', 'Họ và tên'], ...names.map((name, i) => [6300000001 + i, name])],
+      merges: [],
+    };
+    const { sheet: repaired } = repairSheet(sheet);
+    expect(repaired.rows[0]).toEqual(['Mã HS', 'Họ và tên']);
+    expect(repaired.rows[1]?.[1]).toBe('Nguyễn Văn An');
+  });
+});

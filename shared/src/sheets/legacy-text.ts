@@ -1,4 +1,5 @@
 import { decideLegacyText, type LegacyEncoding, type TextPiece } from '../text/index';
+import { classifyHeader } from './column-kinds';
 import { type CellValue, cellRef, type GridSheet } from './grid';
 
 export interface CellRepair {
@@ -33,6 +34,9 @@ export function repairSheet(sheet: GridSheet): { sheet: GridSheet; repairs: Cell
   const changedRows = new Map<number, CellValue[]>();
   decisions.forEach((decision, i) => {
     if (decision.from === null) return;
+    // A column title as it stands ("Mã HS" over a column of codes) is never decoded by the cells
+    // around it: the header names the columns that everything else is read from.
+    if (decision.by === 'context' && classifyHeader(pieces[i]!.text) !== null) return;
     const { row, col } = places[i]!;
     const before = pieces[i]!.text;
     let cells = changedRows.get(row);
