@@ -1,4 +1,4 @@
-import { text } from '@edulens/shared';
+import { sheets, text } from '@edulens/shared';
 import ExcelJS from 'exceljs';
 import { drawsCapitals, isLegacyFont, legacyFontEncoding, unicodeFontFor } from './legacy-fonts';
 
@@ -90,7 +90,14 @@ export function convertWorkbookText(workbook: ExcelJS.Workbook): WorkbookConvers
       return { text: run.text, sheet, column: `${sheet}\u0000${cell.col}`, ...(font ? { font } : {}) };
     }),
   );
-  const decisions = text.decideLegacyText(pieces);
+  // A column title as it stands ("Mã HS") is never decoded by the cells around it (see repairSheet).
+  const decisions = text
+    .decideLegacyText(pieces)
+    .map((decision, i) =>
+      decision.by === 'context' && sheets.classifyHeader(pieces[i]!.text) !== null
+        ? { text: pieces[i]!.text, from: null, by: 'text' as const }
+        : decision,
+    );
 
   const converted: ConvertedCell[] = [];
   const switchedCells = new Set<ExcelJS.Cell>();
