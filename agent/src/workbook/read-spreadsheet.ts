@@ -1,19 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as sheets from '@edulens/shared/sheets';
 import type ExcelJS from 'exceljs';
-import type { TextEncoding } from './csv-decoding';
+import { type CsvSpreadsheet, loadCsv } from './read-csv';
 import { fileSystemReason, reasons, UnreadableFileError } from './unreadable-file';
 import { notAWorkbook } from './zip-kind';
-import { readXlsxValues } from '@edulens/shared/xlsx';
 
-export interface CsvSpreadsheet {
-  kind: 'csv';
-  encoding: TextEncoding;
-  delimiter: sheets.Delimiter;
-  sheets: [sheets.GridSheet];
-}
+export type { CsvSpreadsheet } from './read-csv';
+import { readXlsxValues } from '@edulens/shared/xlsx';
 
 /** A file read for its values only (check). */
 export type Spreadsheet = { kind: 'xlsx'; sheets: sheets.GridSheet[] } | CsvSpreadsheet;
@@ -38,17 +33,6 @@ async function readBytes(file: string): Promise<Buffer> {
     if (reason) throw new UnreadableFileError(file, reason);
     throw error;
   }
-}
-
-async function loadCsv(file: string, bytes: Buffer): Promise<CsvSpreadsheet> {
-  // Loaded on use: iconv-lite is only needed for text files.
-  const { decodeText } = await import('./csv-decoding');
-  const decoded = decodeText(bytes);
-  if (!decoded) throw new UnreadableFileError(file, reasons.notSpreadsheet);
-  const delimiter = sheets.detectDelimiter(decoded.text);
-  const rows = sheets.parseDelimited(decoded.text, delimiter);
-  const name = basename(file, extname(file));
-  return { kind: 'csv', encoding: decoded.encoding, delimiter, sheets: [{ name, rows, merges: [] }] };
 }
 
 /**

@@ -1,0 +1,92 @@
+import type { Message } from '../problem';
+
+/*
+ * Every limit EduLens puts on a file it reads, in one place. The reader, the CLI and the
+ * extension's bulk fill all take them from here, and docs/limits.md lists them for people. The
+ * values leave a school's real files (a class of 60, a school of 3,000, a district's few hundred
+ * rows per sheet) far inside and stop a hostile file long before it costs seconds or memory.
+ */
+export const inputLimits = {
+  /** Bytes of a file read whole (.xlsx, or .csv read in chunks up to this). */
+  fileBytes: 32 * 1024 * 1024,
+  /** Bytes of one part of an .xlsx once inflated (a worksheet's XML, the shared strings). */
+  entryBytes: 48 * 1024 * 1024,
+  /** Bytes inflated from one .xlsx across all its parts. */
+  totalInflatedBytes: 96 * 1024 * 1024,
+  /** Parts (files) inside one .xlsx. */
+  entries: 10_000,
+  /** Worksheets in one workbook. */
+  sheets: 256,
+  /** Excel's own last row. */
+  rows: 1_048_576,
+  /** Excel's own last column, XFD. */
+  columns: 16_384,
+  /** Cells holding a value, across the whole workbook. */
+  cells: 2_000_000,
+  /** Characters in one cell: Excel's own limit. */
+  cellCharacters: 32_767,
+  /** Characters of one value quoted in a report before it is cut with "…". */
+  quotedCharacters: 80,
+  /** Characters of one column of a text report before it is cut with "…". */
+  reportColumnCharacters: 40,
+} as const;
+
+export type InputLimit = keyof typeof inputLimits;
+
+/** What each limit is, in words, for the one-line refusal. */
+const limitNames: Record<InputLimit, Message> = {
+  fileBytes: { vi: 'kích thước tệp', en: 'file size' },
+  entryBytes: {
+    vi: 'kích thước một phần của tệp .xlsx khi giải nén',
+    en: 'size of one .xlsx part when inflated',
+  },
+  totalInflatedBytes: {
+    vi: 'tổng dung lượng giải nén của tệp .xlsx',
+    en: 'total inflated size of the .xlsx',
+  },
+  entries: { vi: 'số phần bên trong tệp .xlsx', en: 'number of parts inside the .xlsx' },
+  sheets: { vi: 'số trang tính', en: 'number of sheets' },
+  rows: { vi: 'số dòng của Excel', en: "Excel's row count" },
+  columns: { vi: 'số cột của Excel (đến XFD)', en: "Excel's column count (up to XFD)" },
+  cells: { vi: 'số ô có dữ liệu', en: 'number of filled cells' },
+  cellCharacters: { vi: 'số ký tự trong một ô', en: 'characters in one cell' },
+  quotedCharacters: { vi: 'số ký tự trích dẫn', en: 'quoted characters' },
+  reportColumnCharacters: { vi: 'độ rộng cột báo cáo', en: 'report column width' },
+};
+
+function amount(limit: InputLimit, value: number, lang: 'vi' | 'en'): string {
+  const bytes = limit === 'fileBytes' || limit === 'entryBytes' || limit === 'totalInflatedBytes';
+  if (bytes) return `${Math.round(value / (1024 * 1024))} MB`;
+  return value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+}
+
+/** "vượt giới hạn kích thước tệp (32 MB)" — the reason part of a refusal, naming the limit. */
+export function limitReason(limit: InputLimit, detail?: Message): Message {
+  const value = inputLimits[limit];
+  const name = limitNames[limit];
+  return {
+    vi: `vượt giới hạn ${name.vi} (${amount(limit, value, 'vi')})${detail ? ` — ${detail.vi}` : ''}`,
+    en: `over the limit on ${name.en} (${amount(limit, value, 'en')})${detail ? ` — ${detail.en}` : ''}`,
+  };
+}
+
+/** Thrown by whatever reads a file when the file goes past one of `inputLimits`. */
+export class InputLimitError extends Error {
+  readonly reason: Message;
+
+  constructor(
+    readonly limit: InputLimit,
+    detail?: Message,
+  ) {
+    const reason = limitReason(limit, detail);
+    super(reason.en);
+    this.name = 'InputLimitError';
+    this.reason = reason;
+  }
+}
+
+/** Cuts text to `max` characters, ending with "…" when something was cut (reports, quoted values). */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1))}…`;
+}
