@@ -64,8 +64,8 @@ export const refusals = {
   pairingRateLimited: refusal(
     429,
     'pairing.rate_limited',
-    'Nhập sai mã ghép nối quá nhiều lần; hãy đợi vài phút rồi thử lại.',
-    'Too many wrong pairing codes; wait a few minutes and try again.',
+    'Đã nhập sai mã ghép nối này quá nhiều lần; hãy chạy "edulens pair" để lấy mã mới.',
+    'Too many wrong guesses at this pairing code; run "edulens pair" for a new one.',
   ),
   tooLarge: (maxBytes: number) =>
     refusal(

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { ApiErrorSchema, PairResponseSchema, UnpairResponseSchema } from '@edulens/shared/api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WRONG_GUESSES_PER_CLIENT_AND_CODE, WRONG_GUESSES_PER_CODE } from '../security/attempt-limiter';
 import { issuePairingCode } from '../security/pairing';
 import { type AgentHarness, createAgentHarness, EXTENSION_ORIGIN } from '../testing/agent-harness';
 
@@ -65,20 +67,55 @@ describe('POST /pair', () => {
     expect(tokenCount()).toBe(0);
   });
 
-  it('locks out after five wrong codes, even for the right one, until the window passes', async () => {
-    for (let attempt = 0; attempt < 5; attempt++) {
+  it('counts wrong guesses per code and client: five, then 429 even for the right code', async () => {
+    const code = newCode();
+    for (let attempt = 0; attempt < WRONG_GUESSES_PER_CLIENT_AND_CODE; attempt++) {
       expect(await errorCode(await pair('AAAA-AAAA'))).toBe('pairing.invalid_code');
     }
-    const code = newCode();
     const locked = await pair(code);
     expect(locked.status).toBe(429);
     expect(await errorCode(locked)).toBe('pairing.rate_limited');
-    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(tokenCount()).toBe(0);
 
-    agent.clock.now += 10 * 60 * 1000;
-    const fresh = newCode();
-    expect((await pair(fresh)).status).toBe(201);
+    // Another client still has its own five; the extension pairs with the same code.
+    expect((await pair(code, { origin: EXTENSION_ORIGIN })).status).toBe(201);
+  });
+
+  it('never blocks a fresh code with guesses against the old one', async () => {
+    newCode();
+    for (let attempt = 0; attempt < WRONG_GUESSES_PER_CLIENT_AND_CODE; attempt++) await pair('AAAA-AAAA');
+    expect((await pair('AAAA-AAAA')).status).toBe(429);
+    expect((await pair(newCode())).status).toBe(201);
+  });
+
+  it('checks and counts in one step: 500 concurrent guesses from one client, five checked', async () => {
+    newCode();
+    const statuses = await Promise.all(
+      Array.from({ length: 500 }, async () => (await pair('AAAA-AAAA')).status),
+    );
+    expect(statuses.filter((status) => status === 400)).toHaveLength(WRONG_GUESSES_PER_CLIENT_AND_CODE);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(500 - WRONG_GUESSES_PER_CLIENT_AND_CODE);
+    expect((await pair(newCode())).status).toBe(201);
+  });
+
+  it('caps a code at twenty guesses from all clients together, however many Origins they forge', async () => {
+    const code = newCode();
+    const origins = Array.from({ length: 500 }, () => `moz-extension://${randomUUID()}`);
+    const statuses = await Promise.all(
+      origins.map(async (origin) => (await pair('AAAA-AAAA', { origin })).status),
+    );
+    expect(statuses.filter((status) => status === 400)).toHaveLength(WRONG_GUESSES_PER_CODE);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(500 - WRONG_GUESSES_PER_CODE);
+    // The spent code is compared with nothing any more, not even from a client with guesses left.
+    expect((await pair(code, { origin: EXTENSION_ORIGIN })).status).toBe(429);
+    expect((await pair(newCode(), { origin: EXTENSION_ORIGIN })).status).toBe(201);
+  });
+
+  it('answers a guess when no code is live as wrong, counting nothing', async () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      expect(await errorCode(await pair('AAAA-AAAA'))).toBe('pairing.invalid_code');
+    }
+    expect((await pair(newCode())).status).toBe(201);
   });
 
   it.each([

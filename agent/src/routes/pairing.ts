@@ -4,8 +4,8 @@ import type { AgentEnv } from '../http/env';
 import { refusals, refuse } from '../http/refusals';
 import { requireJson, validJson } from '../http/validation';
 import type { Logger } from '../logger';
-import { FailedAttemptLimiter } from '../security/attempt-limiter';
-import { redeemPairingCode } from '../security/pairing';
+import { PairingGuessLimiter } from '../security/attempt-limiter';
+import { judgePairingCode, redeemPairingCode } from '../security/pairing';
 import type { Store } from '../store/store';
 
 export interface PairingRouteDeps {
@@ -15,31 +15,26 @@ export interface PairingRouteDeps {
   logger: Logger;
 }
 
-const MAX_FAILED_CODES = 5;
-const FAILED_CODE_WINDOW_MS = 10 * 60 * 1000;
-
 /**
  * POST /pair { code } → a bearer token bound to the caller's Origin (an extension) or to none (a local
- * tool). The token is answered only once it is durable, like any other write.
+ * tool). The token is answered only once it is durable, like any other write. A wrong code is
+ * answered without touching the write queue; guesses are limited per code and per client
+ * (attempt-limiter.ts).
  */
 export function pairingRoutes({ store, now, tokenTtlMs, logger }: PairingRouteDeps): Hono<AgentEnv> {
-  const limiter = new FailedAttemptLimiter(MAX_FAILED_CODES, FAILED_CODE_WINDOW_MS);
+  const limiter = new PairingGuessLimiter();
   return new Hono<AgentEnv>().post('/', requireJson, validJson(PairRequestSchema), async (c) => {
     const at = now();
-    const waitMs = limiter.retryAfterMs(at);
-    if (waitMs > 0) {
-      c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
-      return refuse(c, refusals.pairingRateLimited);
-    }
     const origin = c.req.header('origin') ?? null;
     const { code } = c.req.valid('json');
+    const verdict = judgePairingCode(store.pairing, limiter, code, origin ?? '', at);
+    if (verdict === 'limited') return refuse(c, refusals.pairingRateLimited);
+    if (verdict === 'wrong') return refuse(c, refusals.pairingInvalidCode);
+    // Right when judged; null when a concurrent request with the same code redeemed it first.
     const issued = await store.writes.submit(() =>
       redeemPairingCode(store.pairing, code, origin, at, tokenTtlMs),
     );
-    if (issued === null) {
-      limiter.recordFailure(at);
-      return refuse(c, refusals.pairingInvalidCode);
-    }
+    if (issued === null) return refuse(c, refusals.pairingInvalidCode);
     logger.info({ origin }, 'client paired');
     const body: PairResponse = {
       token: issued.token,

@@ -41,6 +41,9 @@ export function createPairingStore(db: Database) {
   const selectToken = db.prepare<[string], StoredToken>(
     'SELECT origin, expires_at AS expiresAt FROM api_tokens WHERE token_hash = ?',
   );
+  const selectLiveCodes = db
+    .prepare<[number], string>('SELECT code_hash FROM pairing_codes WHERE used_at IS NULL AND expires_at > ?')
+    .pluck();
   const selectLiveOrigin = db
     .prepare<[string, number], number>('SELECT 1 FROM api_tokens WHERE origin = ? AND expires_at > ? LIMIT 1')
     .pluck();
@@ -66,6 +69,11 @@ export function createPairingStore(db: Database) {
     },
 
     exchangeCode,
+
+    /** Hashes of the codes that can still be exchanged (each `edulens pair` and each start adds one). */
+    liveCodes(now: number): string[] {
+      return selectLiveCodes.all(now);
+    },
 
     findToken(tokenHash: string): StoredToken | undefined {
       return selectToken.get(tokenHash);
