@@ -37,6 +37,12 @@ export const refusals = {
     'Từ chối: mã truy cập này được cấp cho một tiện ích khác.',
     'Refused: this access token was issued to a different extension.',
   ),
+  tokenWithoutOrigin: refusal(
+    403,
+    'origin.forbidden',
+    'Từ chối: mã truy cập này được cấp cho một tiện ích và chỉ dùng được từ tiện ích đó (yêu cầu không có Origin).',
+    'Refused: this access token was issued to an extension and works only from it (the request has no Origin).',
+  ),
   authMissing: refusal(
     401,
     'auth.missing',

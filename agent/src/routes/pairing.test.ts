@@ -178,3 +178,66 @@ describe('DELETE /api/pairing', () => {
     expect(tokenCount()).toBe(1);
   });
 });
+
+describe('a token bound to an origin', () => {
+  const PAGE = { school: 'THCS Lê Lợi', class: '6A1' };
+  const save = (token: string, origin?: string) =>
+    agent.request('/api/drafts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...(origin === undefined ? {} : { origin }) },
+      json: { profile: 'vnedu', page: PAGE, field: 'HS0001.tx1', value: '8' },
+    });
+  const read = (token: string, origin?: string) =>
+    agent.request('/api/drafts', {
+      query: { profile: 'vnedu', page: JSON.stringify(PAGE) },
+      headers: { authorization: `Bearer ${token}`, ...(origin === undefined ? {} : { origin }) },
+    });
+  const draftCount = () => agent.store.db.prepare('SELECT count(*) FROM drafts').pluck().get();
+
+  it('is refused without its Origin on a write, in both languages, and accepted with it', async () => {
+    const token = await agent.pair(EXTENSION_ORIGIN);
+    const bare = await save(token);
+    expect(bare.status).toBe(403);
+    const { error } = ApiErrorSchema.parse(await bare.json());
+    expect(error.code).toBe('origin.forbidden');
+    expect(error.message.vi).toContain('không có Origin');
+    expect(error.message.en).toContain('has no Origin');
+    expect(draftCount()).toBe(0);
+
+    expect((await save(token, EXTENSION_ORIGIN)).status).toBe(200);
+    expect(draftCount()).toBe(1);
+  });
+
+  it('is refused with another extension’s Origin, also one that is paired', async () => {
+    const token = await agent.pair(EXTENSION_ORIGIN);
+    const other = `moz-extension://${randomUUID()}`;
+    await agent.pair(other);
+    expect(await errorCode(await save(token, other))).toBe('origin.forbidden');
+    expect(await errorCode(await read(token, other))).toBe('origin.forbidden');
+    expect(draftCount()).toBe(0);
+  });
+
+  it('cannot unpair without its Origin', async () => {
+    const token = await agent.pair(EXTENSION_ORIGIN);
+    const response = await agent.request('/api/pairing', {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await errorCode(response)).toBe('origin.forbidden');
+    expect(tokenCount()).toBe(1);
+  });
+
+  it('still reads without an Origin: Chromium sends none on the extension’s GETs', async () => {
+    const token = await agent.pair(EXTENSION_ORIGIN);
+    expect((await read(token)).status).toBe(200);
+  });
+
+  it('issued to a local tool (no Origin) works only without one', async () => {
+    const tool = await agent.pair();
+    await agent.pair(EXTENSION_ORIGIN);
+    expect((await save(tool)).status).toBe(200);
+    expect((await read(tool)).status).toBe(200);
+    expect(await errorCode(await save(tool, EXTENSION_ORIGIN))).toBe('origin.forbidden');
+    expect(await errorCode(await read(tool, EXTENSION_ORIGIN))).toBe('origin.forbidden');
+  });
+});

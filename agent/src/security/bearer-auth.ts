@@ -4,7 +4,19 @@ import { refusals, refuse } from '../http/refusals';
 import type { PairingStore } from '../store/pairing';
 import { hashSecret } from './secrets';
 
-/** Every /api request carries the token a pairing produced; a token is honoured only from its own origin. */
+/**
+ * Chromium sends no Origin on an extension's GET or HEAD to a host in its host_permissions (measured
+ * with the built extension: its reads of /api/drafts arrive without one), while any other method
+ * carries it from every browser context. So a token bound to an extension is refused without its
+ * Origin on those other methods, and on every method with another Origin.
+ */
+const METHODS_SENT_WITHOUT_ORIGIN = new Set(['GET', 'HEAD']);
+
+/**
+ * Every /api request carries the token a pairing produced; a token is honoured only from its own
+ * origin. A token paired without an Origin (a local tool) works only without one, which no browser
+ * context can do for a write.
+ */
 export function bearerAuth(pairing: PairingStore, now: () => number): MiddlewareHandler<AgentEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
@@ -18,7 +30,11 @@ export function bearerAuth(pairing: PairingStore, now: () => number): Middleware
     if (stored === undefined) return refuse(c, refusals.authInvalid);
     if (stored.expiresAt <= now()) return refuse(c, refusals.authExpired);
     const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== stored.origin) return refuse(c, refusals.tokenOfOtherOrigin);
+    if (origin === undefined) {
+      if (stored.origin !== null && !METHODS_SENT_WITHOUT_ORIGIN.has(c.req.method)) {
+        return refuse(c, refusals.tokenWithoutOrigin);
+      }
+    } else if (origin !== stored.origin) return refuse(c, refusals.tokenOfOtherOrigin);
     c.set('tokenHash', tokenHash);
     await next();
   };
