@@ -4,7 +4,13 @@
 export { clipboardGrid } from './clipboard';
 export { type ColumnKind, classifyHeader, headerKey } from './column-kinds';
 export { type Delimiter, detectDelimiter, formatDelimited, parseDelimited } from './delimited';
-export { decodeTextFile, type TextEncoding } from './text-file';
+export {
+  type DecodedTextFile,
+  decodeTextFile,
+  type InvalidUtf8,
+  invalidUtf8Problems,
+  type TextEncoding,
+} from './text-file';
 export {
   analyseGradeSheet,
   type BlockSummary,

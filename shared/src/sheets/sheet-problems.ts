@@ -4,8 +4,10 @@ import type { CommentMark } from '../rules/subjects';
 
 export interface SheetProblem {
   sheet: string;
-  /** "E9" */
+  /** "E9"; '' for a problem in the file's bytes rather than in a cell. */
   cell: string;
+  /** The text file's line (1-based) for a problem in its bytes (a CSV's invalid UTF-8). */
+  line?: number;
   severity: Severity;
   code: string;
   message: Message;
