@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, formatDelimited, parseDelimited } from './delimited';
+import { inputLimits } from '../limits/index';
+import type { InputLimitError } from '../limits/index';
+import { type Delimiter, detectDelimiter, formatDelimited, parseDelimited } from './delimited';
 
 describe('delimited text', () => {
   it('detects comma, semicolon (Vietnamese list separator) and tab (pasted from Excel)', () => {
@@ -30,4 +33,75 @@ describe('delimited text', () => {
     expect(parseDelimited(text)).toEqual(rows);
     expect(parseDelimited(formatDelimited(rows, ';'), ';')).toEqual(rows);
   });
+
+  it('parses like the character-at-a-time reference parser it replaced', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'ễ', ',', ';', '"', '\r', '\n', ' ') }),
+        fc.constantFrom<Delimiter>(',', ';'),
+        (text, delimiter) => {
+          expect(parseDelimited(text, delimiter)).toEqual(referenceParse(text, delimiter));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses text past the limits on cell length, columns, rows and filled cells', () => {
+    const limit = (text: string) => {
+      try {
+        parseDelimited(text, ',');
+        return undefined;
+      } catch (error) {
+        return (error as InputLimitError).limit;
+      }
+    };
+    expect(limit('a'.repeat(inputLimits.cellCharacters))).toBeUndefined();
+    expect(limit('a'.repeat(inputLimits.cellCharacters + 1))).toBe('cellCharacters');
+    expect(limit(`"${'a""'.repeat(inputLimits.cellCharacters)}"`)).toBe('cellCharacters');
+    expect(limit(','.repeat(inputLimits.columns))).toBe('columns');
+    expect(limit('\n'.repeat(inputLimits.rows))).toBeUndefined();
+    expect(limit('\n'.repeat(inputLimits.rows + 1))).toBe('rows');
+    expect(
+      limit(
+        '1,'
+          .repeat(inputLimits.columns - 1)
+          .concat('\n')
+          .repeat(200),
+      ),
+    ).toBe('cells');
+  });
 });
+
+/** The parser before slicing and limits, kept as the oracle of the one that replaced it. */
+function referenceParse(text: string, delimiter: Delimiter): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inQuotes) {
+      if (ch !== '"') field += ch;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else inQuotes = false;
+    } else if (ch === '"') inQuotes = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,3 +1,5 @@
+import { InputLimitError, inputLimits } from '../limits/index';
+
 /**
  * CSV/TSV text ⇄ rows. Vietnamese Excel saves CSV with ";" when the system list separator is ";"
  * (decimal comma), and pasting from Excel gives tabs, so the delimiter is detected from the
@@ -25,36 +27,72 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-/** RFC 4180 parsing: quoted fields may hold delimiters, doubled quotes and line breaks. */
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * RFC 4180 parsing: quoted fields may hold delimiters, doubled quotes and line breaks. Runs are
+ * sliced rather than built a character at a time, and `inputLimits` (rows, columns, filled cells,
+ * characters in a cell) hold as it goes: past one it throws `InputLimitError`, so a hostile file
+ * costs no more than the limit.
+ */
 export function parseDelimited(text: string, delimiter: Delimiter = detectDelimiter(text)): string[][] {
+  const separator = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else inQuotes = false;
-    } else if (ch === '"') inQuotes = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+  let cells = 0;
+  const checkLength = () => {
+    if (field.length > inputLimits.cellCharacters) throw new InputLimitError('cellCharacters');
+  };
+  const endField = () => {
+    if (field !== '' && ++cells > inputLimits.cells) throw new InputLimitError('cells');
+    if (row.push(field) > inputLimits.columns) throw new InputLimitError('columns');
+    field = '';
+  };
+  const endRow = () => {
+    endField();
+    if (rows.push(row) > inputLimits.rows) throw new InputLimitError('rows');
+    row = [];
+  };
+  let i = 0;
+  while (i < text.length) {
+    const ch = text.charCodeAt(i);
+    if (ch === QUOTE) {
+      // A quoted run, to its closing quote (the rest of the text when there is none).
+      let start = i + 1;
+      for (;;) {
+        const close = text.indexOf('"', start);
+        const end = close === -1 ? text.length : close;
+        field += text.slice(start, end);
+        checkLength();
+        if (close !== -1 && text.charCodeAt(close + 1) === QUOTE) {
+          field += '"';
+          start = close + 2;
+        } else {
+          i = close === -1 ? text.length : close + 1;
+          break;
+        }
+      }
+    } else if (ch === separator) {
+      endField();
+      i++;
+    } else if (ch === LF || ch === CR) {
+      i += ch === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      endRow();
+    } else {
+      let end = i + 1;
+      for (; end < text.length; end++) {
+        const next = text.charCodeAt(end);
+        if (next === QUOTE || next === separator || next === LF || next === CR) break;
+      }
+      field += text.slice(i, end);
+      checkLength();
+      i = end;
+    }
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  if (field !== '' || row.length > 0) endRow();
   return rows;
 }
 
