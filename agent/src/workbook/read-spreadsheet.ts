@@ -45,6 +45,9 @@ async function read<Xlsx extends { sheets: unknown[] }>(
   file: string,
   loadXlsx: (bytes: Buffer) => Promise<Xlsx>,
 ): Promise<Xlsx | CsvSpreadsheet> {
+  // Text is streamed by its own reader, which refuses a huge file without reading it whole.
+  const csv = textExtensions.has(extname(file).toLowerCase()) ? await loadCsv(file) : undefined;
+  if (csv) return csv;
   const bytes = await readBytes(file);
   if (bytes.length === 0) throw new UnreadableFileError(file, reasons.empty);
   if (startsWith(bytes, zipSignature)) {
@@ -60,9 +63,7 @@ async function read<Xlsx extends { sheets: unknown[] }>(
     return workbook;
   }
   if (startsWith(bytes, oleSignature)) throw new UnreadableFileError(file, reasons.legacyXls);
-  if (!textExtensions.has(extname(file).toLowerCase()))
-    throw new UnreadableFileError(file, reasons.notSpreadsheet);
-  return loadCsv(file, bytes);
+  throw new UnreadableFileError(file, reasons.notSpreadsheet);
 }
 
 /**
