@@ -1,5 +1,6 @@
 import { DAY_MS } from './config';
 import type { Logger } from './logger';
+import { diskProblem } from './store/disk-errors';
 import type { Store } from './store/store';
 
 /** Retention: drafts untouched for `draftRetentionMs` (default a school year) go, with expired codes and tokens. */
@@ -22,8 +23,15 @@ export function scheduleHousekeeping(
   logger: Logger,
 ): () => void {
   const run = () => {
-    const removed = purgeExpired(store, draftRetentionMs, now());
-    if (removed.drafts + removed.pairing > 0) logger.info({ removed }, 'retention purge');
+    try {
+      const removed = purgeExpired(store, draftRetentionMs, now());
+      if (removed.drafts + removed.pairing > 0) logger.info({ removed }, 'retention purge');
+    } catch (error) {
+      // A full disk must not stop the agent: the purge is tried again tomorrow.
+      const problem = diskProblem(error, store.directory);
+      if (!problem) throw error;
+      logger.warn({ cause: problem.code }, 'retention purge skipped: the disk refused the write');
+    }
   };
   run();
   const timer = setInterval(run, DAY_MS);

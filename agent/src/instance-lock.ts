@@ -23,7 +23,14 @@ export function acquireInstanceLock(path: string, purpose: LockHolder['purpose']
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      writeFileSync(fd, JSON.stringify(holder));
+      try {
+        writeFileSync(fd, JSON.stringify(holder));
+      } catch (error) {
+        // A full disk creates the file but not its content: leave no empty lock behind.
+        closeSync(fd);
+        rmSync(path, { force: true });
+        throw error;
+      }
       closeSync(fd);
       return {
         update(details) {

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
@@ -9,6 +10,7 @@ import { scheduleHousekeeping } from './housekeeping';
 import { acquireInstanceLock } from './instance-lock';
 import type { Logger } from './logger';
 import { type IssuedCode, issuePairingCode } from './security/pairing';
+import { diskAgentError } from './store/disk-errors';
 import { openStore } from './store/store';
 
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -26,17 +28,32 @@ export async function startAgent(
   logger: Logger,
   now: () => number = Date.now,
 ): Promise<RunningAgent> {
-  const lock = acquireInstanceLock(config.paths.lock, 'agent');
-  const cleanups: Array<() => void> = [() => lock.release()];
+  // Everything opened so far, closed in reverse order when the start fails half-way or the agent
+  // stops: a failed start leaves no listener, open database, lock file or timer behind.
+  const cleanups: Array<() => void> = [];
   const cleanUp = () => {
-    for (const cleanup of [...cleanups].reverse()) cleanup();
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        cleanup();
+      } catch (error) {
+        logger.warn({ err: String(error) }, 'clean-up step failed');
+      }
+    }
   };
   try {
+    mkdirSync(config.paths.home, { recursive: true });
+    const lock = acquireInstanceLock(config.paths.lock, 'agent');
+    cleanups.push(() => lock.release());
     const store = openStore(config.paths.database, now());
     cleanups.push(() => store.close());
     cleanups.push(scheduleHousekeeping(store, config.draftRetentionMs, now, logger));
 
     const server = createServer();
+    cleanups.push(() => {
+      if (!server.listening) return;
+      server.close();
+      server.closeAllConnections();
+    });
     const port = await listen(server, config.port);
     const tracker = trackRequests(server);
     server.on('request', getRequestListener(createApp({ store, port, config, now, logger }).fetch));
@@ -68,7 +85,7 @@ export async function startAgent(
     return { url, port, pairing, stop };
   } catch (error) {
     cleanUp();
-    throw error;
+    throw diskAgentError(error, config.paths.home) ?? error;
   }
 }
 

@@ -5,5 +5,6 @@ import type { ApiErrorCode } from '@edulens/shared/api';
  * hash of the caller's token (set by the bearer check on /api) lets a client revoke its own pairing.
  */
 export interface AgentEnv {
-  Variables: { refusal?: ApiErrorCode; tokenHash?: string };
+  /** `cause`: the OS or SQLite code behind a refusal the disk caused (ENOSPC, SQLITE_FULL, …), for the log. */
+  Variables: { refusal?: ApiErrorCode; cause?: string; tokenHash?: string };
 }

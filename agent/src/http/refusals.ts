@@ -1,6 +1,7 @@
 import type { ApiError, ApiErrorCode, ApiIssue } from '@edulens/shared/api';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type DiskProblem, describeDiskProblem } from '../store/disk-errors';
 import type { AgentEnv } from './env';
 
 export interface Refusal {
@@ -111,6 +112,16 @@ export const refusals = {
     'Lỗi bên trong EduLens; xem nhật ký trong thư mục dữ liệu.',
     'Internal EduLens error; see the log in the data folder.',
   ),
+  /** 507 Insufficient Storage: the write was not kept (nothing is acknowledged that is not on disk). */
+  storage: (problem: DiskProblem, folder: string) => {
+    const { vi, en } = describeDiskProblem(problem, folder);
+    return refusal(
+      507,
+      problem.kind === 'full' ? 'storage.full' : 'storage.unwritable',
+      `Chưa lưu được: ${vi}`,
+      `Not saved: ${en}`,
+    );
+  },
 } as const;
 
 /** Answers with the uniform error body; `extra` adds fields beside `error` (e.g. a conflict's `current`). */

@@ -15,6 +15,7 @@ import { type Context, Hono } from 'hono';
 import type { AgentEnv } from '../http/env';
 import { refusals, refuse } from '../http/refusals';
 import { requireJson, validJson, validQuery } from '../http/validation';
+import { diskProblem } from '../store/disk-errors';
 import type { Store } from '../store/store';
 
 export interface DraftRouteDeps {
@@ -31,11 +32,30 @@ const DEFAULT_HISTORY_LIMIT = 100;
 export function draftRoutes({ store, now }: DraftRouteDeps): Hono<AgentEnv> {
   const conflict = (c: Context<AgentEnv>, current: Draft | null) =>
     refuse(c, refusals.draftConflict, { extra: { current } });
+  /**
+   * A write the disk refused (full, read-only, …) is answered 507 and the agent keeps serving: the
+   * next write tries the disk again, so saving resumes by itself once space is freed.
+   */
+  const write = async <T>(
+    c: Context<AgentEnv>,
+    run: () => T,
+  ): Promise<{ done: T } | { refused: Response }> => {
+    try {
+      return { done: await store.writes.submit(run) };
+    } catch (error) {
+      const problem = diskProblem(error, store.directory);
+      if (!problem) throw error;
+      c.set('cause', problem.code);
+      return { refused: refuse(c, refusals.storage(problem, store.directory)) };
+    }
+  };
 
   return new Hono<AgentEnv>()
     .post('/', requireJson, validJson(SaveDraftRequestSchema), async (c) => {
       const request = c.req.valid('json');
-      const outcome = await store.writes.submit(() => store.drafts.save(request, now()));
+      const saved = await write(c, () => store.drafts.save(request, now()));
+      if ('refused' in saved) return saved.refused;
+      const outcome = saved.done;
       if (outcome.status === 'conflict') return conflict(c, outcome.current);
       return c.json({ draft: outcome.draft } satisfies DraftResponse);
     })
@@ -58,7 +78,9 @@ export function draftRoutes({ store, now }: DraftRouteDeps): Hono<AgentEnv> {
     })
     .delete('/item', validQuery(DeleteDraftQuerySchema), async (c) => {
       const { baseVersion, ...key } = c.req.valid('query');
-      const outcome = await store.writes.submit(() => store.drafts.remove(key, baseVersion, now()));
+      const removed = await write(c, () => store.drafts.remove(key, baseVersion, now()));
+      if ('refused' in removed) return removed.refused;
+      const outcome = removed.done;
       if (outcome.status === 'not_found') return refuse(c, refusals.draftNotFound);
       if (outcome.status === 'conflict') return conflict(c, outcome.current);
       return c.json({ draft: outcome.draft } satisfies DraftResponse);

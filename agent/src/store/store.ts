@@ -11,6 +11,8 @@ import { WriteQueue } from './write-queue';
 
 export interface Store {
   db: Database.Database;
+  /** The folder holding the database: the one a disk error message names. */
+  directory: string;
   drafts: DraftStore;
   pairing: PairingStore;
   writes: WriteQueue;
@@ -60,6 +62,7 @@ export function openStore(path: string, now: number): Store {
     const writes = new WriteQueue(db, wal);
     return {
       db,
+      directory: dirname(path),
       drafts: createDraftStore(db),
       pairing: createPairingStore(db),
       writes,

@@ -39,7 +39,7 @@ export class WriteQueue {
   private readonly commitBatch: (batch: PendingWrite[]) => Outcome[];
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly durability: Durability,
   ) {
     this.savepoint = db.prepare('SAVEPOINT write');
@@ -123,6 +123,9 @@ export class WriteQueue {
       this.release.run();
       return { ok: true, value };
     } catch (error) {
+      // On a full disk or an I/O error SQLite may already have rolled back the whole transaction:
+      // every write of the batch is lost, so the batch fails with this (disk) error, not "no such savepoint".
+      if (!this.db.inTransaction) throw error;
       this.rollbackToSavepoint.run();
       this.release.run();
       return { ok: false, error };

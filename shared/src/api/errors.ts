@@ -17,6 +17,10 @@ export const ApiErrorCodeSchema = z.enum([
   'draft.conflict',
   'route.not_found',
   'agent.internal',
+  /** 507: the data folder's disk is full; the save was not kept, retry once space is freed. */
+  'storage.full',
+  /** 507: the data folder cannot be written (read-only, no permission, disk failing). */
+  'storage.unwritable',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
