@@ -5,6 +5,7 @@ import * as sheets from '@edulens/shared/sheets';
 import type { Command } from 'commander';
 import { checkJson } from '../workbook/check-json';
 import { checkText } from '../workbook/check-text';
+import { addInvalidUtf8Warnings } from '../workbook/read-csv';
 import { readSpreadsheet } from '../workbook/read-spreadsheet';
 import { CommandError, EXIT_UNUSABLE, guarded } from './guard';
 import { reasons, UnreadableFileError } from '../workbook/unreadable-file';
@@ -43,6 +44,7 @@ async function check(file: string, options: CheckOptions): Promise<number> {
   const periodsPerYear = periodsOption(options.periods);
   const spreadsheet = await readSpreadsheet(file);
   const analysis = sheets.analyseGradeWorkbook(spreadsheet.sheets, { rulepack, periodsPerYear });
+  addInvalidUtf8Warnings(analysis, spreadsheet.kind === 'csv' ? spreadsheet.invalidUtf8 : undefined);
   if (analysis.summary.checkedSheets === 0) throw new UnreadableFileError(file, reasons.noGradeSheet);
   // One write of the whole report (megabytes of JSON for a school's workbook), not console.log.
   const report = options.json

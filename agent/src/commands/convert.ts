@@ -38,6 +38,7 @@ async function convert(file: string, options: ConvertOptions): Promise<number> {
     file,
     output,
     sourceEncoding: spreadsheet.kind === 'csv' ? spreadsheet.encoding : 'xlsx',
+    invalidUtf8: spreadsheet.kind === 'csv' ? spreadsheet.invalidUtf8 : undefined,
     converted,
     fontsSwitched,
   };

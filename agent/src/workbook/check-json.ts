@@ -1,5 +1,9 @@
 import { basename } from 'node:path';
 import type * as sheets from '@edulens/shared/sheets';
+import { cutQuotes, quoted } from './text-table';
+
+/** `cut: true` on an entry whose quoted text was cut to `quotedCharacters` ("…"). */
+export const cutMark = (cut: boolean) => (cut ? { cut: true as const } : {});
 
 const asNumber = (tenths: number | null): number | null => (tenths === null ? null : tenths / 10);
 
@@ -15,29 +19,43 @@ export function checkJson(file: string, analysis: sheets.WorkbookAnalysis) {
         : { name: sheet.sheet, status: sheet.status, reason: sheet.reason.vi, reasonEn: sheet.reason.en },
     ),
     problems: checked.flatMap((sheet) =>
-      sheet.problems.map(({ sheet: name, cell, severity, code, message }) => ({
-        sheet: name,
-        cell,
-        severity,
-        code,
-        message: message.vi,
-        messageEn: message.en,
-      })),
+      sheet.problems.map(({ sheet: name, cell, line, severity, code, message }) => {
+        const vi = cutQuotes(message.vi);
+        const en = cutQuotes(message.en);
+        return {
+          sheet: name,
+          cell,
+          ...(line === undefined ? {} : { line }),
+          severity,
+          code,
+          message: vi,
+          messageEn: en,
+          ...cutMark(vi !== message.vi || en !== message.en),
+        };
+      }),
     ),
     rows: checked.flatMap((sheet) =>
-      sheet.rows.map((row) => ({
-        ...row,
-        average: asNumber(row.average),
-        fileAverage: asNumber(row.fileAverage),
-      })),
+      sheet.rows.map((row) => {
+        const name = quoted(row.name);
+        const code = quoted(row.code);
+        return {
+          ...row,
+          code,
+          name,
+          average: asNumber(row.average),
+          fileAverage: asNumber(row.fileAverage),
+          ...cutMark(name !== row.name || code !== row.code),
+        };
+      }),
     ),
     repairs: checked.flatMap((sheet) =>
       sheet.repairs.map(({ cell, before, after, from }) => ({
         sheet: sheet.sheet,
         cell,
-        before,
-        after,
+        before: quoted(before),
+        after: quoted(after),
         from,
+        ...cutMark(quoted(before) !== before || quoted(after) !== after),
       })),
     ),
     summary: analysis.summary,

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import * as rules from '@edulens/shared/rules';
 import type * as sheets from '@edulens/shared/sheets';
-import { textTable } from './text-table';
+import { cutQuotes, textTable } from './text-table';
 
 type CheckedSheet = Extract<sheets.SheetAnalysis, { status: 'checked' }>;
 
@@ -30,8 +30,8 @@ function blockLine(block: sheets.BlockSummary): string {
 function problemTable(sheet: CheckedSheet): string {
   if (sheet.problems.length === 0) return '  Không có vấn đề nào / No problems';
   const rows = sheet.problems.flatMap((found) => [
-    [found.cell, severityLabel[found.severity], found.code, found.message.vi],
-    ['', '', '', found.message.en],
+    [found.cell, severityLabel[found.severity], found.code, cutQuotes(found.message.vi)],
+    ['', '', '', cutQuotes(found.message.en)],
   ]);
   return textTable([['Ô/Cell', 'Mức/Severity', 'Mã/Code', 'Nội dung/Message'], ...rows], '  ');
 }

@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
+import { type InvalidUtf8, invalidUtf8Problems } from '@edulens/shared/sheets';
+import { cutMark } from './check-json';
 import type { ConvertedCell } from './convert-xlsx';
-import { textTable } from './text-table';
+import { quoted, textTable } from './text-table';
 
 export interface ConvertResult {
   file: string;
@@ -10,6 +12,13 @@ export interface ConvertResult {
   converted: ConvertedCell[];
   /** Cells whose legacy font was switched, converted or not (numbers and dates included). */
   fontsSwitched?: number;
+  /** Bytes of a UTF-8 CSV that were not UTF-8: written as U+FFFD, so the report names their lines. */
+  invalidUtf8?: InvalidUtf8 | undefined;
+}
+
+/** The invalid-UTF-8 warnings of the input, as check words them. */
+function warnings(result: ConvertResult) {
+  return result.invalidUtf8 ? invalidUtf8Problems(basename(result.file), result.invalidUtf8) : [];
 }
 
 const encodingName = { tcvn3: 'TCVN3', vni: 'VNI', nfd: 'NFD' } as const;
@@ -22,7 +31,17 @@ export function convertReportJson(result: ConvertResult) {
     file: basename(result.file),
     output: result.output,
     sourceEncoding: result.sourceEncoding,
-    converted: result.converted,
+    warnings: warnings(result).map(({ line, message }) => ({
+      ...(line === undefined ? {} : { line }),
+      message: message.vi,
+      messageEn: message.en,
+    })),
+    converted: result.converted.map((cell) => ({
+      ...cell,
+      before: quoted(cell.before),
+      after: quoted(cell.after),
+      ...cutMark(quoted(cell.before) !== cell.before || quoted(cell.after) !== cell.after),
+    })),
     summary: {
       cells: result.converted.length,
       fontsSwitched,
@@ -63,6 +82,7 @@ export function convertReportText(result: ConvertResult): string {
         ];
   return [
     `Tệp / File: ${basename(result.file)} (${result.sourceEncoding}) → ${result.output}`,
+    ...warnings(result).flatMap(({ message }) => [`CẢNH BÁO: ${message.vi}`, `WARNING: ${message.en}`]),
     ...table,
     `Đã chuyển ${converted.length} ô sang Unicode NFC, đổi phông cũ ở ${switched} ô; đã ghi ${result.output}`,
     `Converted ${converted.length} ${converted.length === 1 ? 'cell' : 'cells'} to Unicode NFC, switched the legacy font of ${switched}; wrote ${result.output}`,
