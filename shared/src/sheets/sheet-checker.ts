@@ -22,6 +22,9 @@ const commentResultRules: Partial<Record<RulepackId, typeof tt22.commentSubjectR
   tt58: tt58.commentSubjectResult,
 };
 
+/** A name that came out empty, or as nothing but U+FFFD (bytes its encoding could not read). */
+const unreadableName = /^[\s\ufffd]*$/;
+
 const assessmentKinds = ['tx', 'gk', 'ck'] as const satisfies AssessmentKind[];
 
 /** The file's average column may hold a formula result such as 8.333…; compare it as the book shows it, half-up to tenths. */
@@ -53,7 +56,29 @@ export class SheetChecker {
   checkName(student: Student): void {
     const col = this.identity.name ?? this.identity.givenName;
     if (col === undefined) return;
+    if (unreadableName.test(student.name)) {
+      if (this.hasValues(student.row)) {
+        const shown = student.name === '' ? 'trống/blank' : `"${student.name}"`;
+        this.report(
+          student.row,
+          col,
+          problem(
+            'name.blank',
+            'error',
+            `Dòng có điểm nhưng tên học sinh trống hoặc không đọc được (${shown}) — kiểm tra tệp và bảng mã của tệp`,
+            `The row has scores but the student's name is blank or unreadable (${shown}) — check the file and its encoding`,
+          ),
+        );
+      }
+      return;
+    }
     for (const found of checkPersonName(student.name)) this.report(student.row, col, found);
+  }
+
+  /** Whether the row holds anything besides who the student is (scores, marks, an average). */
+  private hasValues(row: number): boolean {
+    const identity = new Set(Object.values(this.identity));
+    return (this.sheet.rows[row] ?? []).some((value, col) => !identity.has(col) && !isBlank(value));
   }
 
   /** Every score cell by the rulepack, then the semester average and the sheet's own average column. */
