@@ -18,7 +18,8 @@ export interface DataPaths {
   database: string;
   /** Holds the pid (and port) of the process using the data dir, so two never write it at once. */
   lock: string;
-  log: string;
+  /** The log folder (rotated files agent.DATE.N.log, capped in total size: see logger.ts). */
+  logs: string;
   /** Copies of the database taken just before a restore replaced it. */
   safetyCopies: string;
   /** Automatic daily backups (EDULENS_BACKUP_DIR: put them on another disk to survive this one). */
@@ -44,7 +45,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv): DataPaths {
     home,
     database: join(home, 'edulens.db'),
     lock: join(home, 'agent.lock'),
-    log: join(home, 'logs', 'agent.log'),
+    logs: join(home, 'logs'),
     safetyCopies: join(home, 'safety-copies'),
     backups: resolve(env.EDULENS_BACKUP_DIR || join(home, 'backups')),
   };

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { agentLogFiles } from '../helpers/agent-logs';
 import { killStartedAgents, pairWith, runCli, startAgentProcess } from './agent-process';
 
 let home: string;
@@ -19,8 +20,8 @@ it('prints where the data lives, the URL and a pairing code, and keeps the data 
   expect(agent.output()).toContain(`Data:             ${home}`);
   expect(agent.output()).toMatch(/URL:\s+http:\/\/127\.0\.0\.1:\d+/);
   expect((await fetch(`${agent.url}/health`)).status).toBe(200);
-  for (const file of ['edulens.db', 'agent.lock', 'logs/agent.log']) {
-    expect(statSync(join(home, file)).mode & 0o077, file).toBe(0);
+  for (const file of [join(home, 'edulens.db'), join(home, 'agent.lock'), ...agentLogFiles(home)]) {
+    expect(statSync(file).mode & 0o077, file).toBe(0);
   }
   expect(await agent.stop()).toBe(0);
 });

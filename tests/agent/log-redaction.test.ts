@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { readAgentLog } from '../helpers/agent-logs';
 import { killStartedAgents, pairWith, startAgentProcess } from './agent-process';
 
 const EXTENSION = `chrome-extension://${'k'.repeat(32)}`;
@@ -55,7 +56,7 @@ it('logs every request (at debug) without tokens, pairing codes or student data'
   expect(await postChunked(agent.url, '/api/drafts', token, oversize)).toBe(413);
   await agent.stop();
 
-  const log = readFileSync(join(home, 'logs', 'agent.log'), 'utf8');
+  const log = readAgentLog(home);
   expect(log).toContain('"path":"/api/drafts","status":200');
   expect(log).toContain('"refusal":"request.too_large"');
   for (const secret of [

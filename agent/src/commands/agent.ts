@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type AgentConfig, resolveConfig } from '../config';
 import { AgentError } from '../errors';
 import { createAgentLogger } from '../logger';
+import { diskAgentError } from '../store/disk-errors';
 import { type RunningAgent, startAgent } from '../server';
 import { version } from '../version';
 import { guarded } from './guard';
@@ -22,23 +23,34 @@ export function registerAgent(program: Command): void {
       guarded(
         async (options: { port?: string }) => {
           const config = resolveConfig(process.env, options.port);
-          const logger = createAgentLogger(config.paths.log, config.logLevel);
-          const agent = await startAgent(config, logger).catch((error: unknown) => {
+          const { logger, close: closeLog } = await createAgentLogger(
+            config.paths.logs,
+            config.logLevel,
+          ).catch((error: unknown) => {
+            throw diskAgentError(error, config.paths.logs) ?? error;
+          });
+          // startAgent has closed whatever it opened; the error is printed as one line and the process
+          // ends with nothing left running.
+          const agent = await startAgent(config, logger).catch(async (error: unknown) => {
             logger.fatal(
               { errorCode: error instanceof AgentError ? error.code : 'unexpected' },
               'agent did not start',
             );
+            await closeLog();
             throw error;
           });
           // A second Ctrl+C falls through to Node's default and ends the process at once.
           const shutdown = () => {
-            agent.stop().then(
-              () => process.exit(0),
-              (error: unknown) => {
-                logger.error({ err: String(error) }, 'shutdown failed');
-                process.exit(1);
-              },
-            );
+            agent
+              .stop()
+              .then(closeLog)
+              .then(
+                () => process.exit(0),
+                (error: unknown) => {
+                  logger.error({ err: String(error) }, 'shutdown failed');
+                  process.exit(1);
+                },
+              );
           };
           process.once('SIGINT', shutdown);
           process.once('SIGTERM', shutdown);
@@ -57,7 +69,7 @@ function printBanner(agent: RunningAgent, config: AgentConfig): void {
     [
       `EduLens agent ${version}`,
       `  Dữ liệu / Data:             ${config.paths.home}`,
-      `  Nhật ký / Log:              ${config.paths.log}`,
+      `  Nhật ký / Log:              ${config.paths.logs}`,
       config.backupKeepDays > 0
         ? `  Sao lưu / Backups:          ${config.paths.backups}  (mỗi ngày / daily)`
         : '  Sao lưu / Backups:          tắt / off (EDULENS_BACKUP_KEEP_DAYS=0)',
