@@ -1,7 +1,9 @@
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { resolvePaths } from '../config';
 import { checkOutputPath } from '../output-file';
 import { backupDatabase, restoreDatabase } from '../store/backup';
+import { diskAgentError } from '../store/disk-errors';
 import { guarded } from './guard';
 
 export function registerBackup(program: Command): void {
@@ -18,7 +20,10 @@ export function registerBackup(program: Command): void {
       guarded(
         async (file: string, options: { force?: boolean }) => {
           await checkOutputPath(file, { refuseExisting: !options.force });
-          const { bytes } = await backupDatabase(resolvePaths(process.env), file);
+          // A full backup disk is the likely failure (also for the agent's automatic backups, which log this line).
+          const { bytes } = await backupDatabase(resolvePaths(process.env), file).catch((error: unknown) => {
+            throw diskAgentError(error, dirname(resolve(file))) ?? error;
+          });
           process.stdout.write(
             `Đã sao lưu và kiểm tra (${bytes} byte): ${file}\nBacked up and verified (${bytes} bytes): ${file}\n`,
           );
@@ -40,7 +45,13 @@ export function registerRestore(program: Command): void {
     .action(
       guarded(
         (file: string) => {
-          const { safetyCopy } = restoreDatabase(resolvePaths(process.env), file);
+          const paths = resolvePaths(process.env);
+          let safetyCopy: string | null;
+          try {
+            ({ safetyCopy } = restoreDatabase(paths, file));
+          } catch (error) {
+            throw diskAgentError(error, paths.home) ?? error;
+          }
           const kept = safetyCopy
             ? [`  Dữ liệu cũ được giữ tại / The previous data was kept at: ${safetyCopy}`]
             : [];
