@@ -49,16 +49,26 @@ async function readTextBytes(file: string): Promise<Buffer | undefined> {
 }
 
 /**
- * A .csv/.txt/.tsv file as one sheet, its encoding and delimiter detected, within `inputLimits`
- * (size, rows, columns, cells, characters in a cell). Undefined when the content is a workbook
- * (.xlsx or .xls) under a text name, which the caller reads as one.
+ * The file's text, decoded; undefined for a workbook under a text name. Its own step, so that the
+ * bytes are garbage before the text is parsed.
  */
-export async function loadCsv(file: string): Promise<CsvSpreadsheet | undefined> {
+async function readText(file: string): Promise<sheets.DecodedTextFile | undefined> {
   const bytes = await readTextBytes(file);
   if (!bytes) return undefined;
   if (bytes.length === 0) throw new UnreadableFileError(file, reasons.empty);
   const decoded = sheets.decodeTextFile(bytes);
   if (!decoded) throw new UnreadableFileError(file, reasons.notSpreadsheet);
+  return decoded;
+}
+
+/**
+ * A .csv/.txt/.tsv file as one sheet, its encoding and delimiter detected, within `inputLimits`
+ * (size, rows, columns, cells, characters in a cell). Undefined when the content is a workbook
+ * (.xlsx or .xls) under a text name, which the caller reads as one.
+ */
+export async function loadCsv(file: string): Promise<CsvSpreadsheet | undefined> {
+  const decoded = await readText(file);
+  if (!decoded) return undefined;
   const delimiter = sheets.detectDelimiter(decoded.text);
   let rows: string[][];
   try {
