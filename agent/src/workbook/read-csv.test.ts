@@ -66,10 +66,10 @@ describe('loadCsv', () => {
 
   it('reads a file exactly at the size limit', async () => {
     const file = join(dir, 'at-limit.csv');
-    const body = Buffer.alloc(inputLimits.fileBytes, `Nguyễn Văn An${' '.repeat(80)},8\n`);
+    const body = Buffer.alloc(inputLimits.fileBytes, `Nguyễn Văn An${' '.repeat(4000)},8\n`);
     await writeFile(file, body);
     const csv = await loadCsv(file);
-    expect(csv?.sheets[0].rows[1]).toEqual([`Nguyễn Văn An${' '.repeat(80)}`, '8']);
+    expect(csv?.sheets[0].rows[1]).toEqual([`Nguyễn Văn An${' '.repeat(4000)}`, '8']);
   });
 
   it('refuses a cell over the character limit', async () => {
