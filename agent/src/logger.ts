@@ -72,13 +72,24 @@ export async function createAgentLogger(logFolder: string, level: string): Promi
     mkdir: true,
     maxLength: UNWRITTEN_MAX_BYTES,
   });
+  // A log file that could not even be opened (read-only folder) makes SonicBoom throw on every
+  // write: those lines are lost, and the agent (or its start-up error message) carries on.
+  const toFile: DestinationStream = {
+    write(line: string) {
+      try {
+        file.write(line);
+      } catch {
+        dropped++;
+      }
+    },
+  };
   const entries = [
-    { level: level as Level, stream: file },
+    { level: level as Level, stream: toFile },
     { level: level as Level, stream: compactConsole() },
   ];
-  const logger = createLogger(level, pino.multistream(entries));
   let failing = false;
   let dropped = 0;
+  const logger = createLogger(level, pino.multistream(entries));
   let retry: NodeJS.Timeout | undefined;
   file.on('drop', () => void dropped++);
   file.on('error', (error: NodeJS.ErrnoException) => {
@@ -86,7 +97,7 @@ export async function createAgentLogger(logFolder: string, level: string): Promi
     failing = true;
     // Waiting lines are retried with each new line; and on a timer, so they do not wait for one.
     // (An empty write is SonicBoom's way to retry: flush() does nothing with the default minLength.)
-    retry = setInterval(() => file.write(''), LOG_RETRY_MS).unref();
+    retry = setInterval(() => file.fd >= 0 && file.write(''), LOG_RETRY_MS).unref();
     logger.warn({ cause: error.code ?? error.message, folder: logFolder }, 'the log file cannot be written');
   });
   file.on('write', () => {
@@ -100,6 +111,7 @@ export async function createAgentLogger(logFolder: string, level: string): Promi
   const close = () =>
     new Promise<void>((resolve) => {
       clearInterval(retry);
+      if (file.fd < 0) return resolve();
       setTimeout(resolve, CLOSE_WAIT_MS).unref();
       file.once('close', resolve);
       file.once('error', () => resolve());

@@ -12,5 +12,6 @@ declare module 'pino-roll' {
     dateFormat?: string;
   }
 
-  export default function pinoRoll(options: PinoRollOptions): Promise<SonicBoom>;
+  /** `fd` is SonicBoom's descriptor, -1 until (and unless) the file opened. */
+  export default function pinoRoll(options: PinoRollOptions): Promise<SonicBoom & { readonly fd: number }>;
 }

@@ -177,3 +177,26 @@ it('answers saves 507 on a full disk, loses nothing acknowledged, serves reads a
   expect(Object.fromEntries(await client(after.url, token).page())).toEqual(Object.fromEntries(acknowledged));
   expect((await disk.stop()).exitCode).toBe(0);
 });
+
+it('refuses a read-only data folder at start in plain words, leaving no listener and no process', async () => {
+  await disk.readOnly(true);
+  try {
+    // An existing data folder, and one that would have to be created.
+    for (const folder of ['home', 'new/home']) {
+      const port = await freePort();
+      const answer = await disk.start(['--port', String(port)], folder);
+      if (answer.started) throw new Error(`the agent started on a read-only disk (${folder})`);
+      expect(answer.exitCode).toBe(1);
+      const messages = answer.output.split('\n').filter((line) => line.startsWith('Thư mục'));
+      expect(messages, answer.output).toHaveLength(1);
+      expect(messages[0]).toMatch(
+        /^Thư mục dữ liệu EduLens \(.*\) chỉ đọc được.* \/ The EduLens data folder \(.*\) is read-only/,
+      );
+      expect(answer.output).not.toMatch(/^\s+at /m);
+      expect(await portIsClosed(port)).toBe(true);
+      expect(isAlive(answer.pid)).toBe(false);
+    }
+  } finally {
+    await disk.readOnly(false);
+  }
+});

@@ -6,6 +6,7 @@
 //                                 banner, or its exit code and output when it did not start
 //   {"do":"fill"} / {"do":"free"} write a filler file until the disk is full / delete it
 //   {"do":"stop"}                 SIGTERM the agent and answer its exit code
+//   {"do":"readOnly","on":true}   remount the tmpfs read-only (or writable again)
 //   {"do":"log"}                  the agent's log files, concatenated
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -35,9 +36,9 @@ const freeBytes = () => {
   return stats.bavail * stats.bsize;
 };
 
-function start(args) {
+function start(args, folder = 'home') {
   const child = spawn(process.execPath, [edulensBin, 'agent', ...args], {
-    env: { ...process.env, EDULENS_HOME: home, EDULENS_BACKUP_KEEP_DAYS: '0' },
+    env: { ...process.env, EDULENS_HOME: join(mountPoint, folder), EDULENS_BACKUP_KEEP_DAYS: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   agent = child;
@@ -81,7 +82,11 @@ const commands = {
     const names = readdirSync(folder).sort();
     reply({ log: names.map((name) => readFileSync(join(folder, name), 'utf8')).join('') });
   },
-  start: ({ args }) => start(args),
+  start: ({ args, folder }) => start(args, folder),
+  readOnly: ({ on }) => {
+    execFileSync('mount', ['-o', `remount,${on ? 'ro' : 'rw'}`, mountPoint]);
+    reply({ readOnly: on });
+  },
   fill,
   free: () => {
     rmSync(filler, { force: true });

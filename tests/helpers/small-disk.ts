@@ -10,7 +10,9 @@ export type StartAnswer =
   | { started: false; pid: number; exitCode: number | null; signal: string | null; output: string };
 
 export interface SmallDisk {
-  start(args: string[]): Promise<StartAnswer>;
+  /** `folder`: the data folder, relative to the tmpfs (default "home"). */
+  start(args: string[], folder?: string): Promise<StartAnswer>;
+  readOnly(on: boolean): Promise<unknown>;
   /** Fills the disk with a filler file until it refuses a 512-byte write; answers the bytes still free. */
   fill(): Promise<{ filled: number; free: number }>;
   free(): Promise<{ free: number }>;
@@ -65,7 +67,8 @@ export function smallDisk(mountPoint: string, sizeMb: number): SmallDisk {
       void exited.then(() => reject(new Error(`the small-disk controller ended:\n${stderr}`)));
     });
   return {
-    start: (args) => ask({ do: 'start', args }),
+    start: (args, folder) => ask({ do: 'start', args, folder }),
+    readOnly: (on) => ask({ do: 'readOnly', on }),
     fill: () => ask({ do: 'fill' }),
     free: () => ask({ do: 'free' }),
     stop: () => ask({ do: 'stop' }),

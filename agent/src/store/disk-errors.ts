@@ -1,4 +1,5 @@
-import { statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Message } from '@edulens/shared';
 import { AgentError } from '../errors';
 
@@ -30,15 +31,27 @@ const NEARLY_FULL_BYTES = 1024 * 1024;
 export function diskProblem(error: unknown, folder: string): DiskProblem | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
-  // Node's recursive mkdir reports ENOENT for a parent it could not create on a read-only disk.
-  const kind =
-    KIND_OF_CODE.find(([pattern]) => pattern.test(code))?.[1] ??
-    (code === 'ENOENT' && (error as NodeJS.ErrnoException).syscall === 'mkdir' ? 'cannot_open' : undefined);
+  // Node's recursive mkdir reports ENOENT when it cannot create a folder on a read-only disk (or
+  // without permission): ask the nearest existing parent why.
+  if (code === 'ENOENT' && (error as NodeJS.ErrnoException).syscall === 'mkdir')
+    return diskProblem(whyNotWritable(folder), folder) ?? { kind: 'cannot_open', code };
+  const kind = KIND_OF_CODE.find(([pattern]) => pattern.test(code))?.[1];
   if (kind === undefined) return undefined;
   // SQLite names a failed shared-memory or journal allocation on a full disk an I/O or open error.
   if ((kind === 'io' || kind === 'cannot_open') && freeBytes(folder) < NEARLY_FULL_BYTES)
     return { kind: 'full', code };
   return { kind, code };
+}
+
+function whyNotWritable(folder: string): unknown {
+  let existing = folder;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    accessSync(existing, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    return error;
+  }
 }
 
 function freeBytes(folder: string): number {
