@@ -127,6 +127,33 @@ it('reports a failed fsync to the writes it covered and keeps serving later ones
   await expect(next).resolves.toBe(1);
 });
 
+it('fails the whole batch with the disk error when SQLite rolled the transaction back itself', async () => {
+  // SQLITE_FULL mid-transaction: SQLite may roll back every write of the batch, not just this one.
+  const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+  const results = Promise.allSettled([
+    queue.submit(insert(1)),
+    queue.submit(() => {
+      insert(2)();
+      db.exec('ROLLBACK');
+      throw full;
+    }),
+    queue.submit(insert(3)),
+  ]);
+  await nextTurn();
+  expect((await results).map((r) => (r.status === 'rejected' ? r.reason : r.value))).toEqual([
+    full,
+    full,
+    full,
+  ]);
+  expect(committedCount()).toBe(0);
+  expect(disk.syncs).toHaveLength(0);
+  // The next write, once there is room again, goes through as usual.
+  const next = queue.submit(insert(4));
+  await nextTurn();
+  disk.syncs[0]!.finish();
+  await expect(next).resolves.toBe(1);
+});
+
 it('on drain (shutdown) commits queued writes and syncs them on the spot, answering everyone', async () => {
   const syncing = watch(queue.submit(insert(1)));
   await nextTurn();
