@@ -288,7 +288,11 @@ export interface BackgroundMessages {
   'bulkFill.readWorkbook': {
     /** The file's bytes, base64. */
     request: { name: string; base64: string };
-    response: { ok: true; sheets: PlainSheet[] } | { ok: false; reason: 'unreadable' };
+    response:
+      | { ok: true; sheets: PlainSheet[] }
+      | { ok: false; reason: 'unreadable' }
+      /** Over one of shared/limits; `message` names it, Vietnamese and English. */
+      | { ok: false; reason: 'limit'; message: { vi: string; en: string } };
   };
 }
 // ---- end bulk-fill ----

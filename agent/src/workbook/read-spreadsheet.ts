@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import { InputLimitError, inputLimits, limitReason } from '@edulens/shared/limits';
 import * as sheets from '@edulens/shared/sheets';
+import { readXlsx, readXlsxValues, withMergesCut } from '@edulens/shared/xlsx';
 import type ExcelJS from 'exceljs';
 import { type CsvSpreadsheet, loadCsv } from './read-csv';
 import { fileSystemReason, reasons, UnreadableFileError } from './unreadable-file';
 import { notAWorkbook } from './zip-kind';
 
 export type { CsvSpreadsheet } from './read-csv';
-import { readXlsxValues } from '@edulens/shared/xlsx';
 
 /** A file read for its values only (check). */
 export type Spreadsheet = { kind: 'xlsx'; sheets: sheets.GridSheet[] } | CsvSpreadsheet;
@@ -25,9 +25,17 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((byte, i) => bytes[i] === byte);
 }
 
+/** The file's bytes, its size checked first: a file over `fileBytes` is refused unread. */
 async function readBytes(file: string): Promise<Buffer> {
   try {
-    return await readFile(file);
+    const handle = await open(file);
+    try {
+      const { size } = await handle.stat();
+      if (size > inputLimits.fileBytes) throw new UnreadableFileError(file, limitReason('fileBytes'));
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const reason = fileSystemReason(error);
     if (reason) throw new UnreadableFileError(file, reason);
@@ -39,7 +47,8 @@ async function readBytes(file: string): Promise<Buffer> {
  * Reads an .xlsx or CSV file. The content decides whether it is a workbook (a zip, whatever its
  * name); text is read as CSV only under a .csv/.txt/.tsv name. Anything else — an image, a
  * renamed document, an old .xls — is refused with a reason. `loadXlsx` turns the bytes of a
- * workbook into its sheets; whatever it throws means the file is damaged.
+ * workbook into its sheets; an InputLimitError names the limit, anything else it throws means
+ * the file is damaged.
  */
 async function read<Xlsx extends { sheets: unknown[] }>(
   file: string,
@@ -56,7 +65,8 @@ async function read<Xlsx extends { sheets: unknown[] }>(
     let workbook: Xlsx;
     try {
       workbook = await loadXlsx(bytes);
-    } catch {
+    } catch (error) {
+      if (error instanceof InputLimitError) throw new UnreadableFileError(file, error.reason);
       throw new UnreadableFileError(file, reasons.damagedXlsx);
     }
     if (workbook.sheets.length === 0) throw new UnreadableFileError(file, reasons.noSheets);
@@ -74,17 +84,25 @@ async function read<Xlsx extends { sheets: unknown[] }>(
 export function readSpreadsheet(file: string): Promise<Spreadsheet> {
   return read(file, async (bytes) => ({
     kind: 'xlsx' as const,
-    sheets: await readXlsxValues(bytes, inflateRawSync),
+    sheets: await readXlsxValues(bytes),
   }));
 }
 
-/** Opens a file to rewrite it (convert): an .xlsx is loaded whole by exceljs, which can save it again. */
+/**
+ * Opens a file to rewrite it (convert): an .xlsx is loaded whole by exceljs, which can save it
+ * again. exceljs has no limits of its own, so the bounded reader goes first over every part; and
+ * as exceljs builds an object for every cell a merge declares, merges declaring more cells than
+ * the workbook may fill are handed to it cut to the used range, as check reads them.
+ */
 export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
   return read(file, async (bytes) => {
+    const preflight = await readXlsx(bytes, { everyPart: true });
+    const loadable =
+      preflight.mergedCells > inputLimits.cells ? withMergesCut(bytes, preflight.cutMerges) : bytes;
     // Loaded on use: exceljs takes a few hundred milliseconds to load.
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(loadable as unknown as ExcelJS.Buffer);
     return { kind: 'xlsx' as const, workbook, sheets: workbook.worksheets.map(sheets.worksheetToGrid) };
   });
 }

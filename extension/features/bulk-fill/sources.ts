@@ -1,5 +1,5 @@
 import { clipboardGrid, decodeTextFile, type GridSheet, parseDelimited } from '@edulens/shared/sheets';
-import { t } from '../../lib/i18n';
+import { currentLang, t } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
 
 // Where bulk-fill data comes from: text pasted from Excel (parsed right here), a .csv read here,
@@ -26,6 +26,13 @@ function extension(name: string): string {
   return /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 }
 
+/** The background's refusal, naming the limit, in the user's language. */
+function overLimit(name: string, reason: { vi: string; en: string }): string {
+  return currentLang() === 'vi'
+    ? `Không đọc được tệp "${name}": ${reason.vi}.`
+    : `Cannot read "${name}": ${reason.en}.`;
+}
+
 export async function fileSheets(file: File): Promise<SheetsResult> {
   const ext = extension(file.name);
   if (file.size > MAX_BYTES) return { ok: false, message: t('bulkFill_fileTooLarge', file.name) };
@@ -43,6 +50,7 @@ export async function fileSheets(file: File): Promise<SheetsResult> {
         base64: toBase64(bytes),
       });
       if (answer.ok) return { ok: true, sheets: answer.sheets };
+      if (answer.reason === 'limit') return { ok: false, message: overLimit(file.name, answer.message) };
     } catch {
       // The background did not answer: same message as an unreadable file.
     }

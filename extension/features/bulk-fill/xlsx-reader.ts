@@ -1,10 +1,11 @@
+import { InputLimitError, inputLimits } from '@edulens/shared/limits';
 import type { CellValue, GridSheet } from '@edulens/shared/sheets';
-import { inflateRawStream, readXlsxValues } from '@edulens/shared/xlsx';
+import { readXlsxValues } from '@edulens/shared/xlsx';
 import { type BackgroundMessages, handle, type PlainSheet, type ResponseOf } from '../../lib/messages';
 
 // Background side of bulk fill: reads a picked .xlsx (in the service worker, never in the content
-// script) with the same values-only reader as `edulens check`, and answers every worksheet as
-// plain JSON.
+// script) with the same values-only reader and limits as `edulens check`, and answers every
+// worksheet as plain JSON — or, for a file over a limit, which limit.
 
 type PlainValue = PlainSheet['rows'][number][number];
 type ReadAnswer = ResponseOf<BackgroundMessages, 'bulkFill.readWorkbook'>;
@@ -28,9 +29,12 @@ function decodeBase64(base64: string): Uint8Array {
 export function registerBulkFillBackground(): () => void {
   return handle('bulkFill.readWorkbook', async ({ base64 }): Promise<ReadAnswer> => {
     try {
-      const sheets = await readXlsxValues(decodeBase64(base64), inflateRawStream);
+      // Four base64 characters carry three bytes: a file over the limit is refused undecoded.
+      if (base64.length * 0.75 > inputLimits.fileBytes + 2) throw new InputLimitError('fileBytes');
+      const sheets = await readXlsxValues(decodeBase64(base64));
       return { ok: true, sheets: sheets.map(gridToPlain) };
-    } catch {
+    } catch (error) {
+      if (error instanceof InputLimitError) return { ok: false, reason: 'limit', message: error.reason };
       return { ok: false, reason: 'unreadable' };
     }
   });

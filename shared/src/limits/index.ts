@@ -10,9 +10,9 @@ export const inputLimits = {
   /** Bytes of a file read whole (.xlsx, or .csv read in chunks up to this). */
   fileBytes: 32 * 1024 * 1024,
   /** Bytes of one part of an .xlsx once inflated (a worksheet's XML, the shared strings). */
-  entryBytes: 48 * 1024 * 1024,
+  entryBytes: 16 * 1024 * 1024,
   /** Bytes inflated from one .xlsx across all its parts. */
-  totalInflatedBytes: 96 * 1024 * 1024,
+  totalInflatedBytes: 48 * 1024 * 1024,
   /** Parts (files) inside one .xlsx. */
   entries: 10_000,
   /** Worksheets in one workbook. */
@@ -21,8 +21,13 @@ export const inputLimits = {
   rows: 1_048_576,
   /** Excel's own last column, XFD. */
   columns: 16_384,
-  /** Cells holding a value, across the whole workbook. */
-  cells: 2_000_000,
+  /** Cells holding a value or covered by a merge (cut to the used range), across the whole workbook. */
+  cells: 300_000,
+  /**
+   * Merged ranges across the whole workbook. A class sheet has a few dozen, a school's file a few
+   * thousand; each is checked against the others for overlap (exceljs refuses overlaps).
+   */
+  merges: 20_000,
   /** Characters in one cell: Excel's own limit. */
   cellCharacters: 32_767,
   /** Characters of one value quoted in a report before it is cut with "…". */
@@ -48,7 +53,8 @@ const limitNames: Record<InputLimit, Message> = {
   sheets: { vi: 'số trang tính', en: 'number of sheets' },
   rows: { vi: 'số dòng của Excel', en: "Excel's row count" },
   columns: { vi: 'số cột của Excel (đến XFD)', en: "Excel's column count (up to XFD)" },
-  cells: { vi: 'số ô có dữ liệu', en: 'number of filled cells' },
+  cells: { vi: 'số ô có dữ liệu hoặc thuộc vùng gộp', en: 'number of filled or merged cells' },
+  merges: { vi: 'số vùng ô gộp', en: 'number of merged ranges' },
   cellCharacters: { vi: 'số ký tự trong một ô', en: 'characters in one cell' },
   quotedCharacters: { vi: 'số ký tự trích dẫn', en: 'quoted characters' },
   reportColumnCharacters: { vi: 'độ rộng cột báo cáo', en: 'report column width' },

@@ -20,6 +20,54 @@ export interface GridSheet {
   merges: CellRange[];
 }
 
+/** The last row and column (zero-based) holding a value; -1 when the sheet holds none. */
+export interface UsedRange {
+  bottom: number;
+  right: number;
+}
+
+/**
+ * Merges cut to the sheet's used range — a legal `K40:XFD1048576` would otherwise cover 17
+ * billion cells — those left with a single cell or none dropped, in the order their first
+ * covered cell comes row by row (the order exceljs meets them). Both readers of an .xlsx (the
+ * values-only reader and exceljs through worksheetToGrid) cut alike, so check and convert agree.
+ */
+export function clipMerges(merges: Iterable<CellRange>, used: UsedRange): CellRange[] {
+  const clipped: { range: CellRange; first: [number, number] }[] = [];
+  for (const merge of merges) {
+    const range = clipMerge(merge, used);
+    if (range) clipped.push({ range, first: firstCovered(range) });
+  }
+  return clipped.sort((a, b) => a.first[0] - b.first[0] || a.first[1] - b.first[1]).map(({ range }) => range);
+}
+
+/** One merge cut to the used range; undefined when a single cell or none is left. */
+export function clipMerge({ top, left, bottom, right }: CellRange, used: UsedRange): CellRange | undefined {
+  const range = { top, left, bottom: Math.min(bottom, used.bottom), right: Math.min(right, used.right) };
+  if (range.bottom < top || range.right < left) return undefined;
+  if (range.bottom === top && range.right === left) return undefined;
+  return range;
+}
+
+function firstCovered({ top, left, right }: CellRange): [number, number] {
+  return right > left ? [top, left + 1] : [top + 1, left];
+}
+
+/**
+ * Gives every row a merge covers (all but the top-left cell) an entry, blank when it holds
+ * nothing: a covered row counts as filled. Walks the union of the merges' rows, never a row twice.
+ */
+export function addCoveredRows(rows: CellValue[][], merges: CellRange[]): void {
+  const spans = merges
+    .map(({ top, left, bottom, right }) => [right > left ? top : top + 1, bottom] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  for (const [from, to] of spans) {
+    for (let row = Math.max(from, next); row <= to; row++) rows[row] ??= [];
+    next = Math.max(next, to + 1);
+  }
+}
+
 export function cellAt(sheet: GridSheet, row: number, col: number): CellValue {
   return sheet.rows[row]?.[col] ?? null;
 }

@@ -1,4 +1,4 @@
-import type { CellRange, CellValue, GridSheet } from './grid';
+import { addCoveredRows, type CellRange, type CellValue, clipMerges, type GridSheet } from './grid';
 
 // An exceljs worksheet as the pure grid. Typed structurally (only the members read here), so that
 // shared stays free of exceljs while the agent (Node) and the extension's background (browser),
@@ -34,16 +34,21 @@ export function shownValue(value: unknown): CellValue {
   return null;
 }
 
-/** Values by zero-based row/column (rows and cells with nothing are holes) plus merged ranges. */
+/**
+ * Values by zero-based row/column (rows and cells with nothing are holes) plus merged ranges, cut
+ * to the used range as `clipMerges` says — the same grid the values-only .xlsx reader gives.
+ */
 export function worksheetToGrid(worksheet: WorksheetLike): GridSheet {
   const rows: CellValue[][] = [];
   const merges = new Map<string, CellRange>();
+  const used = { bottom: -1, right: -1 };
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const { master } = cell;
       if (master === cell) {
-        cells[colNumber - 1] = shownValue(cell.value);
+        (rows[rowNumber - 1] ??= [])[colNumber - 1] = shownValue(cell.value);
+        used.bottom = Math.max(used.bottom, rowNumber - 1);
+        used.right = Math.max(used.right, colNumber - 1);
         return;
       }
       // A covered cell of a merge: the value stays in the master; widen the master's range.
@@ -57,7 +62,8 @@ export function worksheetToGrid(worksheet: WorksheetLike): GridSheet {
       range.right = Math.max(range.right, colNumber - 1);
       merges.set(master.address, range);
     });
-    rows[rowNumber - 1] = cells;
   });
-  return { name: worksheet.name, rows, merges: [...merges.values()] };
+  const clipped = clipMerges(merges.values(), used);
+  addCoveredRows(rows, clipped);
+  return { name: worksheet.name, rows, merges: clipped };
 }

@@ -1,6 +1,6 @@
-// Reading .xlsx files as plain value grids without exceljs: a small zip reader, an XML scanner and
-// the worksheet reader. The caller brings raw DEFLATE (node:zlib or DecompressionStream).
+// Reading .xlsx files as plain value grids without exceljs: a zip layer over fflate that counts
+// what it inflates, an XML scanner and the worksheet reader, all within shared/limits.
 
-export { readXlsxValues } from './read-values';
-export type { InflateRaw } from './zip-archive';
-export { inflateRawStream } from './inflate-stream';
+export { readXlsx, readXlsxValues, type XlsxReading } from './read-values';
+export { ZipArchive } from './zip-archive';
+export { withMergesCut } from './cut-merges';

@@ -1,6 +1,16 @@
-import type { CellRange, CellValue, GridSheet } from '../sheets/grid';
+import { InputLimitError, inputLimits } from '../limits';
+import {
+  addCoveredRows,
+  type CellRange,
+  cellRef,
+  type CellValue,
+  clipMerge,
+  clipMerges,
+  type GridSheet,
+  type UsedRange,
+} from '../sheets/grid';
 import { CLOSE, END, OPEN, TEXT, XmlScanner } from './xml-scanner';
-import { type InflateRaw, ZipArchive } from './zip-archive';
+import { ZipArchive } from './zip-archive';
 
 /*
  * Reads the values and merged ranges of an .xlsx straight from its XML, for commands that only
@@ -12,6 +22,10 @@ import { type InflateRaw, ZipArchive } from './zip-archive';
  * parsed and no cell objects are built. Where exceljs has a quirk this follows it, and says so,
  * so that `check` and `convert` always see a file alike; xlsx-values.test.ts holds the two side
  * by side. Where exceljs cannot load a file this throws too.
+ *
+ * Every input is bounded (shared/limits): the zip layer stops inflating at the size limits, and
+ * this reader refuses with InputLimitError past the sheet, row, column, cell, merge and cell-text
+ * limits, never walking the empty rows or columns between sparse cells or a merge's whole area.
  */
 
 /** The value of a shared string; null for an empty <si/>, which exceljs keeps as a filled cell with no value. */
@@ -22,6 +36,9 @@ interface WorkbookParts {
   /** By cell style index (the s attribute): whether its number format shows a date or time. */
   dateStyles: boolean[];
   date1904: boolean;
+  /** Filled cells and merges in the sheets read so far, for the workbook-wide limits. */
+  filled: number;
+  merges: number;
 }
 
 const worksheetPath = /xl\/worksheets\/sheet(\d+)[.]xml/;
@@ -81,11 +98,12 @@ function decodeAddress(address: string): { col: number; row: number } {
     } else if (code >= 48 && code <= 57) {
       hasRow = true;
       row = row * 10 + code - 48;
+      if (row > inputLimits.rows) throw new InputLimitError('rows');
     } else if (hasRow && hasCol && code !== 36) {
       break;
     }
   }
-  if (hasCol && col > 16384) throw new Error(`column out of range in ${address}`);
+  if (hasCol && col > inputLimits.columns) throw new InputLimitError('columns');
   return { col: hasCol ? col : Number.NaN, row: hasRow ? row : Number.NaN };
 }
 
@@ -96,8 +114,8 @@ function decodeColumn(address: string): number {
     const code = address.charCodeAt(i);
     if (code >= 48 && code <= 57) break;
     if (code >= 65 && code <= 90) col = col * 26 + code - 64;
+    if (col > inputLimits.columns) throw new InputLimitError('columns');
   }
-  if (col > 16384) throw new Error(`column out of range in ${address}`);
   return col === 0 ? Number.NaN : col;
 }
 
@@ -134,7 +152,11 @@ function readSharedStrings(xml: string): SharedString[] {
   let text: string[] | undefined;
   const close = (name: string) => {
     if (name === 'si') {
-      strings.push(Array.isArray(value) ? value.join('') : value);
+      const joined = Array.isArray(value) ? value.join('') : value;
+      if (joined !== null && joined.length > inputLimits.cellCharacters)
+        throw new InputLimitError('cellCharacters');
+      // More distinct strings than cells the workbook may fill can only be padding.
+      if (strings.push(joined) > inputLimits.cells) throw new InputLimitError('cells');
     } else if (name === 'rPh') {
       phonetic--;
     } else if (phonetic > 0) {
@@ -218,13 +240,14 @@ interface SheetEntry {
  * the worksheet parts through xl/_rels/workbook.xml.rels. Chart sheets and parts no <sheet>
  * points at are left out.
  */
-async function listWorksheets(zip: ZipArchive, workbookXml: string): Promise<SheetEntry[]> {
+function listWorksheets(zip: ZipArchive, workbookXml: string): SheetEntry[] {
   const targets = new Map<string, string>();
-  for (const rel of elements((await zip.readText('xl/_rels/workbook.xml.rels')) ?? '', 'Relationship')) {
+  for (const rel of elements(zip.readText('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
     targets.set(rel.attr('Id') ?? '', rel.attr('Target') ?? '');
   }
   const declared: { name: string | undefined; id: number; path: string | undefined }[] = [];
   for (const sheet of elements(workbookXml, 'sheet')) {
+    if (declared.length === inputLimits.sheets) throw new InputLimitError('sheets');
     const target = targets.get(sheet.attr('r:id') ?? '');
     const name = sheet.attr('name');
     declared.push({
@@ -343,9 +366,13 @@ const CLEARED = Symbol('cleared');
 
 class WorksheetReader {
   private readonly rows: CellValue[][] = [];
-  private readonly merges: CellRange[] = [];
-  /** Rows with a cell covered by a merge: they count as filled even when they hold no value. */
-  private readonly coveredRows = new Set<number>();
+  /** Cells given a value in this sheet (a cell set twice counts twice: it was work). */
+  filled = 0;
+  merges = 0;
+  /** The cells the merges declare, before they are cut: what exceljs would build. */
+  mergedCells = 0;
+  /** Merge refs cut to the used range: the ref as written → the cut ref, '' when nothing is left. */
+  readonly cutMerges = new Map<string, string>();
   private readonly hyperlinks = new Set<string>();
   /** Shared formulas: si → the master cell's address (exceljs leaves a follower without one blank). */
   private readonly sharedFormulas = new Map<string | undefined, string | undefined>();
@@ -363,28 +390,31 @@ class WorksheetReader {
     const scanner = new XmlScanner(xml);
     const mergeRefs: string[] = [];
     const hyperlinks: string[] = [];
-    let cells: CellValue[] | undefined;
+    /** The zero-based number of the <row> being read (NaN when it has none); undefined outside rows. */
+    let row: number | undefined;
     let previousCol: number | undefined;
     for (let token = scanner.next(); token !== END; token = scanner.next()) {
       if (token === CLOSE) {
-        if (scanner.name === 'row' && cells) cells = undefined;
+        if (scanner.name === 'row') row = undefined;
         continue;
       }
       if (token !== OPEN) continue;
       switch (scanner.name) {
         case 'row': {
           // A later <row> with the same number replaces the earlier one, as in exceljs.
-          const index = parseInt(scanner.attr('r') ?? '', 10) - 1;
-          cells = [];
-          if (Number.isSafeInteger(index) && index >= 0) this.rows[index] = cells;
+          // Its cells array is made by its first value: a million empty <row>s cost nothing.
+          row = parseInt(scanner.attr('r') ?? '', 10) - 1;
+          if (row >= inputLimits.rows) throw new InputLimitError('rows');
+          if (row >= 0) delete this.rows[row];
           previousCol = undefined;
-          if (scanner.selfClosing) cells = undefined;
+          if (scanner.selfClosing) row = undefined;
           break;
         }
         case 'c':
-          if (cells) previousCol = this.readCell(scanner, cells, previousCol);
+          if (row !== undefined) previousCol = this.readCell(scanner, row, previousCol);
           break;
         case 'mergeCell':
+          if (this.parts.merges + ++this.merges > inputLimits.merges) throw new InputLimitError('merges');
           mergeRefs.push(scanner.attr('ref') ?? '');
           break;
         case 'hyperlink': {
@@ -395,16 +425,33 @@ class WorksheetReader {
       }
     }
     if (hyperlinks.some((ref) => !this.hyperlinks.has(ref))) return { hyperlinks };
-    for (const ref of mergeRefs) this.merge(decodeRange(ref));
-    return { name, rows: this.finishRows(), merges: this.sortedMerges() };
+    const declared = mergeRefs
+      .map((ref) => ({ ref, range: decodeRange(ref) }))
+      .filter(({ range }) => Object.values(range).every(Number.isSafeInteger));
+    refuseOverlaps(declared.map(({ range }) => range));
+    const used = this.usedRange();
+    for (const { ref, range } of declared) {
+      this.mergedCells += (range.bottom - range.top + 1) * (range.right - range.left + 1);
+      const cut = clipMerge(range, used);
+      if (!cut || cut.bottom !== range.bottom || cut.right !== range.right)
+        this.cutMerges.set(ref, cut ? `${cellRef(cut.top, cut.left)}:${cellRef(cut.bottom, cut.right)}` : '');
+    }
+    const merges = clipMerges(
+      declared.map(({ range }) => range),
+      used,
+    );
+    // The cells a merge covers count as filled: exceljs builds each, and their rows count as filled.
+    for (const { top, left, bottom, right } of merges)
+      this.filled += (bottom - top + 1) * (right - left + 1) - 1;
+    if (this.parts.filled + this.filled > inputLimits.cells) throw new InputLimitError('cells');
+    this.clearCovered(merges);
+    const rows = this.finishRows();
+    addCoveredRows(rows, merges);
+    return { name, rows, merges };
   }
 
   /** Reads one <c>…</c>; returns the column it went to, from which a following <c> without r counts. */
-  private readCell(
-    scanner: XmlScanner,
-    cells: CellValue[],
-    previousCol: number | undefined,
-  ): number | undefined {
+  private readCell(scanner: XmlScanner, row: number, previousCol: number | undefined): number | undefined {
     const { cell } = this;
     cell.read(scanner);
     const value = this.cellValue(cell);
@@ -413,9 +460,14 @@ class WorksheetReader {
     if (cell.address !== undefined) col = decodeColumn(cell.address) - 1;
     else if (previousCol !== undefined) col = previousCol + 1;
     else throw new Error('a cell without an address opens its row');
-    if (Number.isSafeInteger(col) && col >= 0) {
-      if (value === CLEARED) delete cells[col];
-      else cells[col] = value;
+    if (col >= inputLimits.columns) throw new InputLimitError('columns');
+    if (Number.isSafeInteger(col) && col >= 0 && row >= 0) {
+      if (value === CLEARED) {
+        if (this.rows[row]) delete this.rows[row][col];
+      } else {
+        if (this.parts.filled + ++this.filled > inputLimits.cells) throw new InputLimitError('cells');
+        (this.rows[row] ??= [])[col] = value;
+      }
     }
     return col;
   }
@@ -423,6 +475,8 @@ class WorksheetReader {
   /** exceljs's CellXform.parseClose and reconcile, then shownValue, for one cell. */
   private cellValue(cell: CellXml): CellValue | typeof NOTHING | typeof CLEARED {
     const { parts } = this;
+    const longest = Math.max(cell.text?.length ?? 0, cell.formula.length, cell.runs?.join('').length ?? 0);
+    if (longest > inputLimits.cellCharacters) throw new InputLimitError('cellCharacters');
     const isDate = cell.styleId ? parts.dateStyles[cell.styleId] === true : false;
     const hyperlinked =
       this.hyperlinks.size > 0 && cell.address !== undefined && this.hyperlinks.has(cell.address);
@@ -481,77 +535,148 @@ class WorksheetReader {
     return result;
   }
 
-  /** exceljs refuses overlapping merges; each covered cell (all but the top-left) is blank but fills its row. */
-  private merge(range: CellRange): void {
-    const { top, left, bottom, right } = range;
-    if (![top, left, bottom, right].every(Number.isSafeInteger)) return;
-    for (const other of this.merges) {
-      if (!(other.bottom < top || other.top > bottom || other.right < left || other.left > right)) {
-        throw new Error('overlapping merged cells');
+  /** The last row and column holding a value, before merges blank their covered cells. */
+  private usedRange(): UsedRange {
+    const used = { bottom: -1, right: -1 };
+    this.rows.forEach((cells, row) => {
+      const length = filledLength(cells);
+      if (length === 0) return;
+      used.bottom = row;
+      used.right = Math.max(used.right, length - 1);
+    });
+    return used;
+  }
+
+  /**
+   * Blanks the cells merges cover (all but each top-left), looking only at the cells present: rows
+   * in order, with the merges over the current row kept sorted by column.
+   */
+  private clearCovered(merges: CellRange[]): void {
+    const byTop = merges.toSorted((a, b) => a.top - b.top);
+    let next = 0;
+    let active: CellRange[] = [];
+    let firstEnd = Infinity;
+    this.rows.forEach((cells, row) => {
+      if (row > firstEnd) {
+        active = active.filter((range) => range.bottom >= row);
+        firstEnd = Math.min(...active.map((range) => range.bottom));
       }
-    }
-    this.merges.push(range);
-    for (let row = top; row <= bottom; row++) {
-      const cells = (this.rows[row] ??= []);
-      for (let col = row === top ? left + 1 : left; col <= right; col++) delete cells[col];
-      if (row > top || right > left) this.coveredRows.add(row);
-    }
+      if (next < byTop.length && byTop[next]!.top <= row) {
+        while (next < byTop.length && byTop[next]!.top <= row) active.push(byTop[next++]!);
+        active = active.filter((range) => range.bottom >= row).sort((a, b) => a.left - b.left);
+        firstEnd = Math.min(...active.map((range) => range.bottom));
+      }
+      if (active.length === 0) return;
+      for (const key of Object.keys(cells)) {
+        const col = Number(key);
+        const range = coveringRange(active, col);
+        if (range && (row !== range.top || col !== range.left)) delete cells[col];
+      }
+    });
   }
 
   /** Rows that hold nothing (every cell blank by style only) are holes, as in worksheetToGrid. */
   private finishRows(): CellValue[][] {
     const rows: CellValue[][] = [];
     this.rows.forEach((cells, index) => {
-      let length = cells.length;
-      while (length > 0 && !(length - 1 in cells)) length--;
-      cells.length = length;
-      if (length > 0 || this.coveredRows.has(index)) rows[index] = cells;
+      cells.length = filledLength(cells);
+      if (cells.length > 0) rows[index] = cells;
     });
     return rows;
   }
+}
 
-  /** Merges in the order worksheetToGrid meets their first covered cell, single cells left out. */
-  private sortedMerges(): CellRange[] {
-    const firstCovered = ({ top, left, right }: CellRange) =>
-      right > left ? [top, left + 1] : [top + 1, left];
-    return this.merges
-      .filter((range) => range.bottom > range.top || range.right > range.left)
-      .map((range) => ({ range, at: firstCovered(range) }))
-      .sort((a, b) => a.at[0]! - b.at[0]! || a.at[1]! - b.at[1]!)
-      .map(({ range }) => range);
+/** One past the last cell present. A sparse row (one cell at XFD) is looked up by its keys, not walked. */
+function filledLength(cells: CellValue[]): number {
+  let length = cells.length;
+  for (let step = 0; step < 16 && length > 0; step++, length--) if (length - 1 in cells) return length;
+  if (length === 0) return 0;
+  const keys = Object.keys(cells);
+  return keys.length === 0 ? 0 : Number(keys[keys.length - 1]) + 1;
+}
+
+/** The merge among `active` (disjoint, sorted by left) whose columns hold `col`. */
+function coveringRange(active: CellRange[], col: number): CellRange | undefined {
+  let low = 0;
+  let high = active.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = active[middle]!;
+    if (col < range.left) high = middle - 1;
+    else if (col > range.right) low = middle + 1;
+    else return range;
   }
+  return undefined;
+}
+
+/** exceljs refuses overlapping merges. Swept by top row, each compared only with those still open. */
+function refuseOverlaps(merges: CellRange[]): void {
+  let open: CellRange[] = [];
+  for (const range of merges.toSorted((a, b) => a.top - b.top)) {
+    open = open.filter((other) => other.bottom >= range.top);
+    if (open.some((other) => !(other.right < range.left || other.left > range.right))) {
+      throw new Error('overlapping merged cells');
+    }
+    open.push(range);
+  }
+}
+
+/** An .xlsx read within the limits, with what `convert` needs to hand it to exceljs safely. */
+export interface XlsxReading {
+  sheets: GridSheet[];
+  /** The cells the merges declare before they are cut (exceljs builds one object for each). */
+  mergedCells: number;
+  /** By worksheet part: merge refs cut to the used range (the ref → the cut ref, '' for none left). */
+  cutMerges: Map<string, Map<string, string>>;
 }
 
 /**
  * Every worksheet of an .xlsx as a grid of plain values with its merged ranges, in tab order —
  * the same grids exceljs's full load gives through `worksheetToGrid`, at a fraction of the time and
- * code size. Throws on a damaged archive.
+ * code size. Throws InputLimitError past a limit, another error on a damaged archive. With
+ * `everyPart`, every part of the archive is inflated once too (within the same limits), as exceljs
+ * will inflate them all.
  */
-export async function readXlsxValues(bytes: Uint8Array, inflateRaw: InflateRaw): Promise<GridSheet[]> {
-  const zip = new ZipArchive(bytes, inflateRaw);
-  const workbookXml = await zip.readText('xl/workbook.xml');
-  if (workbookXml === undefined) return [];
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: { everyPart?: boolean } = {},
+): Promise<XlsxReading> {
+  const zip = new ZipArchive(bytes);
+  if (options.everyPart) new ZipArchive(bytes).readAll();
+  const reading: XlsxReading = { sheets: [], mergedCells: 0, cutMerges: new Map() };
+  const workbookXml = zip.readText('xl/workbook.xml');
+  if (workbookXml === undefined) return reading;
   let date1904 = false;
   for (const properties of elements(workbookXml, 'workbookPr'))
     date1904 = properties.attr('date1904') === '1';
-  const sharedXml = await zip.readText('xl/sharedStrings.xml');
-  const stylesXml = await zip.readText('xl/styles.xml');
+  const sharedXml = zip.readText('xl/sharedStrings.xml');
+  const stylesXml = zip.readText('xl/styles.xml');
   const parts: WorkbookParts = {
     sharedStrings: sharedXml === undefined ? undefined : readSharedStrings(sharedXml),
     dateStyles: stylesXml === undefined ? [] : readDateStyles(stylesXml),
     date1904,
+    filled: 0,
+    merges: 0,
   };
-  const sheets: GridSheet[] = [];
-  for (const { path, name } of await listWorksheets(zip, workbookXml)) {
-    const xml = (await zip.readText(path)) ?? '';
-    const grid = new WorksheetReader(parts, []).read(xml, name);
-    if ('rows' in grid) {
-      sheets.push(grid);
-      continue;
+  for (const { path, name } of listWorksheets(zip, workbookXml)) {
+    const xml = zip.readText(path) ?? '';
+    let reader = new WorksheetReader(parts, []);
+    let grid = reader.read(xml, name);
+    if (!('rows' in grid)) {
+      reader = new WorksheetReader(parts, grid.hyperlinks);
+      grid = reader.read(xml, name);
+      if (!('rows' in grid)) throw new Error('hyperlinks changed between readings');
     }
-    const linked = new WorksheetReader(parts, grid.hyperlinks).read(xml, name);
-    if (!('rows' in linked)) throw new Error('hyperlinks changed between readings');
-    sheets.push(linked);
+    reading.sheets.push(grid);
+    parts.filled += reader.filled;
+    parts.merges += reader.merges;
+    reading.mergedCells += reader.mergedCells;
+    if (reader.cutMerges.size > 0) reading.cutMerges.set(path, reader.cutMerges);
   }
-  return sheets;
+  return reading;
+}
+
+/** The grids of `readXlsx` alone (check, the extension's bulk fill). */
+export async function readXlsxValues(bytes: Uint8Array): Promise<GridSheet[]> {
+  return (await readXlsx(bytes)).sheets;
 }
