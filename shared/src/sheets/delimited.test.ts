@@ -47,7 +47,7 @@ describe('delimited text', () => {
     );
   });
 
-  it('refuses text past the limits on cell length, columns, rows and filled cells', () => {
+  it('refuses text past the limits on cell length, columns, rows and cells', () => {
     const limit = (text: string) => {
       try {
         parseDelimited(text, ',');
@@ -60,8 +60,11 @@ describe('delimited text', () => {
     expect(limit('a'.repeat(inputLimits.cellCharacters + 1))).toBe('cellCharacters');
     expect(limit(`"${'a""'.repeat(inputLimits.cellCharacters)}"`)).toBe('cellCharacters');
     expect(limit(','.repeat(inputLimits.columns))).toBe('columns');
-    expect(limit('\n'.repeat(inputLimits.rows))).toBeUndefined();
-    expect(limit('\n'.repeat(inputLimits.rows + 1))).toBe('rows');
+    // Every field is a cell, empty ones too: blank lines and rows of bare delimiters count.
+    const { cells, rows } = inputLimits;
+    expect(limit('\n'.repeat(Math.min(cells, rows)))).toBeUndefined();
+    expect(limit('\n'.repeat(Math.max(cells, rows) + 1))).toBe(cells <= rows ? 'cells' : 'rows');
+    expect(limit(',,,,,,,\n'.repeat(Math.ceil(cells / 8) + 1))).toBe('cells');
     expect(
       limit(
         '1,'
