@@ -11,6 +11,7 @@ it('tells the disk failures apart by their OS or SQLite code', () => {
     [
       'ENOSPC',
       'EDQUOT',
+      'EFBIG',
       'SQLITE_FULL',
       'EROFS',
       'SQLITE_READONLY',
@@ -26,6 +27,7 @@ it('tells the disk failures apart by their OS or SQLite code', () => {
   expect(kinds).toEqual({
     ENOSPC: 'full',
     EDQUOT: 'full',
+    EFBIG: 'full',
     SQLITE_FULL: 'full',
     EROFS: 'read_only',
     SQLITE_READONLY: 'read_only',

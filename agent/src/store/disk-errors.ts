@@ -17,7 +17,8 @@ export interface DiskProblem {
 
 // better-sqlite3 reports extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, …): the prefix decides.
 const KIND_OF_CODE: ReadonlyArray<readonly [RegExp, DiskProblemKind]> = [
-  [/^(ENOSPC|EDQUOT|SQLITE_FULL)$/, 'full'],
+  // EFBIG: a file reached the size limit set for the process or the filesystem; the remedy is the same.
+  [/^(ENOSPC|EDQUOT|EFBIG|SQLITE_FULL)$/, 'full'],
   [/^(EROFS|SQLITE_READONLY(_\w+)?)$/, 'read_only'],
   [/^(EACCES|EPERM|SQLITE_AUTH|SQLITE_PERM)$/, 'denied'],
   [/^SQLITE_CANTOPEN(_\w+)?$/, 'cannot_open'],
