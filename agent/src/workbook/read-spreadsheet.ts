@@ -90,13 +90,20 @@ export function readSpreadsheet(file: string): Promise<Spreadsheet> {
 
 /**
  * Opens a file to rewrite it (convert): an .xlsx is loaded whole by exceljs, which can save it
- * again. exceljs has no limits of its own, so the bounded reader goes first over every part; and
- * as exceljs builds an object for every cell a merge declares, merges declaring more cells than
- * the workbook may fill are handed to it cut to the used range, as check reads them.
+ * again. exceljs has no limits of its own, so the bounded reader goes first over every part, and
+ * the tighter `convertCells` bounds what exceljs builds; as it builds an object for every cell a
+ * merge declares, merges declaring more cells than the workbook may fill are handed to it cut to
+ * the used range, as check reads them.
  */
 export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
   return read(file, async (bytes) => {
     const preflight = await readXlsx(bytes, { everyPart: true });
+    if (preflight.rowsAndCells > inputLimits.convertCells) {
+      throw new InputLimitError('convertCells', {
+        vi: 'hãy tách thành các tệp nhỏ hơn (lệnh check vẫn đọc được tệp này)',
+        en: 'split it into smaller files (check still reads this one)',
+      });
+    }
     const loadable =
       preflight.mergedCells > inputLimits.cells ? withMergesCut(bytes, preflight.cutMerges) : bytes;
     // Loaded on use: exceljs takes a few hundred milliseconds to load.

@@ -28,6 +28,13 @@ export const inputLimits = {
    * thousand; each is checked against the others for overlap (exceljs refuses overlaps).
    */
   merges: 20_000,
+  /**
+   * What `convert` may hand to exceljs, which builds an object for every row up to the last and
+   * every cell: rows up to each sheet's last plus filled or merged cells, across the workbook.
+   * Measured at 80,000: 39,900 one-cell rows 293 MB, 1,000 rows × 79 cells 248 MB (at 150,000:
+   * 534 and 423 MB). A class file counts a few thousand; check reads far bigger files.
+   */
+  convertCells: 80_000,
   /** Characters in one cell: Excel's own limit. */
   cellCharacters: 32_767,
   /** Characters of one value quoted in a report before it is cut with "…". */
@@ -55,6 +62,7 @@ const limitNames: Record<InputLimit, Message> = {
   columns: { vi: 'số cột của Excel (đến XFD)', en: "Excel's column count (up to XFD)" },
   cells: { vi: 'số ô có dữ liệu hoặc thuộc vùng gộp', en: 'number of filled or merged cells' },
   merges: { vi: 'số vùng ô gộp', en: 'number of merged ranges' },
+  convertCells: { vi: 'số dòng và ô lệnh convert nạp được', en: 'rows and cells convert can load' },
   cellCharacters: { vi: 'số ký tự trong một ô', en: 'characters in one cell' },
   quotedCharacters: { vi: 'số ký tự trích dẫn', en: 'quoted characters' },
   reportColumnCharacters: { vi: 'độ rộng cột báo cáo', en: 'report column width' },

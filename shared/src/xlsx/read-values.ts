@@ -626,6 +626,8 @@ export interface XlsxReading {
   sheets: GridSheet[];
   /** The cells the merges declare before they are cut (exceljs builds one object for each). */
   mergedCells: number;
+  /** What exceljs would build, as `inputLimits.convertCells` counts it: rows up to each sheet's last, filled or merged cells. */
+  rowsAndCells: number;
   /** By worksheet part: merge refs cut to the used range (the ref → the cut ref, '' for none left). */
   cutMerges: Map<string, Map<string, string>>;
 }
@@ -643,7 +645,7 @@ export async function readXlsx(
 ): Promise<XlsxReading> {
   const zip = new ZipArchive(bytes);
   if (options.everyPart) new ZipArchive(bytes).readAll();
-  const reading: XlsxReading = { sheets: [], mergedCells: 0, cutMerges: new Map() };
+  const reading: XlsxReading = { sheets: [], mergedCells: 0, rowsAndCells: 0, cutMerges: new Map() };
   const workbookXml = zip.readText('xl/workbook.xml');
   if (workbookXml === undefined) return reading;
   let date1904 = false;
@@ -671,6 +673,7 @@ export async function readXlsx(
     parts.filled += reader.filled;
     parts.merges += reader.merges;
     reading.mergedCells += reader.mergedCells;
+    reading.rowsAndCells += grid.rows.length + reader.filled;
     if (reader.cutMerges.size > 0) reading.cutMerges.set(path, reader.cutMerges);
   }
   return reading;
