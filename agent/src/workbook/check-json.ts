@@ -1,9 +1,6 @@
 import { basename } from 'node:path';
 import type * as sheets from '@edulens/shared/sheets';
-import { cutQuotes, quoted } from './text-table';
-
-/** `cut: true` on an entry whose quoted text was cut to `quotedCharacters` ("…"). */
-export const cutMark = (cut: boolean) => (cut ? { cut: true as const } : {});
+import { cutMark, cutQuotes, quoted, quotedChange } from './text-table';
 
 const asNumber = (tenths: number | null): number | null => (tenths === null ? null : tenths / 10);
 
@@ -52,10 +49,8 @@ export function checkJson(file: string, analysis: sheets.WorkbookAnalysis) {
       sheet.repairs.map(({ cell, before, after, from }) => ({
         sheet: sheet.sheet,
         cell,
-        before: quoted(before),
-        after: quoted(after),
+        ...quotedChange(before, after),
         from,
-        ...cutMark(quoted(before) !== before || quoted(after) !== after),
       })),
     ),
     summary: analysis.summary,

@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
 import { type InvalidUtf8, invalidUtf8Problems } from '@edulens/shared/sheets';
-import { cutMark } from './check-json';
 import type { ConvertedCell } from './convert-xlsx';
-import { quoted, textTable } from './text-table';
+import { quotedChange, textTable } from './text-table';
 
 export interface ConvertResult {
   file: string;
@@ -38,9 +37,7 @@ export function convertReportJson(result: ConvertResult) {
     })),
     converted: result.converted.map((cell) => ({
       ...cell,
-      before: quoted(cell.before),
-      after: quoted(cell.after),
-      ...cutMark(quoted(cell.before) !== cell.before || quoted(cell.after) !== cell.after),
+      ...quotedChange(cell.before, cell.after),
     })),
     summary: {
       cells: result.converted.length,

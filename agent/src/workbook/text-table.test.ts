@@ -1,6 +1,6 @@
 import { inputLimits } from '@edulens/shared/limits';
 import { describe, expect, it } from 'vitest';
-import { cutQuotes, quoted, textTable } from './text-table';
+import { cutQuotes, quoted, quotedChange, textTable } from './text-table';
 
 describe('report bounds', () => {
   it('cuts a column at reportColumnCharacters, so one long name does not pad every row', () => {
@@ -31,5 +31,11 @@ describe('report bounds', () => {
     expect(quoted(name)).toBe(cut);
     expect(quoted('Trần Thị Bình')).toBe('Trần Thị Bình');
     expect(cutQuotes(`Tên "${name}" chứa "${name}" và "An"`)).toBe(`Tên "${cut}" chứa "${cut}" và "An"`);
+  });
+
+  it('marks a JSON before/after pair cut: true only when one of them was cut', () => {
+    expect(quotedChange('NguyÔn', 'Nguyễn')).toEqual({ before: 'NguyÔn', after: 'Nguyễn' });
+    const long = 'x'.repeat(100);
+    expect(quotedChange(long, 'An')).toEqual({ before: quoted(long), after: 'An', cut: true });
   });
 });

@@ -5,6 +5,15 @@ export function quoted(value: string): string {
   return truncateText(value, inputLimits.quotedCharacters);
 }
 
+/** `cut: true` for a JSON entry whose quoted text was cut to `quotedCharacters` ("…"). */
+export const cutMark = (cut: boolean) => (cut ? { cut: true as const } : {});
+
+/** A before/after pair (a repaired cell) as a JSON report quotes it, marked when either was cut. */
+export function quotedChange(before: string, after: string) {
+  const shown = { before: quoted(before), after: quoted(after) };
+  return { ...shown, ...cutMark(shown.before !== before || shown.after !== after) };
+}
+
 /** A message with every "…" it quotes (a name, a cell's text) cut like `quoted`. */
 export function cutQuotes(message: string): string {
   return message.replace(/"([^"]*)"/g, (_, inner: string) => `"${quoted(inner)}"`);
