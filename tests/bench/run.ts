@@ -6,6 +6,7 @@ import { agentDraftsCase } from './cases/agent-drafts';
 import { bulkFillCase } from './cases/bulk-fill';
 import { checkWorkbookCase } from './cases/check-workbook';
 import { contentScriptSizeCase } from './cases/content-script-size';
+import { hostileInputsCase } from './cases/hostile-inputs';
 import { matchingPolicyCase } from './cases/matching-policy';
 import { revalidateKeystrokeCase } from './cases/revalidate-keystroke';
 import { tcvn3ThroughputCase } from './cases/tcvn3-throughput';
@@ -20,6 +21,7 @@ const cases: [name: string, run: BenchCase][] = [
   ['revalidate-keystroke', revalidateKeystrokeCase],
   ['bulk-fill', bulkFillCase],
   ['throttled-fill', throttledFillCase],
+  ['hostile-inputs', hostileInputsCase],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !cases.some(([known]) => known === name));
