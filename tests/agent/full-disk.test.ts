@@ -150,6 +150,7 @@ it('answers saves 507 on a full disk, loses nothing acknowledged, serves reads a
     const { log } = await disk.log();
     expect(log).toContain('"cause":"ENOSPC"');
     expect(log).toContain('"refusal":"storage.full","cause":"SQLITE_FULL"');
+    expect(log).toContain('"detail":"Not saved: The disk holding the EduLens data folder');
   }
 
   // A restart while the disk is full either serves (reads, 507 saves) or exits cleanly: one line, no stack, no listener, no process.

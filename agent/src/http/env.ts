@@ -5,6 +5,9 @@ import type { ApiErrorCode } from '@edulens/shared/api';
  * hash of the caller's token (set by the bearer check on /api) lets a client revoke its own pairing.
  */
 export interface AgentEnv {
-  /** `cause`: the OS or SQLite code behind a refusal the disk caused (ENOSPC, SQLITE_FULL, …), for the log. */
-  Variables: { refusal?: ApiErrorCode; cause?: string; tokenHash?: string };
+  /**
+   * `cause` and `detail`: the OS or SQLite code behind a refusal the disk caused (ENOSPC,
+   * SQLITE_FULL, …) and what it means in plain words, for the log.
+   */
+  Variables: { refusal?: ApiErrorCode; cause?: string; detail?: string; tokenHash?: string };
 }

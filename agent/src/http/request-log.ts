@@ -35,6 +35,7 @@ export function requestLog(logger: Logger, now: () => number = Date.now): Middle
       ms,
       refusal: c.get('refusal'),
       cause: c.get('cause'),
+      detail: c.get('detail'),
       host: optionalField(c.req.header('host')),
       origin: optionalField(c.req.header('origin')),
     };

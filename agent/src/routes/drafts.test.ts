@@ -7,7 +7,7 @@ import {
   DraftResponseSchema,
   PageDraftsResponseSchema,
 } from '@edulens/shared/api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AgentHarness, createAgentHarness, type RequestOptions } from '../testing/agent-harness';
 
 const PAGE = { school: 'THCS Lê Lợi', schoolYear: '2024-2025', class: '6A1', subject: 'Toán', term: 'HK2' };
@@ -245,5 +245,31 @@ describe('schema violations: 400 with a clear message, nothing written', () => {
     });
     expect(response.status).toBe(400);
     expect((await api('/item', { query: fieldQuery() })).status).toBe(200);
+  });
+});
+
+describe('when the disk refuses a write', () => {
+  it('answers 507 naming the folder, serves reads, logs the cause, and saves again once the disk does', async () => {
+    await save('đã lưu');
+    const readOnly = Object.assign(new Error('attempt to write a readonly database'), {
+      code: 'SQLITE_READONLY',
+    });
+    vi.spyOn(agent.store.writes, 'submit').mockRejectedValueOnce(readOnly);
+    const refused = await api('', { method: 'POST', json: { ...KEY, value: 'mất' } });
+    expect(refused.status).toBe(507);
+    const { error } = ApiErrorSchema.parse(await refused.json());
+    expect(error.code).toBe('storage.unwritable');
+    expect(error.message.vi).toBe(
+      `Chưa lưu được: Thư mục dữ liệu EduLens (${agent.store.directory}) chỉ đọc được, không ghi được (SQLITE_READONLY). Hãy gắn lại ổ đĩa ở chế độ ghi được, hoặc chọn thư mục khác bằng biến EDULENS_HOME.`,
+    );
+    expect(agent.logLines.at(-1)).toContain('"refusal":"storage.unwritable","cause":"SQLITE_READONLY"');
+    const item = await api('/item', { query: fieldQuery() });
+    expect(DraftResponseSchema.parse(await item.json()).draft.value).toBe('đã lưu');
+    expect((await save('lưu lại')).value).toBe('lưu lại');
+  });
+
+  it('still answers 500 for an error that is not the disk', async () => {
+    vi.spyOn(agent.store.writes, 'submit').mockRejectedValueOnce(new Error('bug'));
+    expect((await api('', { method: 'POST', json: { ...KEY, value: 'x' } })).status).toBe(500);
   });
 });

@@ -45,8 +45,10 @@ export function draftRoutes({ store, now }: DraftRouteDeps): Hono<AgentEnv> {
     } catch (error) {
       const problem = diskProblem(error, store.directory);
       if (!problem) throw error;
+      const refusal = refusals.storage(problem, store.directory);
       c.set('cause', problem.code);
-      return { refused: refuse(c, refusals.storage(problem, store.directory)) };
+      c.set('detail', refusal.en);
+      return { refused: refuse(c, refusal) };
     }
   };
 
