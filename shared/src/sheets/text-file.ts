@@ -1,4 +1,3 @@
-import { inputLimits } from '../limits/index';
 import { problem } from '../problem';
 import { repairText } from '../text/index';
 import type { SheetProblem } from './sheet-problems';
@@ -92,23 +91,24 @@ function scanUtf8(bytes: Uint8Array): Utf8Scan {
 
 const nonAscii = /[\u0080-\uffff]/;
 
-/** Non-ASCII fields enough to tell legacy text from Windows-1258, for a file of any size. */
+/** Non-ASCII fields, and characters of each, enough to tell legacy text from Windows-1258. */
 const sampledFields = 1000;
+const sampledCharacters = 256;
 
 /**
  * Old CSVs typed in TCVN3/VNI fonts hold the legacy bytes as ANSI. Read as Windows-1258 some of
  * those bytes turn into combining tones and the names cannot be repaired any more; read as
  * Windows-1252 they can. So the bytes are taken as 1252 when most non-ASCII fields then read as
- * TCVN3/VNI (real Windows-1258 text does so for about one field in ten). Only the first fields
- * are tried, and none longer than a cell may be (the parser refuses such a file): repairing a
- * 10 MB field cost seconds and gigabytes.
+ * TCVN3/VNI (real Windows-1258 text does so for about one field in ten). Only the start of the
+ * first fields is tried, whatever the file holds: repairing every character of a 32 MB file to
+ * decide took seconds.
  */
 function holdsLegacyText(latin: string): boolean {
   const fields: string[] = [];
   const pattern = /[^,;\t\r\n"]+/g;
   for (let match = pattern.exec(latin); match && fields.length < sampledFields; match = pattern.exec(latin)) {
-    const [field] = match;
-    if (field.length <= inputLimits.cellCharacters && nonAscii.test(field)) fields.push(field);
+    const field = match[0].slice(0, sampledCharacters);
+    if (nonAscii.test(field)) fields.push(field);
   }
   const legacy = fields.filter((field) => repairText(field).from !== null).length;
   return legacy * 2 > fields.length;
