@@ -72,6 +72,8 @@ export async function createAgentLogger(logFolder: string, level: string): Promi
     mkdir: true,
     maxLength: UNWRITTEN_MAX_BYTES,
   });
+  let failing = false;
+  let dropped = 0;
   // A log file that could not even be opened (read-only folder) makes SonicBoom throw on every
   // write: those lines are lost, and the agent (or its start-up error message) carries on.
   const toFile: DestinationStream = {
@@ -87,8 +89,6 @@ export async function createAgentLogger(logFolder: string, level: string): Promi
     { level: level as Level, stream: toFile },
     { level: level as Level, stream: compactConsole() },
   ];
-  let failing = false;
-  let dropped = 0;
   const logger = createLogger(level, pino.multistream(entries));
   let retry: NodeJS.Timeout | undefined;
   file.on('drop', () => void dropped++);
