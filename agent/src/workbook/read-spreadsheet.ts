@@ -91,15 +91,18 @@ export function readSpreadsheet(file: string): Promise<Spreadsheet> {
 /**
  * Opens a file to rewrite it (convert): an .xlsx is loaded whole by exceljs, which can save it
  * again. exceljs has no limits of its own, so the bounded reader goes first over every part, and
- * the tighter `convertCells` bounds what exceljs builds; as it builds an object for every cell a
+ * the tighter `convertCells` and `convertMerges` bound what exceljs builds; as it builds an object for every cell a
  * merge declares, merges declaring more cells than the workbook may fill are handed to it cut to
  * the used range, as check reads them.
  */
 export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
   return read(file, async (bytes) => {
     const preflight = await readXlsx(bytes, { everyPart: true });
-    if (preflight.rowsAndCells > inputLimits.convertCells) {
-      throw new InputLimitError('convertCells', {
+    const over = (['convertCells', 'convertMerges'] as const).find(
+      (limit) => (limit === 'convertCells' ? preflight.rowsAndCells : preflight.merges) > inputLimits[limit],
+    );
+    if (over) {
+      throw new InputLimitError(over, {
         vi: 'hãy tách thành các tệp nhỏ hơn (lệnh check vẫn đọc được tệp này)',
         en: 'split it into smaller files (check still reads this one)',
       });

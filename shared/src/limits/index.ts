@@ -35,6 +35,11 @@ export const inputLimits = {
    * 534 and 423 MB). A class file counts a few thousand; check reads far bigger files.
    */
   convertCells: 80_000,
+  /**
+   * Merged ranges `convert` may hand to exceljs, which checks each new merge against every other
+   * in its sheet: 20,000 in one sheet took 66 s. A school's file of 40 class sheets has ~1,800.
+   */
+  convertMerges: 2_000,
   /** Characters in one cell: Excel's own limit. */
   cellCharacters: 32_767,
   /** Characters of one value quoted in a report before it is cut with "…". */
@@ -63,6 +68,7 @@ const limitNames: Record<InputLimit, Message> = {
   cells: { vi: 'số ô có dữ liệu hoặc thuộc vùng gộp', en: 'number of filled or merged cells' },
   merges: { vi: 'số vùng ô gộp', en: 'number of merged ranges' },
   convertCells: { vi: 'số dòng và ô lệnh convert nạp được', en: 'rows and cells convert can load' },
+  convertMerges: { vi: 'số vùng ô gộp lệnh convert nạp được', en: 'merged ranges convert can load' },
   cellCharacters: { vi: 'số ký tự trong một ô', en: 'characters in one cell' },
   quotedCharacters: { vi: 'số ký tự trích dẫn', en: 'quoted characters' },
   reportColumnCharacters: { vi: 'độ rộng cột báo cáo', en: 'report column width' },

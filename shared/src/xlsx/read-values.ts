@@ -547,29 +547,15 @@ class WorksheetReader {
     return used;
   }
 
-  /**
-   * Blanks the cells merges cover (all but each top-left), looking only at the cells present: rows
-   * in order, with the merges over the current row kept sorted by column.
-   */
+  /** Blanks the cells merges cover (all but each top-left), looking only at the cells present. */
   private clearCovered(merges: CellRange[]): void {
-    const byTop = merges.toSorted((a, b) => a.top - b.top);
-    let next = 0;
-    let active: CellRange[] = [];
-    let firstEnd = Infinity;
+    if (merges.length === 0) return;
+    const open = new OpenMerges(merges);
     this.rows.forEach((cells, row) => {
-      if (row > firstEnd) {
-        active = active.filter((range) => range.bottom >= row);
-        firstEnd = Math.min(...active.map((range) => range.bottom));
-      }
-      if (next < byTop.length && byTop[next]!.top <= row) {
-        while (next < byTop.length && byTop[next]!.top <= row) active.push(byTop[next++]!);
-        active = active.filter((range) => range.bottom >= row).sort((a, b) => a.left - b.left);
-        firstEnd = Math.min(...active.map((range) => range.bottom));
-      }
-      if (active.length === 0) return;
+      open.moveTo(row);
       for (const key of Object.keys(cells)) {
         const col = Number(key);
-        const range = coveringRange(active, col);
+        const range = open.covering(col);
         if (range && (row !== range.top || col !== range.left)) delete cells[col];
       }
     });
@@ -595,30 +581,66 @@ function filledLength(cells: CellValue[]): number {
   return keys.length === 0 ? 0 : Number(keys[keys.length - 1]) + 1;
 }
 
-/** The merge among `active` (disjoint, sorted by left) whose columns hold `col`. */
-function coveringRange(active: CellRange[], col: number): CellRange | undefined {
-  let low = 0;
-  let high = active.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const range = active[middle]!;
-    if (col < range.left) high = middle - 1;
-    else if (col > range.right) low = middle + 1;
-    else return range;
+/**
+ * The merges reaching the current row, sorted by left column: they share that row, so (once
+ * overlaps are refused) their columns are disjoint and a column is found by binary search. Rows
+ * are visited in order; each merge is opened and closed once, so a sheet with thousands of merges
+ * costs thousands of steps, not millions.
+ */
+class OpenMerges {
+  private readonly open: CellRange[] = [];
+  private readonly byTop: CellRange[];
+  private readonly byBottom: CellRange[];
+  private opened = 0;
+  private closed = 0;
+
+  constructor(merges: CellRange[]) {
+    this.byTop = merges.toSorted((a, b) => a.top - b.top);
+    this.byBottom = merges.toSorted((a, b) => a.bottom - b.bottom);
   }
-  return undefined;
+
+  /** Closes the merges that end above `row`, then opens those starting on or above it, each checked first. */
+  moveTo(row: number, check?: (range: CellRange, before?: CellRange, after?: CellRange) => void): void {
+    const { open, byTop, byBottom } = this;
+    while (this.closed < byBottom.length && byBottom[this.closed]!.bottom < row) {
+      open.splice(this.firstFrom(byBottom[this.closed++]!.left), 1);
+    }
+    while (this.opened < byTop.length && byTop[this.opened]!.top <= row) {
+      const range = byTop[this.opened++]!;
+      const at = this.firstFrom(range.left);
+      check?.(range, open[at - 1], open[at]);
+      open.splice(at, 0, range);
+    }
+  }
+
+  covering(col: number): CellRange | undefined {
+    const { open } = this;
+    const range = open[this.firstFrom(col + 1) - 1];
+    return range && range.right >= col ? range : undefined;
+  }
+
+  /** The index of the first open merge whose left column is `col` or more. */
+  private firstFrom(col: number): number {
+    let low = 0;
+    let high = this.open.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.open[middle]!.left < col) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
-/** exceljs refuses overlapping merges. Swept by top row, each compared only with those still open. */
+/** exceljs refuses overlapping merges: each is checked against its neighbours among those open on its top row. */
 function refuseOverlaps(merges: CellRange[]): void {
-  let open: CellRange[] = [];
-  for (const range of merges.toSorted((a, b) => a.top - b.top)) {
-    open = open.filter((other) => other.bottom >= range.top);
-    if (open.some((other) => !(other.right < range.left || other.left > range.right))) {
+  const open = new OpenMerges(merges);
+  const overlap = (range: CellRange, before?: CellRange, after?: CellRange) => {
+    if ((before && before.right >= range.left) || (after && after.left <= range.right)) {
       throw new Error('overlapping merged cells');
     }
-    open.push(range);
-  }
+  };
+  for (const { top } of merges.toSorted((a, b) => a.top - b.top)) open.moveTo(top, overlap);
 }
 
 /** An .xlsx read within the limits, with what `convert` needs to hand it to exceljs safely. */
@@ -628,6 +650,8 @@ export interface XlsxReading {
   mergedCells: number;
   /** What exceljs would build, as `inputLimits.convertCells` counts it: rows up to each sheet's last, filled or merged cells. */
   rowsAndCells: number;
+  /** Merged ranges as written, across the workbook (exceljs checks each against the others). */
+  merges: number;
   /** By worksheet part: merge refs cut to the used range (the ref → the cut ref, '' for none left). */
   cutMerges: Map<string, Map<string, string>>;
 }
@@ -645,7 +669,13 @@ export async function readXlsx(
 ): Promise<XlsxReading> {
   const zip = new ZipArchive(bytes);
   if (options.everyPart) new ZipArchive(bytes).readAll();
-  const reading: XlsxReading = { sheets: [], mergedCells: 0, rowsAndCells: 0, cutMerges: new Map() };
+  const reading: XlsxReading = {
+    sheets: [],
+    mergedCells: 0,
+    rowsAndCells: 0,
+    merges: 0,
+    cutMerges: new Map(),
+  };
   const workbookXml = zip.readText('xl/workbook.xml');
   if (workbookXml === undefined) return reading;
   let date1904 = false;
@@ -673,6 +703,7 @@ export async function readXlsx(
     parts.filled += reader.filled;
     parts.merges += reader.merges;
     reading.mergedCells += reader.mergedCells;
+    reading.merges += reader.merges;
     reading.rowsAndCells += grid.rows.length + reader.filled;
     if (reader.cutMerges.size > 0) reading.cutMerges.set(path, reader.cutMerges);
   }
