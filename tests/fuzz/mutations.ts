@@ -296,7 +296,7 @@ function entities(xml: string, dice: Dice): [string, string] {
 }
 
 function longText(xml: string, dice: Dice): [string, string] {
-  const length = dice.pick([32_767, 32_768, 100_000, 1_000_000]);
+  const length = dice.pick([32_767, 32_768, 100_000, 400_000]);
   const run = dice
     .pick(['A', 'Nguyễn ', text.encodeTcvn3('Nguyễn ')])
     .repeat(length)
@@ -518,7 +518,7 @@ function csvMutation(bytes: Uint8Array, dice: Dice): [Uint8Array, string] {
       ];
     }
     case 4: {
-      const length = dice.pick([32_768, 200_000, 2_000_000]);
+      const length = dice.pick([32_768, 40_000, 200_000]);
       return [
         Buffer.concat([bytes, utf8(`99,HS99,${'Nguyễn '.repeat(length / 7)},8,8,8,8,8,8\r\n`)]),
         `a name of ${length} characters`,
@@ -537,7 +537,7 @@ function csvMutation(bytes: Uint8Array, dice: Dice): [Uint8Array, string] {
       ];
     }
     case 7: {
-      const rows = dice.pick([5_000, 20_000]);
+      const rows = dice.pick([1_000, 4_000]);
       return [
         Buffer.concat([bytes, utf8(csvText(rows).split('\r\n').slice(1).join('\n'))]),
         `${rows} more rows`,

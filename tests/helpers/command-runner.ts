@@ -27,8 +27,10 @@ export interface RunnerReply {
   stdoutBytes: number;
   stderr: string;
   elapsedMs: number;
-  /** Resident memory after the case, and the process's peak so far (MiB). */
+  /** Resident memory before and after the case, and the process's peak before and after it (MiB). */
+  rssBeforeMiB: number;
   rssMiB: number;
+  peakBeforeMiB: number;
   peakMiB: number;
   /** Thrown past the command's guard: would be a stack trace in the real CLI. */
   uncaught?: string;
@@ -91,6 +93,8 @@ async function runCase(request: RunnerRequest): Promise<RunnerReply> {
     if (stderr.length < 100_000) stderr += chunk;
   }) as typeof process.stderr.write;
   process.exitCode = undefined;
+  const rssBeforeMiB = process.memoryUsage.rss() / (1024 * 1024);
+  const peakBeforeMiB = process.resourceUsage().maxRSS / 1024;
   const started = performance.now();
   let bulk: RunnerReply['bulk'];
   try {
@@ -124,7 +128,9 @@ async function runCase(request: RunnerRequest): Promise<RunnerReply> {
     stdoutBytes,
     stderr,
     elapsedMs,
+    rssBeforeMiB,
     rssMiB: process.memoryUsage.rss() / (1024 * 1024),
+    peakBeforeMiB,
     peakMiB: process.resourceUsage().maxRSS / 1024,
     ...(state.uncaught ? { uncaught: state.uncaught } : {}),
     ...(bulk ? { bulk } : {}),
