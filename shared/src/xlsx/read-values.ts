@@ -20,7 +20,7 @@ import { ZipArchive } from './zip-archive';
  * numbers as Dates, cached formula results), the same blanks and the same merges — in a fraction
  * of the time, because nothing else (styles beyond number formats, fonts, drawings, comments) is
  * parsed and no cell objects are built. Where exceljs has a quirk this follows it, and says so,
- * so that `check` and `convert` always see a file alike; xlsx-values.test.ts holds the two side
+ * so that `check` and `convert` always see a file alike; read-values.test.ts holds the two side
  * by side. Where exceljs cannot load a file this throws too.
  *
  * Every input is bounded (shared/limits): the zip layer stops inflating at the size limits, and
