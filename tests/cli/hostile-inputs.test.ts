@@ -101,6 +101,31 @@ describe.each(refused)('hostile file %s', (kind) => {
   });
 });
 
+// sheetId is an unsignedInt in the schema, so 4,000,000,000 is not wrong in itself: a command may
+// read the workbook or refuse it, but must do either inside the bounds.
+describe('a sheetId of 4,000,000,000', () => {
+  it.each(commands)(
+    '%s finishes in bounds (a normal result, or exit 2 with one bilingual line)',
+    async (command) => {
+      const { file, output, result } = await run('hugeSheetId', command);
+      const problems = [
+        ...boundProblems(result),
+        ...(result.code === 2
+          ? [
+              ...refusalProblems(result.stderr, file, false),
+              ...(command === 'convert' && existsSync(output) ? ['convert wrote an output file'] : []),
+            ]
+          : [
+              ...([0, 1].includes(result.code ?? -1) ? [] : [`exit ${result.code ?? result.signal}`]),
+              ...(result.stderr === '' ? [] : ['stderr on success']),
+              ...(command === 'convert' && !existsSync(output) ? ['convert wrote no output file'] : []),
+            ]),
+      ];
+      expect(problems, describeRun(result)).toEqual([]);
+    },
+  );
+});
+
 describe('the bulk-fill reader on the hostile .xlsx files', () => {
   const workbooks = refused.filter((kind) => hostileSpecs[kind].file.endsWith('.xlsx'));
 

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeClassWorkbook } from '../helpers/grade-workbook';
 import { ensureCliBundle, describeRun, runMeasured } from '../helpers/measured-cli';
@@ -89,7 +89,8 @@ function report(list: readonly Failure[]): string {
 }
 
 /** What a command's exit and stderr must look like: 0/1 quietly, or 2 with one bilingual line. */
-function outputProblems(exitCode: number | null, stderr: string): string[] {
+/** `files`: the input and, for convert, the output — a refusal names the one it is about. */
+function outputProblems(exitCode: number | null, stderr: string, files: string[]): string[] {
   const problems: string[] = [];
   if (exitCode === null || ![0, 1, 2].includes(exitCode)) problems.push(`exit ${exitCode}`);
   if (stackFrame.test(stderr)) problems.push('stack trace on stderr');
@@ -98,6 +99,8 @@ function outputProblems(exitCode: number | null, stderr: string): string[] {
     if (lines.length !== 1) problems.push(`exit 2 with ${lines.length} stderr lines`);
     else if (!lines[0]!.includes(' / '))
       problems.push(`stderr not "<vi> / <en>": ${lines[0]!.slice(0, 200)}`);
+    else if (!files.some((named) => lines[0]!.includes(basename(named))))
+      problems.push(`the refusal does not name the file: ${lines[0]!.slice(0, 200)}`);
   } else if (lines.length > 0) problems.push(`stderr on exit ${exitCode}: ${lines[0]!.slice(0, 200)}`);
   if (/Unexpected error|Lỗi không mong đợi/.test(stderr))
     problems.push(`an unexpected error, not a reason: ${stderr.trim().slice(0, 300)}`);
@@ -109,7 +112,7 @@ function caseMiB(reply: RunnerReply): number {
   return reply.peakMiB > reply.peakBeforeMiB ? reply.peakMiB - reply.rssBeforeMiB : 0;
 }
 
-function replyProblems(reply: RunnerReply): string[] {
+function replyProblems(reply: RunnerReply, files: string[]): string[] {
   const problems: string[] = [];
   if (reply.uncaught) problems.push(`thrown past the guard: ${reply.uncaught.split('\n')[0]}`);
   if (reply.elapsedMs > bounds.ms) problems.push(`took ${Math.round(reply.elapsedMs)} ms > ${bounds.ms} ms`);
@@ -117,7 +120,7 @@ function replyProblems(reply: RunnerReply): string[] {
     problems.push(
       `runner peak ${Math.round(reply.peakMiB)} MiB, ${Math.round(caseMiB(reply))} MiB above the runner before the case > ${bounds.caseMiB} MiB`,
     );
-  if (reply.op !== 'bulk') problems.push(...outputProblems(reply.exitCode, reply.stderr));
+  if (reply.op !== 'bulk') problems.push(...outputProblems(reply.exitCode, reply.stderr, files));
   return problems;
 }
 
@@ -132,6 +135,7 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
       xlsx: 0,
       exits: { 0: 0, 1: 0, 2: 0 } as Record<number, number>,
       bulkRefused: 0,
+      bulkErrors: {} as Record<string, number>,
       seconds: { check: 0, convert: 0, bulk: 0 },
       ms: { check: [] as number[], convert: [] as number[], bulk: [] as number[] },
     };
@@ -159,7 +163,8 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
         const ops =
           ext === '.xlsx' ? (['check', 'convert', 'bulk'] as const) : (['check', 'convert'] as const);
         for (const op of ops) {
-          const outcome = await runner.run({ op, file, output: join(work, `out-${index}${ext}`) });
+          const output = join(work, `out-${index}${ext}`);
+          const outcome = await runner.run({ op, file, output });
           let problems: string[];
           if (outcome.kind === 'died') {
             problems = [
@@ -168,7 +173,7 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
             ];
           } else {
             const { reply } = outcome;
-            problems = replyProblems(reply);
+            problems = replyProblems(reply, [file, output]);
             tally.seconds[op] += reply.elapsedMs / 1000;
             tally.ms[op].push(reply.elapsedMs);
             // The peak only grows: the case that took it past the bound is the one to blame, and
@@ -177,7 +182,10 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
             if (op !== 'bulk') {
               tally.exits[reply.exitCode] = (tally.exits[reply.exitCode] ?? 0) + 1;
               runnerExit.set(`${index}:${op}`, reply.exitCode);
-            } else if (reply.bulk?.ok === false) tally.bulkRefused++;
+            } else if (reply.bulk?.ok === false) {
+              tally.bulkRefused++;
+              tally.bulkErrors[reply.bulk.name] = (tally.bulkErrors[reply.bulk.name] ?? 0) + 1;
+            }
             if (reply.elapsedMs > slowest.ms)
               slowest = { ms: reply.elapsedMs, what: `case ${index} ${op} (${recipe})` };
           }
@@ -192,7 +200,7 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
     console.log(
       `fuzz seed ${seed}: ${cases.length} files (${tally.xlsx} .xlsx, ${tally.csv} .csv) in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s, runner started ${runner.starts}×; ` +
-        `check/convert exits ${JSON.stringify(tally.exits)}, bulk reader refused ${tally.bulkRefused}; ` +
+        `check/convert exits ${JSON.stringify(tally.exits)}, bulk reader refused ${tally.bulkRefused} ${JSON.stringify(tally.bulkErrors)}; ` +
         `seconds in check ${tally.seconds.check.toFixed(1)}, convert ${tally.seconds.convert.toFixed(1)}, bulk ${tally.seconds.bulk.toFixed(1)} ` +
         `(median ms ${median(tally.ms.check).toFixed(1)}/${median(tally.ms.convert).toFixed(1)}/${median(tally.ms.bulk).toFixed(1)}); ` +
         `slowest ${Math.round(slowest.ms)} ms: ${slowest.what}; stray runner output: ${JSON.stringify(runner.strayOutput().slice(0, 300))}`,
@@ -211,8 +219,8 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
       const file = join(work, `sample-${index}${ext}`);
       writeFileSync(file, bytes);
       const op = n % 3 === 2 ? 'convert' : 'check';
-      const args =
-        op === 'check' ? ['check', file] : ['convert', file, '-o', join(work, `sample-out-${index}${ext}`)];
+      const output = join(work, `sample-out-${index}${ext}`);
+      const args = op === 'check' ? ['check', file] : ['convert', file, '-o', output];
       const run = await runMeasured(args, { timeoutMs: 15_000, killAboveMiB: 1024 });
       const problems = [
         ...(run.killed ? [`killed: ${run.killed}`] : []),
@@ -225,7 +233,7 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
         ...(run.peakMiB !== undefined && run.peakMiB > bounds.mib
           ? [`peak ${Math.round(run.peakMiB)} MiB`]
           : []),
-        ...outputProblems(run.code, run.stderr),
+        ...outputProblems(run.code, run.stderr, [file, output]),
       ];
       const inRunner = runnerExit.get(`${index}:${op}`);
       if (inRunner !== undefined && inRunner !== run.code)

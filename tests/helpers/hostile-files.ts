@@ -569,6 +569,18 @@ const specs = {
     namesLimit: true,
     build: (path) => writeBigCsv(path, 300 * MiB),
   },
+  hugeSheetId: {
+    file: 'sheetId-4000000000.xlsx',
+    what: 'a 3 KB workbook whose sheet has sheetId 4,000,000,000 (found by the fuzz suite: convert ran for minutes)',
+    build: write(() => {
+      const parts = workbookParts([{ name: '6A - Toán', path: 'worksheets/sheet1.xml' }]).map((part) =>
+        part.name === 'xl/workbook.xml'
+          ? { ...part, content: (part.content as string).replace('sheetId="1"', 'sheetId="4000000000"') }
+          : part,
+      );
+      return buildZip([...parts, { name: 'xl/worksheets/sheet1.xml', content: gradeSheetXml(12) }]);
+    }),
+  },
   strayByteCsv: {
     file: 'stray-byte-utf8.csv',
     what: 'a UTF-8 CSV with one stray byte',
