@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { InputLimitError, inputLimits } from '../limits';
+import { cellRef } from '../sheets/grid';
 import { worksheetToGrid } from '../sheets/worksheet-grid';
 import { withMergesCut } from './cut-merges';
 import { readXlsx, readXlsxValues } from './read-values';
@@ -225,6 +226,22 @@ describe('the worksheet reader', () => {
       );
     await expect(readXlsxValues(merges(inputLimits.merges))).resolves.toHaveLength(1);
     await expectLimit(merges(inputLimits.merges + 1), 'merges');
+  });
+
+  it('checks thousands of merges open on the same rows without comparing each pair', async () => {
+    // One-column merges side by side over rows 2–3 (A2:A3 … XFD2:XFD3), all open on the same rows.
+    const strips = rows(16_384, (col) => {
+      const letters = cellRef(0, col - 1).slice(0, -1);
+      return `<mergeCell ref="${letters}2:${letters}3"/>`;
+    });
+    const bytes = oneSheetWorkbook(
+      `<sheetData><row r="9"><c r="XFD9"><v>1</v></c></row></sheetData><mergeCells>${strips}</mergeCells>`,
+    );
+    const { value, seconds } = await timed(() => readXlsxValues(bytes));
+    expect(value[0]?.merges).toHaveLength(16_384);
+    expect(seconds).toBeLessThan(1); // pair by pair: ~1.3 s
+    const overlapping = oneSheetWorkbook(`<mergeCells>${strips}<mergeCell ref="XFD3:XFD4"/></mergeCells>`);
+    await expect(readXlsxValues(overlapping)).rejects.toThrow('overlapping merged cells');
   });
 });
 
