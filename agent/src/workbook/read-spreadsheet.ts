@@ -91,9 +91,9 @@ export function readSpreadsheet(file: string): Promise<Spreadsheet> {
 /**
  * Opens a file to rewrite it (convert): an .xlsx is loaded whole by exceljs, which can save it
  * again. exceljs has no limits of its own, so the bounded reader goes first over every part, and
- * the tighter `convertCells` and `convertMerges` bound what exceljs builds; as it builds an object for every cell a
- * merge declares, merges declaring more cells than the workbook may fill are handed to it cut to
- * the used range, as check reads them.
+ * the tighter `convertCells` and `convertMerges` bound what exceljs builds. It builds an object
+ * for every cell a merge declares, so when the merges as declared would take it past
+ * `convertCells`, they are handed to it cut to the used range, as check reads them.
  */
 export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
   return read(file, async (bytes) => {
@@ -107,8 +107,10 @@ export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
         en: 'split it into smaller files (check still reads this one)',
       });
     }
+    // Merges as declared would add their whole area to what exceljs builds; cut, they are counted.
+    const tooBig = preflight.rowsAndCells + preflight.mergedCells > inputLimits.convertCells;
     const loadable =
-      preflight.mergedCells > inputLimits.cells ? withMergesCut(bytes, preflight.cutMerges) : bytes;
+      tooBig && preflight.cutMerges.size > 0 ? withMergesCut(bytes, preflight.cutMerges) : bytes;
     // Loaded on use: exceljs takes a few hundred milliseconds to load.
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
