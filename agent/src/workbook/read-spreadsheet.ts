@@ -99,7 +99,7 @@ export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
   return read(file, async (bytes) => {
     const preflight = await readXlsx(bytes, { everyPart: true });
     const over = (['convertCells', 'convertMerges'] as const).find(
-      (limit) => (limit === 'convertCells' ? preflight.rowsAndCells : preflight.merges) > inputLimits[limit],
+      (limit) => (limit === 'convertCells' ? preflight.exceljsCells : preflight.merges) > inputLimits[limit],
     );
     if (over) {
       throw new InputLimitError(over, {
@@ -108,7 +108,7 @@ export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
       });
     }
     // Merges as declared would add their whole area to what exceljs builds; cut, they are counted.
-    const tooBig = preflight.rowsAndCells + preflight.mergedCells > inputLimits.convertCells;
+    const tooBig = preflight.exceljsCells + preflight.mergedCells > inputLimits.convertCells;
     const loadable =
       tooBig && preflight.cutMerges.size > 0 ? withMergesCut(bytes, preflight.cutMerges) : bytes;
     // Loaded on use: exceljs takes a few hundred milliseconds to load.

@@ -30,9 +30,10 @@ export const inputLimits = {
   merges: 20_000,
   /**
    * What `convert` may hand to exceljs, which builds an object for every row up to the last and
-   * every cell: rows up to each sheet's last plus filled or merged cells, across the workbook.
-   * Measured at 80,000: 39,900 one-cell rows 293 MB, 1,000 rows × 79 cells 248 MB (at 150,000:
-   * 534 and 423 MB). A class file counts a few thousand; check reads far bigger files.
+   * every cell, style-only ones and those under a merge or a data validation included (counted
+   * by XlsxReading.exceljsCells). Measured near 80,000: 39,900 one-cell rows 293 MB (counted
+   * 119,700 now, refused), 1,000 rows × 79 cells 248 MB (counted 81,000); at twice that, 534 and
+   * 423 MB. A class file counts a few thousand; check reads far bigger files.
    */
   convertCells: 80_000,
   /**

@@ -17,6 +17,8 @@ import {
 
 const mega = 1024 * 1024;
 
+// Building a bomb deflates tens of megabytes: the heavy tests get 30 s on a busy machine.
+
 /** Refused for the named limit, as InputLimitError (the CLI's exit 2 with the limit named). */
 async function expectLimit(bytes: Uint8Array, limit: keyof typeof inputLimits, everyPart = false) {
   const refusal = readXlsx(bytes, { everyPart });
@@ -49,7 +51,7 @@ describe('the zip layer', () => {
     // The same part under its limit reads.
     const small = rawZip([...workbookEntries(1), bombEntry('xl/worksheets/sheet1.xml', mega)]);
     expect((await readXlsxValues(small))[0]?.rows).toEqual([[1]]);
-  });
+  }, 30_000);
 
   it('refuses a declared size over entryBytes before inflating anything', async () => {
     const entry = { ...bombEntry('xl/worksheets/sheet1.xml', 1024), size: inputLimits.entryBytes + 1 };
@@ -62,13 +64,13 @@ describe('the zip layer', () => {
       bombEntry(`xl/worksheets/sheet${i + 1}.xml`, inputLimits.entryBytes - mega),
     );
     await expectLimit(rawZip([...workbookEntries(parts), ...sheets]), 'totalInflatedBytes');
-  });
+  }, 30_000);
 
   it('inflates parts nobody reads only for convert (everyPart), within the same limits', async () => {
     const bytes = oneSheetWorkbook('<sheetData/>', [bombEntry('xl/media/image1.png', 64 * mega)]);
     await expect(readXlsx(bytes)).resolves.toBeDefined();
     await expectLimit(bytes, 'entryBytes', true);
-  });
+  }, 30_000);
 
   it('refuses entries that share compressed data (one stream listed under twenty sheets)', async () => {
     const first = bombEntry('xl/worksheets/sheet1.xml', 8 * mega);
@@ -217,7 +219,7 @@ describe('the worksheet reader', () => {
     await expect(readXlsxValues(oneSheetWorkbook(sheet('')))).resolves.toHaveLength(1);
     // One more cell, covered by a merge inside the used range.
     await expectLimit(oneSheetWorkbook(sheet('<mergeCells><mergeCell ref="A1:A2"/></mergeCells>')), 'cells');
-  });
+  }, 30_000);
 
   it('refuses more than `merges` merged ranges', async () => {
     const merges = (count: number) =>
@@ -242,6 +244,20 @@ describe('the worksheet reader', () => {
     expect(seconds).toBeLessThan(1); // pair by pair: ~1.3 s
     const overlapping = oneSheetWorkbook(`<mergeCells>${strips}<mergeCell ref="XFD3:XFD4"/></mergeCells>`);
     await expect(readXlsxValues(overlapping)).rejects.toThrow('overlapping merged cells');
+  });
+});
+
+describe('what convert hands to exceljs', () => {
+  it('counts style-only cells and rows and the cells under data validations, which exceljs builds one by one', async () => {
+    const base =
+      '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/></row><row r="2" s="1"/></sheetData>';
+    const plain = await readXlsx(oneSheetWorkbook(base));
+    expect(plain.exceljsCells).toBe(1 + 2 + 2); // one row up to the last value, two <row>s, two <c>s
+    const validated = await readXlsx(
+      oneSheetWorkbook(`${base}<dataValidations><dataValidation sqref="C1:C1048576 E5"/></dataValidations>`),
+    );
+    expect(validated.exceljsCells).toBe(plain.exceljsCells + 1_048_576 + 1);
+    expect(validated.exceljsCells).toBeGreaterThan(inputLimits.convertCells);
   });
 });
 

@@ -371,6 +371,10 @@ class WorksheetReader {
   merges = 0;
   /** The cells the merges declare, before they are cut: what exceljs would build. */
   mergedCells = 0;
+  /** Cells merges cover, cut to the used range (all but each top-left). */
+  covered = 0;
+  /** <row> and <c> elements, style-only ones included, and cells under data validations: exceljs builds an object for each. */
+  elements = 0;
   /** Merge refs cut to the used range: the ref as written → the cut ref, '' when nothing is left. */
   readonly cutMerges = new Map<string, string>();
   private readonly hyperlinks = new Set<string>();
@@ -403,6 +407,7 @@ class WorksheetReader {
         case 'row': {
           // A later <row> with the same number replaces the earlier one, as in exceljs.
           // Its cells array is made by its first value: a million empty <row>s cost nothing.
+          this.elements++;
           row = parseInt(scanner.attr('r') ?? '', 10) - 1;
           if (row >= inputLimits.rows) throw new InputLimitError('rows');
           if (row >= 0) delete this.rows[row];
@@ -411,7 +416,16 @@ class WorksheetReader {
           break;
         }
         case 'c':
+          this.elements++;
           if (row !== undefined) previousCol = this.readCell(scanner, row, previousCol);
+          break;
+        case 'dataValidation':
+          // exceljs expands a validation's ranges address by address (C1:C1048576 is a million).
+          for (const ref of (scanner.attr('sqref') ?? '').split(/\s+/)) {
+            const { top, left, bottom, right } = decodeRange(ref);
+            const area = (bottom - top + 1) * (right - left + 1);
+            if (Number.isFinite(area)) this.elements += area;
+          }
           break;
         case 'mergeCell':
           if (this.parts.merges + ++this.merges > inputLimits.merges) throw new InputLimitError('merges');
@@ -442,7 +456,8 @@ class WorksheetReader {
     );
     // The cells a merge covers count as filled: exceljs builds each, and their rows count as filled.
     for (const { top, left, bottom, right } of merges)
-      this.filled += (bottom - top + 1) * (right - left + 1) - 1;
+      this.covered += (bottom - top + 1) * (right - left + 1) - 1;
+    this.filled += this.covered;
     if (this.parts.filled + this.filled > inputLimits.cells) throw new InputLimitError('cells');
     this.clearCovered(merges);
     const rows = this.finishRows();
@@ -648,8 +663,11 @@ export interface XlsxReading {
   sheets: GridSheet[];
   /** The cells the merges declare before they are cut (exceljs builds one object for each). */
   mergedCells: number;
-  /** What exceljs would build, as `inputLimits.convertCells` counts it: rows up to each sheet's last, filled or merged cells. */
-  rowsAndCells: number;
+  /**
+   * What exceljs would build, as `inputLimits.convertCells` counts it: rows up to each sheet's
+   * last value, <row> and <c> elements, cells merges cover (cut) and cells under data validations.
+   */
+  exceljsCells: number;
   /** Merged ranges as written, across the workbook (exceljs checks each against the others). */
   merges: number;
   /** By worksheet part: merge refs cut to the used range (the ref → the cut ref, '' for none left). */
@@ -672,7 +690,7 @@ export async function readXlsx(
   const reading: XlsxReading = {
     sheets: [],
     mergedCells: 0,
-    rowsAndCells: 0,
+    exceljsCells: 0,
     merges: 0,
     cutMerges: new Map(),
   };
@@ -704,7 +722,7 @@ export async function readXlsx(
     parts.merges += reader.merges;
     reading.mergedCells += reader.mergedCells;
     reading.merges += reader.merges;
-    reading.rowsAndCells += grid.rows.length + reader.filled;
+    reading.exceljsCells += grid.rows.length + reader.elements + reader.covered;
     if (reader.cutMerges.size > 0) reading.cutMerges.set(path, reader.cutMerges);
   }
   return reading;
