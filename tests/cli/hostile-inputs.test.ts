@@ -185,6 +185,24 @@ describe('legal files finish in bounds with a normal result', () => {
     }
   });
 
+  it('check reports 2,000 students and one 32,000-character name with bounded lines', async () => {
+    const { result } = await run('longLegalName', 'check');
+    expect(boundProblems(result), describeRun(result)).toEqual([]);
+    expect([0, 1], describeRun(result)).toContain(result.code);
+    expect(result.stdout).toContain('2000 students');
+    // The name column is cut (with "…"), not every row padded to 32,000 characters.
+    const longest = Math.max(...result.stdout.split('\n').map((line) => line.length));
+    expect(longest, 'longest report line').toBeLessThanOrEqual(400);
+    expect(result.stdout).toContain('…');
+  });
+
+  it('convert rewrites 2,000 students and one 32,000-character name', async () => {
+    const { output, result } = await run('longLegalName', 'convert');
+    expect(boundProblems(result), describeRun(result)).toEqual([]);
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(existsSync(output)).toBe(true);
+  });
+
   it('check reads a UTF-8 CSV with one stray byte as UTF-8: every name intact', async () => {
     const { result } = await run('strayByteCsv', 'check', ['--json']);
     expect(boundProblems(result), describeRun(result)).toEqual([]);

@@ -557,6 +557,16 @@ const specs = {
       gradeWorkbook(2000, { name: (i) => (i === 1000 ? 'Nguyễn Văn An '.repeat(75_000) : undefined) }),
     ),
   },
+  longLegalName: {
+    file: 'long-legal-name-2000-students.xlsx',
+    what: "2,000 students and one 32,000-character name (under Excel's 32,767: legal)",
+    legal: true,
+    build: write(() =>
+      gradeWorkbook(2000, {
+        name: (i) => (i === 1000 ? 'Nguyễn Văn An '.repeat(2300).slice(0, 32_000) : undefined),
+      }),
+    ),
+  },
   millionRows: {
     file: 'million-rows.xlsx',
     what: '1,000,000 student rows (the same row repeated, no row numbers)',
