@@ -332,7 +332,31 @@ function sharedIndex(xml: string, dice: Dice): [string, string] {
   ];
 }
 
+/** Parts of a sheet a library may expand address by address: validations, formats, links, columns. */
+function sheetExtras(xml: string, dice: Dice): [string, string] {
+  const range = dice.pick([
+    'C1:C1048576',
+    'A1:XFD1048576',
+    'A1:XFD1',
+    'B2:B3 D1:D1048576',
+    'XFE1:XFE2',
+    'A1',
+  ]);
+  const extra = dice.pick([
+    `<dataValidations count="1"><dataValidation type="list" sqref="${range}"><formula1>"Đ,CĐ"</formula1></dataValidation></dataValidations>`,
+    `<conditionalFormatting sqref="${range}"><cfRule type="cellIs" dxfId="0" priority="1" operator="lessThan"><formula>5</formula></cfRule></conditionalFormatting>`,
+    `<hyperlinks><hyperlink ref="${range}" r:id="rId99"/></hyperlinks>`,
+    `<cols><col min="1" max="${dice.pick(['16384', '16385', '4000000000'])}" width="9" customWidth="1"/></cols>`,
+    `<dimension ref="${range}"/>`,
+    `<autoFilter ref="${range}"/>`,
+    `<printOptions/><rowBreaks count="1"><brk id="${dice.pick(['1048576', '4000000000'])}" max="16383"/></rowBreaks>`,
+  ]);
+  if (!xml.includes('</worksheet>')) return [xml + extra, 'sheet extra appended'];
+  return [xml.replace('</worksheet>', `${extra}</worksheet>`), `${extra.slice(0, 60)}…`];
+}
+
 const xmlMutations = [
+  sheetExtras,
   cutXml,
   hugeAttribute,
   deepNesting,

@@ -591,6 +591,20 @@ const specs = {
       return buildZip([...parts, { name: 'xl/worksheets/sheet1.xml', content: gradeSheetXml(12) }]);
     }),
   },
+  wholeColumnValidation: {
+    file: 'validation-C1-C1048576.xlsx',
+    what: 'a grade sheet with a data validation over C1:C1048576 (legal; a library may expand it cell by cell)',
+    build: write(() => {
+      const validation =
+        '<dataValidations count="1"><dataValidation type="list" sqref="C1:C1048576">' +
+        '<formula1>"Đ,CĐ"</formula1></dataValidation></dataValidations>';
+      const xml = gradeSheetXml(12).replace('</worksheet>', `${validation}</worksheet>`);
+      return buildZip([
+        ...workbookParts([{ name: '6A - Toán', path: 'worksheets/sheet1.xml' }]),
+        { name: 'xl/worksheets/sheet1.xml', content: xml },
+      ]);
+    }),
+  },
   strayByteCsv: {
     file: 'stray-byte-utf8.csv',
     what: 'a UTF-8 CSV with one stray byte',
