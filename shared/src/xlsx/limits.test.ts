@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { strToU8, zipSync } from 'fflate';
+import { inflateSync, strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { InputLimitError, inputLimits } from '../limits';
 import { cellRef } from '../sheets/grid';
@@ -258,6 +258,22 @@ describe('what convert hands to exceljs', () => {
     );
     expect(validated.exceljsCells).toBe(plain.exceljsCells + 1_048_576 + 1);
     expect(validated.exceljsCells).toBeGreaterThan(inputLimits.convertCells);
+  });
+
+  it('counts the cells a defined name lists, which exceljs lists one by one', async () => {
+    const [workbook, ...rest] = workbookEntries(1);
+    const named = deflatedEntry(
+      'xl/workbook.xml',
+      new TextDecoder()
+        .decode(inflateSync(workbook!.data))
+        .replace(
+          '</sheets>',
+          '</sheets><definedNames><definedName name="vung">\'S1\'!$A$1:$XFD$1048576</definedName></definedNames>',
+        ),
+    );
+    const sheet = deflatedEntry('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>');
+    const reading = await readXlsx(rawZip([named, ...rest, sheet]));
+    expect(reading.exceljsCells).toBe(16_384 * 1_048_576);
   });
 });
 

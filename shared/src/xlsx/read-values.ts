@@ -658,6 +658,26 @@ function refuseOverlaps(merges: CellRange[]): void {
   for (const { top } of merges.toSorted((a, b) => a.top - b.top)) open.moveTo(top, overlap);
 }
 
+/** Cells named by the workbook's <definedName>s ($A$1:$C$9), which exceljs lists one by one. */
+function definedNameCells(workbookXml: string): number {
+  const scanner = new XmlScanner(workbookXml);
+  let inName = false;
+  let cells = 0;
+  for (let token = scanner.next(); token !== END; token = scanner.next()) {
+    if (token === OPEN) inName = scanner.name === 'definedName' && !scanner.selfClosing;
+    else if (token === CLOSE) inName = false;
+    else if (inName) {
+      for (const [, first = '', second] of scanner
+        .text()
+        .matchAll(/[$]([A-Z]+[$]\d+)(?::[$]([A-Z]+[$]\d+))?/g)) {
+        const { top, left, bottom, right } = decodeRange(`${first}:${second ?? first}`);
+        cells += (bottom - top + 1) * (right - left + 1);
+      }
+    }
+  }
+  return cells;
+}
+
 /** An .xlsx read within the limits, with what `convert` needs to hand it to exceljs safely. */
 export interface XlsxReading {
   sheets: GridSheet[];
@@ -665,7 +685,8 @@ export interface XlsxReading {
   mergedCells: number;
   /**
    * What exceljs would build, as `inputLimits.convertCells` counts it: rows up to each sheet's
-   * last value, <row> and <c> elements, cells merges cover (cut) and cells under data validations.
+   * last value, <row> and <c> elements, cells merges cover (cut), cells under data validations
+   * and cells defined names list.
    */
   exceljsCells: number;
   /** Merged ranges as written, across the workbook (exceljs checks each against the others). */
@@ -696,6 +717,7 @@ export async function readXlsx(
   };
   const workbookXml = zip.readText('xl/workbook.xml');
   if (workbookXml === undefined) return reading;
+  reading.exceljsCells = definedNameCells(workbookXml);
   let date1904 = false;
   for (const properties of elements(workbookXml, 'workbookPr'))
     date1904 = properties.attr('date1904') === '1';
