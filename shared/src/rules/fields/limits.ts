@@ -1,3 +1,4 @@
+import { inputLimits, truncateText } from '../../limits/index';
 import { type Problem, problem } from '../../problem';
 
 interface FieldLimit {
@@ -40,16 +41,33 @@ export type LimitedField = keyof typeof MINISTRY_FIELD_LIMITS;
 export function checkLength(field: LimitedField, value: string): Problem[] {
   const limit: FieldLimit = MINISTRY_FIELD_LIMITS[field];
   const nfc = value.normalize('NFC');
-  const size = limit.unit === 'digits' ? nfc.replace(/\D/g, '').length : [...nfc].length;
+  const size = limit.unit === 'digits' ? nfc.replace(/\D/g, '').length : codePoints(nfc);
   if (size <= limit.max) return [];
+  const quoted = truncateText(value, inputLimits.quotedCharacters);
   const unitVi = limit.unit === 'digits' ? 'chữ số' : 'ký tự';
   const unitEn = limit.unit === 'digits' ? 'digits' : 'characters';
   return [
     problem(
       'length.max',
       'error',
-      `${limit.label}: tối đa ${limit.max} ${unitVi} theo QĐ 4998/QĐ-BGDĐT, "${value}" có ${size}.`,
-      `${limit.labelEn}: at most ${limit.max} ${unitEn} (QĐ 4998/QĐ-BGDĐT); "${value}" has ${size}.`,
+      `${limit.label}: tối đa ${limit.max} ${unitVi} theo QĐ 4998/QĐ-BGDĐT, "${quoted}" có ${size}.`,
+      `${limit.labelEn}: at most ${limit.max} ${unitEn} (QĐ 4998/QĐ-BGDĐT); "${quoted}" has ${size}.`,
     ),
   ];
+}
+
+/** Code points without building an array of them (a pasted paragraph can be 32,767 characters). */
+function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }

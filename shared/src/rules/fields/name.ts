@@ -1,10 +1,11 @@
+import { inputLimits, truncateText } from '../../limits/index';
 import { type Problem, problem } from '../../problem';
 import { checkLength } from './limits';
 
 // Latin letters cover every Vietnamese letter and the f/j/w/z of minority names; apostrophes
 // (straight or typographic) occur in minority names such as H'Hen and M'Đrắk.
-const ALLOWED_CHARACTER = /[\p{Script=Latin} '’]/u;
-const DIGIT_OR_SPACE = /[\p{Nd}\s]/u;
+// Digits and other spacing have messages of their own.
+const NOT_ALLOWED = /[^\p{Script=Latin}\p{Nd}\s'’]/gu;
 
 /**
  * Checks a person's full name as stored for the ministry: NFC, letters and single spaces and
@@ -14,13 +15,15 @@ export function checkPersonName(raw: string): Problem[] {
   if (raw.trim() === '') return [];
   const problems: Problem[] = [];
   const nfc = raw.normalize('NFC');
+  // A pasted paragraph is quoted by its start only: each message below quotes it twice.
+  const quoted = truncateText(nfc, inputLimits.quotedCharacters);
   if (nfc !== raw) {
     problems.push(
       problem(
         'name.nfc',
         'warning',
-        `Tên "${nfc}" đang ở dạng Unicode tổ hợp (không phải NFC); sẽ được chuẩn hóa về NFC khi lưu.`,
-        `Name "${nfc}" is in decomposed Unicode (not NFC); it will be normalised to NFC when stored.`,
+        `Tên "${quoted}" đang ở dạng Unicode tổ hợp (không phải NFC); sẽ được chuẩn hóa về NFC khi lưu.`,
+        `Name "${quoted}" is in decomposed Unicode (not NFC); it will be normalised to NFC when stored.`,
       ),
     );
   }
@@ -30,20 +33,20 @@ export function checkPersonName(raw: string): Problem[] {
       problem(
         'name.digit',
         'error',
-        `Tên "${nfc}" chứa chữ số (${digits.join(' ')}).`,
-        `Name "${nfc}" contains digits (${digits.join(' ')}).`,
+        `Tên "${quoted}" chứa chữ số (${digits.join(' ')}).`,
+        `Name "${quoted}" contains digits (${digits.join(' ')}).`,
       ),
     );
   }
-  const symbols = [...new Set([...nfc].filter((c) => !ALLOWED_CHARACTER.test(c) && !DIGIT_OR_SPACE.test(c)))];
-  if (symbols.length > 0) {
-    const listed = symbols.map((c) => `"${c}"`).join(' ');
+  const symbols = new Set(nfc.match(NOT_ALLOWED));
+  if (symbols.size > 0) {
+    const listed = [...symbols].map((c) => `"${c}"`).join(' ');
     problems.push(
       problem(
         'name.symbol',
         'error',
-        `Tên "${nfc}" chứa ký tự không được phép: ${listed}.`,
-        `Name "${nfc}" contains characters that are not allowed: ${listed}.`,
+        `Tên "${quoted}" chứa ký tự không được phép: ${listed}.`,
+        `Name "${quoted}" contains characters that are not allowed: ${listed}.`,
       ),
     );
   }
@@ -53,8 +56,8 @@ export function checkPersonName(raw: string): Problem[] {
       problem(
         'name.spacing',
         'warning',
-        `Tên "${nfc}" có khoảng trắng thừa (ở đầu, cuối hoặc hai dấu cách liền nhau).`,
-        `Name "${nfc}" has extra spaces (leading, trailing or doubled).`,
+        `Tên "${quoted}" có khoảng trắng thừa (ở đầu, cuối hoặc hai dấu cách liền nhau).`,
+        `Name "${quoted}" has extra spaces (leading, trailing or doubled).`,
       ),
     );
   }
