@@ -41,6 +41,11 @@ export const inputLimits = {
    * in its sheet: 20,000 in one sheet took 66 s. A school's file of 40 class sheets has ~1,800.
    */
   convertMerges: 2_000,
+  /**
+   * Style records in styles.xml (cell formats, fonts, fills, borders, number formats). Excel
+   * itself stops at 64,000 cell formats; even a file bloated by copied styles stays inside.
+   */
+  styles: 200_000,
   /** Characters in one cell: Excel's own limit. */
   cellCharacters: 32_767,
   /** Characters of one value quoted in a report before it is cut with "…". */
@@ -70,6 +75,7 @@ const limitNames: Record<InputLimit, Message> = {
   merges: { vi: 'số vùng ô gộp', en: 'number of merged ranges' },
   convertCells: { vi: 'số dòng và ô lệnh convert nạp được', en: 'rows and cells convert can load' },
   convertMerges: { vi: 'số vùng ô gộp lệnh convert nạp được', en: 'merged ranges convert can load' },
+  styles: { vi: 'số kiểu định dạng trong tệp', en: 'number of style records' },
   cellCharacters: { vi: 'số ký tự trong một ô', en: 'characters in one cell' },
   quotedCharacters: { vi: 'số ký tự trích dẫn', en: 'quoted characters' },
   reportColumnCharacters: { vi: 'độ rộng cột báo cáo', en: 'report column width' },

@@ -247,6 +247,21 @@ describe('the worksheet reader', () => {
   });
 });
 
+describe('the style records', () => {
+  it('refuses more than `styles`, and counts them for exceljs at an eighth of a cell each', async () => {
+    const styles = (count: number) =>
+      oneSheetWorkbook('<sheetData/>', [
+        deflatedEntry(
+          'xl/styles.xml',
+          `<styleSheet><cellXfs>${'<xf/>'.repeat(count)}</cellXfs></styleSheet>`,
+        ),
+      ]);
+    const within = await readXlsx(styles(inputLimits.styles));
+    expect(within.exceljsCells).toBe(inputLimits.styles / 8);
+    await expectLimit(styles(inputLimits.styles + 1), 'styles');
+  });
+});
+
 describe('what convert hands to exceljs', () => {
   it('counts style-only cells and rows and the cells under data validations, which exceljs builds one by one', async () => {
     const base =

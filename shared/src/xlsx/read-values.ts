@@ -198,10 +198,17 @@ function readSharedStrings(xml: string): SharedString[] {
   return strings;
 }
 
-/** xl/styles.xml: which cell styles (<cellXfs>) carry a date or time number format. */
-function readDateStyles(xml: string): boolean[] {
+/** Style parts exceljs builds an object for, each about an eighth of what a cell costs it. */
+const styleObjects = new Set(['xf', 'font', 'fill', 'border', 'dxf', 'numFmt']);
+
+/**
+ * xl/styles.xml: which cell styles (<cellXfs>) carry a date or time number format, and how many
+ * style objects exceljs would build from it (3,000,000 <xf/>s took it to 766 MB), within `styles`.
+ */
+function readDateStyles(xml: string): { dateStyles: boolean[]; objects: number } {
   const custom = new Map<number, string>();
   const formatIds: number[] = [];
+  let objects = 0;
   const scanner = new XmlScanner(xml);
   // <numFmt>s also sit in differential formats (<dxfs>), which exceljs does not index.
   let list: string | undefined;
@@ -211,6 +218,7 @@ function readDateStyles(xml: string): boolean[] {
       continue;
     }
     if (token !== OPEN) continue;
+    if (styleObjects.has(scanner.name) && ++objects > inputLimits.styles) throw new InputLimitError('styles');
     if (scanner.name === 'cellXfs' || scanner.name === 'numFmts')
       list = scanner.selfClosing ? undefined : scanner.name;
     else if (list === 'numFmts' && scanner.name === 'numFmt') {
@@ -221,11 +229,12 @@ function readDateStyles(xml: string): boolean[] {
       formatIds.push(parseInt(scanner.attr('numFmtId') ?? '', 10));
     }
   }
-  return formatIds.map((id) => {
+  const dateStyles = formatIds.map((id) => {
     if (!id) return false;
     const format = custom.get(id);
     return format ? isDateFormat(format) : builtInDateFormats.has(id);
   });
+  return { dateStyles, objects };
 }
 
 interface SheetEntry {
@@ -717,15 +726,16 @@ export async function readXlsx(
   };
   const workbookXml = zip.readText('xl/workbook.xml');
   if (workbookXml === undefined) return reading;
-  reading.exceljsCells = definedNameCells(workbookXml);
   let date1904 = false;
   for (const properties of elements(workbookXml, 'workbookPr'))
     date1904 = properties.attr('date1904') === '1';
   const sharedXml = zip.readText('xl/sharedStrings.xml');
   const stylesXml = zip.readText('xl/styles.xml');
+  const styles = stylesXml === undefined ? { dateStyles: [], objects: 0 } : readDateStyles(stylesXml);
+  reading.exceljsCells = definedNameCells(workbookXml) + Math.ceil(styles.objects / 8);
   const parts: WorkbookParts = {
     sharedStrings: sharedXml === undefined ? undefined : readSharedStrings(sharedXml),
-    dateStyles: stylesXml === undefined ? [] : readDateStyles(stylesXml),
+    dateStyles: styles.dateStyles,
     date1904,
     filled: 0,
     merges: 0,
