@@ -129,7 +129,7 @@ describe(`fuzz: mutated .xlsx/.csv files (seed ${seed})`, () => {
   const runnerExit = new Map<string, number>();
 
   it(`${cases.length} files through check, convert and the bulk-fill reader stay in bounds`, async () => {
-    const runner = new CommandRunner({ timeoutMs: 10_000, killAboveMiB: 1024 });
+    const runner = new CommandRunner({ timeoutMs: 5_000, killAboveMiB: 1024 });
     const tally = {
       csv: 0,
       xlsx: 0,

@@ -605,6 +605,18 @@ const specs = {
       ]);
     }),
   },
+  hugeColumnSpan: {
+    file: 'cols-max-4000000000.xlsx',
+    what: 'a grade sheet whose <col> runs to column 4,000,000,000 (found by the fuzz suite: convert passed 1 GB)',
+    build: write(() => {
+      const cols = '<cols><col min="1" max="4000000000" width="9" customWidth="1"/></cols>';
+      const xml = gradeSheetXml(12).replace('<sheetData>', `${cols}<sheetData>`);
+      return buildZip([
+        ...workbookParts([{ name: '6A - Toán', path: 'worksheets/sheet1.xml' }]),
+        { name: 'xl/worksheets/sheet1.xml', content: xml },
+      ]);
+    }),
+  },
   strayByteCsv: {
     file: 'stray-byte-utf8.csv',
     what: 'a UTF-8 CSV with one stray byte',
