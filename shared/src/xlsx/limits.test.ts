@@ -275,6 +275,18 @@ describe('what convert hands to exceljs', () => {
     expect(validated.exceljsCells).toBeGreaterThan(inputLimits.convertCells);
   });
 
+  it('counts hyperlinks and, for convert, comments: exceljs builds a cell for each', async () => {
+    const comments = deflatedEntry(
+      'xl/comments1.xml',
+      `<comments><commentList>${'<comment ref="A1"><text><t>x</t></text></comment>'.repeat(1000)}</commentList></comments>`,
+    );
+    const bytes = oneSheetWorkbook('<hyperlinks><hyperlink ref="B2" location="A1"/></hyperlinks>', [
+      comments,
+    ]);
+    expect((await readXlsx(bytes)).exceljsCells).toBe(1);
+    expect((await readXlsx(bytes, { everyPart: true })).exceljsCells).toBe(1001);
+  });
+
   it('counts the cells a defined name lists, which exceljs lists one by one', async () => {
     const [workbook, ...rest] = workbookEntries(1);
     const named = deflatedEntry(

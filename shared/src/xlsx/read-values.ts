@@ -42,6 +42,8 @@ interface WorkbookParts {
 }
 
 const worksheetPath = /xl\/worksheets\/sheet(\d+)[.]xml/;
+/** The comments parts exceljs loads, building a note and a cell for each <comment>. */
+const commentsPath = /xl\/comments\d+[.]xml/;
 
 /** exceljs's utils.xmlDecode, which it applies on top of the XML parser's own decoding in places. */
 function xmlDecodeAgain(text: string): string {
@@ -441,6 +443,7 @@ class WorksheetReader {
           mergeRefs.push(scanner.attr('ref') ?? '');
           break;
         case 'hyperlink': {
+          this.elements++;
           const ref = scanner.attr('ref');
           if (ref !== undefined && scanner.attr('r:id')) hyperlinks.push(ref);
           break;
@@ -756,6 +759,11 @@ export async function readXlsx(
     reading.merges += reader.merges;
     reading.exceljsCells += grid.rows.length + reader.elements + reader.covered;
     if (reader.cutMerges.size > 0) reading.cutMerges.set(path, reader.cutMerges);
+  }
+  if (options.everyPart) {
+    for (const path of zip.names().filter((name) => commentsPath.test(name))) {
+      for (const _ of elements(zip.readText(path) ?? '', 'comment')) reading.exceljsCells++;
+    }
   }
   return reading;
 }
