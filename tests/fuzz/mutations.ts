@@ -397,6 +397,23 @@ function mutateXml(parts: Parts, dice: Dice): [Parts, string] {
   return [mutated, `${part.name}: ${applied.join('; ')}`];
 }
 
+/** A styles part with more cell formats than Excel allows (64,000): a library builds each. */
+function manyStyles(parts: Parts, dice: Dice): [Parts, string] {
+  const count = dice.pick([1_000, 70_000, 250_000]);
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    '<fonts count="1"><font><sz val="11"/><name val=".VnTime"/></font></fonts>' +
+    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>' +
+    '<borders count="1"><border/></borders>' +
+    `<cellXfs count="${count}">${'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'.repeat(count)}</cellXfs>` +
+    '</styleSheet>';
+  return [
+    [...parts.filter((part) => part.name !== 'xl/styles.xml'), { name: 'xl/styles.xml', bytes: utf8(xml) }],
+    `styles with ${count} cell formats`,
+  ];
+}
+
 function swapEntries(parts: Parts, dice: Dice): [Parts, string] {
   const a = dice.int(0, parts.length - 1);
   const b = dice.int(0, parts.length - 1);
@@ -622,8 +639,12 @@ export function fuzzFile(bases: FuzzBases, seed: number, index: number): FuzzFil
     const [next, what] = dropOrRename(parts, dice);
     parts = next;
     applied.push(what);
-  } else if (archive < 0.76) {
+  } else if (archive < 0.74) {
     const [next, what] = duplicateEntry(parts, dice);
+    parts = next;
+    applied.push(what);
+  } else if (archive < 0.76) {
+    const [next, what] = manyStyles(parts, dice);
     parts = next;
     applied.push(what);
   }
