@@ -257,7 +257,7 @@ describe('the style records', () => {
         ),
       ]);
     const within = await readXlsx(styles(inputLimits.styles));
-    expect(within.exceljsCells).toBe(inputLimits.styles / 8);
+    expect(within.exceljsCells).toBe(1 + inputLimits.styles / 8); // sheetId 1, the styles
     await expectLimit(styles(inputLimits.styles + 1), 'styles');
   });
 });
@@ -267,7 +267,7 @@ describe('what convert hands to exceljs', () => {
     const base =
       '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1" s="1"/></row><row r="2" s="1"/></sheetData>';
     const plain = await readXlsx(oneSheetWorkbook(base));
-    expect(plain.exceljsCells).toBe(1 + 2 + 2); // one row up to the last value, two <row>s, two <c>s
+    expect(plain.exceljsCells).toBe(1 + 1 + 2 + 2); // sheetId 1, one row up to the last value, two <row>s, two <c>s
     const validated = await readXlsx(
       oneSheetWorkbook(`${base}<dataValidations><dataValidation sqref="C1:C1048576 E5"/></dataValidations>`),
     );
@@ -283,8 +283,23 @@ describe('what convert hands to exceljs', () => {
     const bytes = oneSheetWorkbook('<hyperlinks><hyperlink ref="B2" location="A1"/></hyperlinks>', [
       comments,
     ]);
-    expect((await readXlsx(bytes)).exceljsCells).toBe(1);
-    expect((await readXlsx(bytes, { everyPart: true })).exceljsCells).toBe(1001);
+    expect((await readXlsx(bytes)).exceljsCells).toBe(1 + 1); // sheetId 1, the hyperlink
+    expect((await readXlsx(bytes, { everyPart: true })).exceljsCells).toBe(1 + 1001);
+  });
+
+  it('counts column spans (refused past XFD) and the largest sheetId, which exceljs walks', async () => {
+    const wide = await readXlsx(oneSheetWorkbook('<cols><col min="1" max="16384" width="9"/></cols>'));
+    expect(wide.exceljsCells).toBe(1 + 16_384 / 8); // sheetId 1, then a column object per 8
+    await expectLimit(oneSheetWorkbook('<cols><col min="1" max="4000000000" width="9"/></cols>'), 'columns');
+    const [workbook, ...rest] = workbookEntries(1);
+    const farId = deflatedEntry(
+      'xl/workbook.xml',
+      new TextDecoder().decode(inflateSync(workbook!.data)).replace('sheetId="1"', 'sheetId="4000000000"'),
+    );
+    const sheet = deflatedEntry('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>');
+    const reading = await readXlsx(rawZip([farId, ...rest, sheet]));
+    expect(reading.sheets).toHaveLength(1);
+    expect(reading.exceljsCells).toBe(4_000_000_000);
   });
 
   it('counts the cells a defined name lists, which exceljs lists one by one', async () => {
@@ -300,7 +315,7 @@ describe('what convert hands to exceljs', () => {
     );
     const sheet = deflatedEntry('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>');
     const reading = await readXlsx(rawZip([named, ...rest, sheet]));
-    expect(reading.exceljsCells).toBe(16_384 * 1_048_576);
+    expect(reading.exceljsCells).toBe(1 + 16_384 * 1_048_576);
   });
 });
 

@@ -430,6 +430,14 @@ class WorksheetReader {
           this.elements++;
           if (row !== undefined) previousCol = this.readCell(scanner, row, previousCol);
           break;
+        case 'col': {
+          // exceljs builds a column object for each column of a <col> span.
+          const min = parseInt(scanner.attr('min') ?? '', 10);
+          const max = parseInt(scanner.attr('max') ?? '', 10);
+          if (max > inputLimits.columns) throw new InputLimitError('columns');
+          if (max >= min) this.elements += Math.ceil((max - min + 1) / 8);
+          break;
+        }
         case 'dataValidation':
           // exceljs expands a validation's ranges address by address (C1:C1048576 is a million).
           for (const ref of (scanner.attr('sqref') ?? '').split(/\s+/)) {
@@ -743,7 +751,10 @@ export async function readXlsx(
     filled: 0,
     merges: 0,
   };
-  for (const { path, name } of listWorksheets(zip, workbookXml)) {
+  const worksheets = listWorksheets(zip, workbookXml);
+  // exceljs keeps worksheets in an array by sheetId and walks it: an id of 4,000,000,000 took minutes.
+  reading.exceljsCells += Math.max(0, ...worksheets.map(({ id }) => id));
+  for (const { path, name } of worksheets) {
     const xml = zip.readText(path) ?? '';
     let reader = new WorksheetReader(parts, []);
     let grid = reader.read(xml, name);
