@@ -2,16 +2,23 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeTcvn3 } from '@edulens/shared/text';
-import { decodeTextFile, parseDelimited } from '@edulens/shared/sheets';
+import { inputLimits } from '@edulens/shared/limits';
+import { decodeTextFile, type GridSheet, parseDelimited } from '@edulens/shared/sheets';
 import { describe, expect, it, vi } from 'vitest';
 import { loadCsv } from '../../agent/src/workbook/read-csv';
 
-vi.mock('../../extension/lib/i18n', () => ({ t: (key: string, name: string) => `${key}:${name}` }));
+vi.mock('../../extension/lib/i18n', () => ({
+  t: (key: string, name: string) => `${key}:${name}`,
+  currentLang: () => 'vi',
+}));
 vi.mock('../../extension/lib/messages', () => ({ sendToBackground: vi.fn() }));
 // Imported by a path tsc does not follow: the module's i18n types come from WXT's generated
 // declarations, which this test project does not load (the module is mocked around anyway).
 const sourcesModule = new URL('../../extension/features/bulk-fill/sources.ts', import.meta.url).pathname;
-const { fileSheets } = (await import(sourcesModule)) as { fileSheets(file: File): Promise<unknown> };
+const { fileSheets, pastedSheets } = (await import(sourcesModule)) as {
+  fileSheets(file: File): Promise<unknown>;
+  pastedSheets(text: string): unknown;
+};
 
 const line = 'Họ và tên;Điểm\r\nNguyễn Thị Thuỷ;8,5\r\n';
 const latin1 = (s: string): Uint8Array<ArrayBuffer> => Uint8Array.from([...s], (c) => c.charCodeAt(0));
@@ -57,6 +64,45 @@ describe('one CSV decoder for edulens check, convert and the bulk fill', () => {
     expect(await fileSheets(new File([png], 'anh.csv'))).toEqual({
       ok: false,
       message: 'bulkFill_fileUnreadable:anh.csv',
+    });
+  });
+
+  it('a UTF-8 file with a stray byte keeps its names and says which line held it', async () => {
+    const encode = (text: string) => [...new TextEncoder().encode(text)];
+    // The stray byte sits in a column of its own on line 2, so every name stays whole.
+    const stray = Uint8Array.from([
+      ...encode('Họ và tên;Điểm;Ghi chú\r\nNguyễn Văn An;8;'),
+      0xff,
+      ...encode('\r\nTrần Thị Bình;7;\r\n'),
+    ]);
+    const result = (await fileSheets(new File([stray], 'diem.csv'))) as {
+      ok: true;
+      sheets: GridSheet[];
+      notice: string;
+    };
+    expect(result.ok).toBe(true);
+    expect(result.sheets[0]!.rows.map((row) => row[0])).toEqual([
+      'Họ và tên',
+      'Nguyễn Văn An',
+      'Trần Thị Bình',
+    ]);
+    expect(result.notice).toMatch(/^dòng 2: 1 byte không hợp lệ theo UTF-8/);
+  });
+
+  it('the bulk fill refuses, naming the limit, what check and convert refuse', async () => {
+    const tooManyCells = 'a\n'.repeat(inputLimits.cells + 1);
+    const pasted = pastedSheets(tooManyCells) as { ok: false; message: string };
+    expect(pasted.ok).toBe(false);
+    expect(pasted.message).toContain('vượt giới hạn số ô');
+    const csv = (await fileSheets(new File([tooManyCells], 'lon.csv'))) as { ok: false; message: string };
+    expect(csv).toEqual({
+      ok: false,
+      message: pasted.message.replace('bulkFill_pastedData:undefined', 'lon.csv'),
+    });
+    const big = new File([new Uint8Array(inputLimits.fileBytes + 1)], 'to.xlsx');
+    expect(await fileSheets(big)).toEqual({
+      ok: false,
+      message: 'Không đọc được tệp "to.xlsx": vượt giới hạn kích thước tệp (32 MB).',
     });
   });
 });

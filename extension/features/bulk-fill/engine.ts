@@ -159,7 +159,7 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
     const rows = grid.rows();
     const plan: Plan = planWaiting(fresh, rows, check);
     recordPerf('bulkFill.plan', performance.now() - start);
-    say('');
+    say(sheets.notice ?? '');
     const view = renderPreview(plan, found.source, origin, wrongFile(found.source, plan, context), {
       cancel: closeDialog,
       confirm: (plan) => {

@@ -1,14 +1,43 @@
-import { clipboardGrid, decodeTextFile, type GridSheet, parseDelimited } from '@edulens/shared/sheets';
+import { InputLimitError, inputLimits, limitReason } from '@edulens/shared/limits';
+import {
+  clipboardGrid,
+  decodeTextFile,
+  type GridSheet,
+  invalidUtf8Problems,
+  parseDelimited,
+} from '@edulens/shared/sheets';
 import { currentLang, t } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
 
 // Where bulk-fill data comes from: text pasted from Excel (parsed right here), a .csv read here,
 // or an .xlsx read by the background (the reader stays out of the content script).
 
-export type SheetsResult = { ok: true; sheets: GridSheet[] } | { ok: false; message: string };
+export type SheetsResult =
+  /** `notice`: what the reader had to guess at (bytes that are not UTF-8), shown with the preview. */
+  { ok: true; sheets: GridSheet[]; notice?: string } | { ok: false; message: string };
+
+/** A refusal naming the limit, in the user's language. */
+function overLimit(name: string, reason: { vi: string; en: string }): SheetsResult {
+  const message =
+    currentLang() === 'vi'
+      ? `Không đọc được tệp "${name}": ${reason.vi}.`
+      : `Cannot read "${name}": ${reason.en}.`;
+  return { ok: false, message };
+}
+
+/** Parses text within the input limits; a limit reached becomes a refusal instead of an error. */
+function withinLimits(name: string, parse: () => SheetsResult): SheetsResult {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputLimitError) return overLimit(name, error.reason);
+    throw error;
+  }
+}
 
 export function pastedSheets(text: string): SheetsResult {
-  return { ok: true, sheets: [clipboardGrid(text, t('bulkFill_pastedData'))] };
+  const name = t('bulkFill_pastedData');
+  return withinLimits(name, () => ({ ok: true, sheets: [clipboardGrid(text, name)] }));
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -20,28 +49,29 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const MAX_BYTES = 20 * 1024 * 1024;
-
 function extension(name: string): string {
   return /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 }
 
-/** The background's refusal, naming the limit, in the user's language. */
-function overLimit(name: string, reason: { vi: string; en: string }): string {
-  return currentLang() === 'vi'
-    ? `Không đọc được tệp "${name}": ${reason.vi}.`
-    : `Cannot read "${name}": ${reason.en}.`;
-}
-
 export async function fileSheets(file: File): Promise<SheetsResult> {
   const ext = extension(file.name);
-  if (file.size > MAX_BYTES) return { ok: false, message: t('bulkFill_fileTooLarge', file.name) };
+  if (file.size > inputLimits.fileBytes) return overLimit(file.name, limitReason('fileBytes'));
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') {
     // The decoder `edulens check` and `convert` use, so that a file reads the same in each.
     const decoded = decodeTextFile(bytes);
     if (!decoded) return { ok: false, message: t('bulkFill_fileUnreadable', file.name) };
-    return { ok: true, sheets: [{ name: file.name, rows: parseDelimited(decoded.text), merges: [] }] };
+    const { invalidUtf8 } = decoded;
+    const lang = currentLang();
+    return withinLimits(file.name, () => ({
+      ok: true,
+      sheets: [{ name: file.name, rows: parseDelimited(decoded.text), merges: [] }],
+      ...(invalidUtf8 && {
+        notice: invalidUtf8Problems(file.name, invalidUtf8)
+          .map(({ message }) => message[lang])
+          .join('; '),
+      }),
+    }));
   }
   if (ext === 'xlsx' || ext === 'xlsm') {
     try {
@@ -50,7 +80,7 @@ export async function fileSheets(file: File): Promise<SheetsResult> {
         base64: toBase64(bytes),
       });
       if (answer.ok) return { ok: true, sheets: answer.sheets };
-      if (answer.reason === 'limit') return { ok: false, message: overLimit(file.name, answer.message) };
+      if (answer.reason === 'limit') return overLimit(file.name, answer.message);
     } catch {
       // The background did not answer: same message as an unreadable file.
     }
