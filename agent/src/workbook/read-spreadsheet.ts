@@ -99,7 +99,9 @@ export function openSpreadsheet(file: string): Promise<EditableSpreadsheet> {
   return read(file, async (bytes) => {
     const preflight = await readXlsx(bytes, { everyPart: true });
     const over = (['convertCells', 'convertMerges'] as const).find(
-      (limit) => (limit === 'convertCells' ? preflight.exceljsCells : preflight.merges) > inputLimits[limit],
+      (limit) =>
+        (limit === 'convertCells' ? preflight.exceljsCells : preflight.mostMergesInASheet) >
+        inputLimits[limit],
     );
     if (over) {
       throw new InputLimitError(over, {

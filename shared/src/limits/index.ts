@@ -31,14 +31,15 @@ export const inputLimits = {
   /**
    * What `convert` may hand to exceljs, which builds an object for every row up to the last and
    * every cell, style-only ones and those under a merge or a data validation included (counted
-   * by XlsxReading.exceljsCells). Measured near 80,000: 39,900 one-cell rows 293 MB (counted
-   * 119,700 now, refused), 1,000 rows × 79 cells 248 MB (counted 81,000); at twice that, 534 and
-   * 423 MB. A class file counts a few thousand; check reads far bigger files.
+   * by XlsxReading.exceljsCells). A whole school's homeroom workbook (40 class sheets of 38
+   * students × 13 subjects, the bench's) counts 137,000 and converts in ~250 MB; the costliest
+   * shape measured (1,000 rows × 79 cells) takes ~3 KB a count, ~480 MB at this limit.
    */
-  convertCells: 80_000,
+  convertCells: 160_000,
   /**
-   * Merged ranges `convert` may hand to exceljs, which checks each new merge against every other
-   * in its sheet: 20,000 in one sheet took 66 s. A school's file of 40 class sheets has ~1,800.
+   * Merged ranges in one sheet that `convert` may hand to exceljs, which checks each new merge
+   * against every other in its sheet: 20,000 in one sheet took 66 s. A class sheet has a few
+   * dozen; a school's file of 40 class sheets ~2,000 in all, which is not one sheet's count.
    */
   convertMerges: 2_000,
   /**
@@ -74,7 +75,10 @@ const limitNames: Record<InputLimit, Message> = {
   cells: { vi: 'số ô có dữ liệu hoặc thuộc vùng gộp', en: 'number of filled or merged cells' },
   merges: { vi: 'số vùng ô gộp', en: 'number of merged ranges' },
   convertCells: { vi: 'số dòng và ô lệnh convert nạp được', en: 'rows and cells convert can load' },
-  convertMerges: { vi: 'số vùng ô gộp lệnh convert nạp được', en: 'merged ranges convert can load' },
+  convertMerges: {
+    vi: 'số vùng ô gộp trong một trang tính lệnh convert nạp được',
+    en: 'merged ranges in one sheet convert can load',
+  },
   styles: { vi: 'số kiểu định dạng trong tệp', en: 'number of style records' },
   cellCharacters: { vi: 'số ký tự trong một ô', en: 'characters in one cell' },
   quotedCharacters: { vi: 'số ký tự trích dẫn', en: 'quoted characters' },

@@ -709,8 +709,11 @@ export interface XlsxReading {
    * and cells defined names list.
    */
   exceljsCells: number;
-  /** Merged ranges as written, across the workbook (exceljs checks each against the others). */
-  merges: number;
+  /**
+   * Merged ranges as written in the sheet that has most: exceljs checks each new merge against
+   * every other in its sheet, so its cost grows with the square of one sheet's count.
+   */
+  mostMergesInASheet: number;
   /** By worksheet part: merge refs cut to the used range (the ref → the cut ref, '' for none left). */
   cutMerges: Map<string, Map<string, string>>;
 }
@@ -732,7 +735,7 @@ export async function readXlsx(
     sheets: [],
     mergedCells: 0,
     exceljsCells: 0,
-    merges: 0,
+    mostMergesInASheet: 0,
     cutMerges: new Map(),
   };
   const workbookXml = zip.readText('xl/workbook.xml');
@@ -767,7 +770,7 @@ export async function readXlsx(
     parts.filled += reader.filled;
     parts.merges += reader.merges;
     reading.mergedCells += reader.mergedCells;
-    reading.merges += reader.merges;
+    reading.mostMergesInASheet = Math.max(reading.mostMergesInASheet, reader.merges);
     reading.exceljsCells += grid.rows.length + reader.elements + reader.covered;
     if (reader.cutMerges.size > 0) reading.cutMerges.set(path, reader.cutMerges);
   }
