@@ -1,8 +1,10 @@
-import { realpath, writeFile } from 'node:fs/promises';
+import { realpath, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { sheets } from '@edulens/shared';
+import { inputLimits, truncateText } from '@edulens/shared/limits';
 import { CommandError } from '../commands/guard';
-import { unwritable } from '../output-file';
+import { unwritable, UnwritableFileError } from '../output-file';
+import type ExcelJS from 'exceljs';
 import type { EditableSpreadsheet } from './read-spreadsheet';
 
 /** Both paths as the file system sees them (symlinks resolved), so `-o ./a/../x.xlsx` is still caught. */
@@ -79,13 +81,33 @@ export async function writeSpreadsheet(spreadsheet: EditableSpreadsheet, output:
     );
   }
   const bytes =
-    kind === 'csv'
+    kind === 'csv' || spreadsheet.kind === 'csv'
       ? csvBytes(csvSheet(spreadsheet, output), spreadsheet.kind === 'csv' ? spreadsheet.delimiter : ',')
-      : undefined;
+      : await workbookBytes(spreadsheet.workbook, output);
   try {
-    if (bytes) await writeFile(output, bytes);
-    else if (spreadsheet.kind === 'xlsx') await spreadsheet.workbook.xlsx.writeFile(output);
+    await writeFile(output, bytes);
   } catch (error) {
+    // A write cut short (a full disk) leaves no half file that looks like a result.
+    await rm(output, { force: true }).catch(() => undefined);
     throw unwritable(output, error);
+  }
+}
+
+/**
+ * The workbook serialised in memory first, so that a part exceljs loaded but cannot write back (an
+ * unknown media type) is named as the input's, and no empty output file is left behind.
+ */
+async function workbookBytes(workbook: ExcelJS.Workbook, output: string): Promise<Buffer> {
+  try {
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  } catch (error) {
+    const detail = truncateText(
+      error instanceof Error ? error.message : String(error),
+      inputLimits.quotedCharacters,
+    );
+    throw new UnwritableFileError(output, {
+      vi: `bảng tính gốc có phần EduLens không ghi lại được (${detail})`,
+      en: `the input workbook has a part EduLens cannot write back (${detail})`,
+    });
   }
 }
