@@ -176,6 +176,8 @@ function calendarSection(
       ...events.map((event) => eventRow(event, now)),
     ],
     '  ',
+    // EduLens's own calendar text, shown whole: a console too narrow for it gets blocks below.
+    Number.POSITIVE_INFINITY,
   );
   if (table.split('\n').every((line) => width(line) <= columns)) {
     // Each assumed entry once, however many of its occurrences the table shows.

@@ -21,14 +21,17 @@ export function cutQuotes(message: string): string {
 
 /**
  * Left-aligned columns separated by two spaces; widths from the longest cell of each column, but
- * a cell longer than `reportColumnCharacters` is cut with "…", so that one long name never pads
- * every row. The last column is neither padded nor cut (it holds the sentence of a message).
+ * a cell longer than `cutAt` (`reportColumnCharacters` for what a file holds) is cut with "…", so
+ * that one long name never pads every row. The last column is neither padded nor cut (it holds the
+ * sentence of a message).
  */
-export function textTable(rows: readonly (readonly string[])[], indent = ''): string {
+export function textTable(
+  rows: readonly (readonly string[])[],
+  indent = '',
+  cutAt: number = inputLimits.reportColumnCharacters,
+): string {
   const cut = rows.map((row) =>
-    row.map((cell, i) =>
-      i === row.length - 1 ? cell : truncateText(cell, inputLimits.reportColumnCharacters),
-    ),
+    row.map((cell, i) => (i === row.length - 1 ? cell : truncateText(cell, cutAt))),
   );
   const widths: number[] = [];
   for (const row of cut) {
