@@ -119,12 +119,18 @@ describe('restore all drafts of a page', () => {
     await api('', { method: 'POST', json: { ...KEY, page: OTHER_PAGE, value: '1' } });
     await api('', { method: 'POST', json: { ...KEY, profile: 'smas', value: '2' } });
 
-    const response = await api('', { query: pageQuery() });
-    const { drafts } = PageDraftsResponseSchema.parse(await response.json());
-    expect(drafts.map((d) => [d.field, d.value])).toEqual([
-      ['HS0001.tx1', '7'],
-      ['HS0002.tx1', '8'],
-    ]);
+    // Asked by query (local tools) or by body (the extension, so that its Origin is sent): one answer.
+    const byQuery = await api('', { query: pageQuery() });
+    const byBody = await api('/page', { method: 'POST', json: { profile: 'vnedu', page: PAGE } });
+    for (const response of [byQuery, byBody]) {
+      const { drafts } = PageDraftsResponseSchema.parse(await response.json());
+      expect(drafts.map((d) => [d.field, d.value])).toEqual([
+        ['HS0001.tx1', '7'],
+        ['HS0002.tx1', '8'],
+      ]);
+    }
+    const unknownField = await api('/page', { method: 'POST', json: { profile: 'vnedu', page: PAGE, x: 1 } });
+    expect(unknownField.status).toBe(400);
   });
 
   it('summarises the pages of a profile that hold drafts, latest first', async () => {

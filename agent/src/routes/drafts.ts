@@ -5,6 +5,7 @@ import {
   DraftHistoryQuerySchema,
   type DraftHistoryResponse,
   DraftPageQuerySchema,
+  PageDraftsRequestSchema,
   DraftPagesQuerySchema,
   type DraftPagesResponse,
   type DraftResponse,
@@ -52,39 +53,46 @@ export function draftRoutes({ store, now }: DraftRouteDeps): Hono<AgentEnv> {
     }
   };
 
-  return new Hono<AgentEnv>()
-    .post('/', requireJson, validJson(SaveDraftRequestSchema), async (c) => {
-      const request = c.req.valid('json');
-      const saved = await write(c, () => store.drafts.save(request, now()));
-      if ('refused' in saved) return saved.refused;
-      const outcome = saved.done;
-      if (outcome.status === 'conflict') return conflict(c, outcome.current);
-      return c.json({ draft: outcome.draft } satisfies DraftResponse);
-    })
-    .get('/', validQuery(DraftPageQuerySchema), (c) => {
-      const { profile, page } = c.req.valid('query');
-      return c.json({ drafts: store.drafts.listPage(profile, page) } satisfies PageDraftsResponse);
-    })
-    .get('/pages', validQuery(DraftPagesQuerySchema), (c) =>
-      c.json({ pages: store.drafts.pages(c.req.valid('query').profile) } satisfies DraftPagesResponse),
-    )
-    .get('/item', validQuery(DraftFieldQuerySchema), (c) => {
-      const draft = store.drafts.get(c.req.valid('query'));
-      return draft ? c.json({ draft } satisfies DraftResponse) : refuse(c, refusals.draftNotFound);
-    })
-    .get('/history', validQuery(DraftHistoryQuerySchema), (c) => {
-      const { limit, ...key } = c.req.valid('query');
-      return c.json({
-        revisions: store.drafts.history(key, limit ?? DEFAULT_HISTORY_LIMIT),
-      } satisfies DraftHistoryResponse);
-    })
-    .delete('/item', validQuery(DeleteDraftQuerySchema), async (c) => {
-      const { baseVersion, ...key } = c.req.valid('query');
-      const removed = await write(c, () => store.drafts.remove(key, baseVersion, now()));
-      if ('refused' in removed) return removed.refused;
-      const outcome = removed.done;
-      if (outcome.status === 'not_found') return refuse(c, refusals.draftNotFound);
-      if (outcome.status === 'conflict') return conflict(c, outcome.current);
-      return c.json({ draft: outcome.draft } satisfies DraftResponse);
-    });
+  return (
+    new Hono<AgentEnv>()
+      .post('/', requireJson, validJson(SaveDraftRequestSchema), async (c) => {
+        const request = c.req.valid('json');
+        const saved = await write(c, () => store.drafts.save(request, now()));
+        if ('refused' in saved) return saved.refused;
+        const outcome = saved.done;
+        if (outcome.status === 'conflict') return conflict(c, outcome.current);
+        return c.json({ draft: outcome.draft } satisfies DraftResponse);
+      })
+      .get('/', validQuery(DraftPageQuerySchema), (c) => {
+        const { profile, page } = c.req.valid('query');
+        return c.json({ drafts: store.drafts.listPage(profile, page) } satisfies PageDraftsResponse);
+      })
+      // The page's drafts again, asked with a body so that the extension's request carries its Origin.
+      .post('/page', requireJson, validJson(PageDraftsRequestSchema), (c) => {
+        const { profile, page } = c.req.valid('json');
+        return c.json({ drafts: store.drafts.listPage(profile, page) } satisfies PageDraftsResponse);
+      })
+      .get('/pages', validQuery(DraftPagesQuerySchema), (c) =>
+        c.json({ pages: store.drafts.pages(c.req.valid('query').profile) } satisfies DraftPagesResponse),
+      )
+      .get('/item', validQuery(DraftFieldQuerySchema), (c) => {
+        const draft = store.drafts.get(c.req.valid('query'));
+        return draft ? c.json({ draft } satisfies DraftResponse) : refuse(c, refusals.draftNotFound);
+      })
+      .get('/history', validQuery(DraftHistoryQuerySchema), (c) => {
+        const { limit, ...key } = c.req.valid('query');
+        return c.json({
+          revisions: store.drafts.history(key, limit ?? DEFAULT_HISTORY_LIMIT),
+        } satisfies DraftHistoryResponse);
+      })
+      .delete('/item', validQuery(DeleteDraftQuerySchema), async (c) => {
+        const { baseVersion, ...key } = c.req.valid('query');
+        const removed = await write(c, () => store.drafts.remove(key, baseVersion, now()));
+        if ('refused' in removed) return removed.refused;
+        const outcome = removed.done;
+        if (outcome.status === 'not_found') return refuse(c, refusals.draftNotFound);
+        if (outcome.status === 'conflict') return conflict(c, outcome.current);
+        return c.json({ draft: outcome.draft } satisfies DraftResponse);
+      })
+  );
 }

@@ -227,9 +227,18 @@ describe('a token bound to an origin', () => {
     expect(tokenCount()).toBe(1);
   });
 
-  it('still reads without an Origin: Chromium sends none on the extension’s GETs', async () => {
+  it('cannot read without its Origin either; the extension reads with POST, which carries it', async () => {
     const token = await agent.pair(EXTENSION_ORIGIN);
-    expect((await read(token)).status).toBe(200);
+    expect(await errorCode(await read(token))).toBe('origin.forbidden');
+    expect((await read(token, EXTENSION_ORIGIN)).status).toBe(200);
+    const readWithBody = (origin?: string) =>
+      agent.request('/api/drafts/page', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, ...(origin === undefined ? {} : { origin }) },
+        json: { profile: 'vnedu', page: PAGE },
+      });
+    expect(await errorCode(await readWithBody())).toBe('origin.forbidden');
+    expect((await readWithBody(EXTENSION_ORIGIN)).status).toBe(200);
   });
 
   it('issued to a local tool (no Origin) works only without one', async () => {

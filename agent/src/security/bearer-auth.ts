@@ -5,17 +5,10 @@ import type { PairingStore } from '../store/pairing';
 import { hashSecret } from './secrets';
 
 /**
- * Chromium sends no Origin on an extension's GET or HEAD to a host in its host_permissions (measured
- * with the built extension: its reads of /api/drafts arrive without one), while any other method
- * carries it from every browser context. So a token bound to an extension is refused without its
- * Origin on those other methods, and on every method with another Origin.
- */
-const METHODS_SENT_WITHOUT_ORIGIN = new Set(['GET', 'HEAD']);
-
-/**
  * Every /api request carries the token a pairing produced; a token is honoured only from its own
- * origin. A token paired without an Origin (a local tool) works only without one, which no browser
- * context can do for a write.
+ * origin, on every method. (Chromium sends no Origin on an extension's GET to a host in its
+ * host_permissions, so the extension asks for what it reads with POST, which always carries it.)
+ * A token paired without an Origin (a local tool) works only without one.
  */
 export function bearerAuth(pairing: PairingStore, now: () => number): MiddlewareHandler<AgentEnv> {
   return async (c, next) => {
@@ -31,9 +24,7 @@ export function bearerAuth(pairing: PairingStore, now: () => number): Middleware
     if (stored.expiresAt <= now()) return refuse(c, refusals.authExpired);
     const origin = c.req.header('origin');
     if (origin === undefined) {
-      if (stored.origin !== null && !METHODS_SENT_WITHOUT_ORIGIN.has(c.req.method)) {
-        return refuse(c, refusals.tokenWithoutOrigin);
-      }
+      if (stored.origin !== null) return refuse(c, refusals.tokenWithoutOrigin);
     } else if (origin !== stored.origin) return refuse(c, refusals.tokenOfOtherOrigin);
     c.set('tokenHash', tokenHash);
     await next();

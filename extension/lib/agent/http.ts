@@ -5,6 +5,7 @@ import {
   DraftConflictResponseSchema,
   DraftResponseSchema,
   HealthResponseSchema,
+  PageDraftsRequestSchema,
   PageDraftsResponseSchema,
   PairResponseSchema,
   SaveDraftRequestSchema,
@@ -98,11 +99,13 @@ export class AgentHttp {
     address: Omit<DraftAddress, 'field'>,
     timeoutMs = TIMEOUT_MS,
   ): Promise<AgentReply<Draft[]>> {
-    const query = new URLSearchParams({ profile: address.profile, page: JSON.stringify(address.page) });
+    // POST, not GET: Chromium sends the extension's Origin, which its token is bound to, only then.
+    const request = PageDraftsRequestSchema.safeParse(address);
+    if (!request.success) return invalid(request.error);
     const reply = await this.call(
       base,
-      `/api/drafts?${query}`,
-      { method: 'GET' },
+      '/api/drafts/page',
+      json('POST', request.data),
       token,
       PageDraftsResponseSchema,
       timeoutMs,

@@ -92,6 +92,13 @@ const CountParamSchema = z
 export const DraftPageQuerySchema = z.strictObject({ profile: ProfileIdSchema, page: PageParamSchema });
 export type DraftPageQuery = z.infer<typeof DraftPageQuerySchema>;
 
+/**
+ * The same read as a JSON body (`POST /api/drafts/page`), which the extension uses: Chromium sends
+ * no Origin on an extension's GET, and a token bound to the extension is honoured only with it.
+ */
+export const PageDraftsRequestSchema = z.strictObject({ profile: ProfileIdSchema, page: PageKeySchema });
+export type PageDraftsRequest = z.infer<typeof PageDraftsRequestSchema>;
+
 export const DraftFieldQuerySchema = DraftPageQuerySchema.extend({ field: FieldNameSchema });
 export type DraftFieldQuery = z.infer<typeof DraftFieldQuerySchema>;
 
