@@ -1,9 +1,9 @@
 import { text } from '@edulens/shared';
 import { unzipSync } from 'fflate';
+import { gradeHeader } from '../helpers/grade-workbook';
 import {
   buildZip,
   deflatePieces,
-  gradeHeader,
   gradeSheetXml,
   rowXml,
   sharedStringsXml,

@@ -1,6 +1,19 @@
 import { text } from '@edulens/shared';
 import ExcelJS from 'exceljs';
 
+/** The header of the one-row grade sheet (TT22) "6B - Văn"; the hostile files reuse it. */
+export const gradeHeader = [
+  'STT',
+  'Mã học sinh',
+  'Họ và tên',
+  'KTTX 1',
+  'KTTX 2',
+  'KTTX 3',
+  'Giữa kỳ',
+  'Cuối kỳ',
+  'TBm',
+] as const;
+
 const unicodeFont: Partial<ExcelJS.Font> = { name: 'Times New Roman', size: 12 };
 const tcvn3Font: Partial<ExcelJS.Font> = { name: '.VnTime', size: 12 };
 const thinBorder: Partial<ExcelJS.Borders> = {
@@ -79,17 +92,7 @@ function addLiteratureSheet(workbook: ExcelJS.Workbook): void {
   const sheet = workbook.addWorksheet('6B - Văn');
   sheet.getCell('A1').value = 'TRƯỜNG THCS LÊ LỢI';
   sheet.getCell('A2').value = 'BẢNG ĐIỂM MÔN NGỮ VĂN – LỚP 6B';
-  sheet.getRow(3).values = [
-    'STT',
-    'Mã học sinh',
-    'Họ và tên',
-    'KTTX 1',
-    'KTTX 2',
-    'KTTX 3',
-    'Giữa kỳ',
-    'Cuối kỳ',
-    'TBm',
-  ];
+  sheet.getRow(3).values = [...gradeHeader];
   sheet.getRow(4).values = [1, 'HS0101', 'Nguyễn Thị Mai', 8.5, 8, 8, 8, 8.5, 8.2];
   sheet.getRow(5).values = [2, 'HS0102', 'Hoàng Văn Tú', 7, 8, 9, 8, 7];
   sheet.getCell('I5').value = { formula: 'ROUND((D5+E5+F5+2*G5+3*H5)/8,1)', result: 7.6 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { text } from '@edulens/shared';
+import { gradeHeader } from './grade-workbook';
 
 /*
  * The bombs and pathological files of issue 10, built in code, deterministically and cheaply: a
@@ -247,19 +248,6 @@ export function sheetTail(merges: readonly string[] = []): string {
     : '';
   return `</sheetData>${mergeXml}</worksheet>`;
 }
-
-/** The header of a one-row grade sheet (TT22), as tests/helpers/grade-workbook's "6B - Văn". */
-export const gradeHeader = [
-  'STT',
-  'Mã học sinh',
-  'Họ và tên',
-  'KTTX 1',
-  'KTTX 2',
-  'KTTX 3',
-  'Giữa kỳ',
-  'Cuối kỳ',
-  'TBm',
-] as const;
 
 const givenNames = ['Nguyễn Văn An', 'Trần Thị Bích Ngọc', 'Lê Hoàng Nam', 'Phạm Thu Hà', 'Võ Minh Khôi'];
 
