@@ -6,6 +6,8 @@ import { type BrowserContext, chromium, type Page } from 'playwright';
 import { type AgentProcess, startAgentProcess } from '../tests/agent/agent-process';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
 import { DEFAULT_BASE_PORT, type RunningPortals, startPortals } from '../tests/portals/start-portals';
+import { formatVnDateTime } from '../tests/portals/vnedu/sim-clock';
+import { followToday } from '../tests/portals/vnedu/state';
 
 // `npm run demo`: the local agent, the simulated portals and Chromium with the built extension on
 // the simulated vnEdu, all on this computer, until Ctrl+C.
@@ -20,6 +22,9 @@ import { DEFAULT_BASE_PORT, type RunningPortals, startPortals } from '../tests/p
 // says how to run it with one and keeps the agent and the simulators running for another browser.
 // Flags: --headless (open Chromium headless anyway, e.g. for a screenshot), --no-browser,
 // --smoke (start everything, check it, stop: for CI).
+//
+// The simulated vnEdu follows today's date (its school year, lock dates and clock), as the
+// extension does, so the lock banner and the portal's lock line tell the same story.
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_ROOT = join(repoRoot, 'extension');
@@ -127,6 +132,14 @@ async function openBrowser(portals: RunningPortals, agent: AgentProcess, headles
     await portal.goto(`${origin}${GRADE_BOOK}`);
     await portal.locator('#edulens-overlay[data-ready="1"]').waitFor({ state: 'attached', timeout: 20_000 });
     await portal.screenshot({ path: join(DEMO_DIR, 'vnedu-grade-book.png') });
+    // One story: the portal's lock line and the extension's banner, side by side.
+    const notice = await portal.locator('td.lock-notice').first().textContent({ timeout: 5000 });
+    const banner = await portal
+      .locator('[data-testid="lock-banner"]')
+      .textContent({ timeout: 5000 })
+      .catch(() => '(không có / none)');
+    console.log(`  vnEdu:   ${notice?.trim()}`);
+    console.log(`  EduLens: ${banner?.trim()}`);
   } else {
     await portal.goto(`${origin}/v5/login?${new URLSearchParams({ next: GRADE_BOOK })}`);
   }
@@ -141,6 +154,9 @@ function printBanner(portals: RunningPortals, agent: AgentProcess, browser: stri
   console.log(`  vnEdu (mô phỏng / simulated):  ${vnedu.url}`);
   console.log(`    ${TEACHER.username} / ${TEACHER.password}  — giáo viên Toán 6A1 / Toán teacher of 6A1`);
   console.log(`    Sổ điểm / Grade book:         ${new URL(GRADE_BOOK, vnedu.url).href}`);
+  const { state } = vnedu.handle;
+  const year = `${state.schoolYear}-${state.schoolYear + 1}`;
+  console.log(`    Năm học / School year:        ${year}, ${formatVnDateTime(state.clock.now())}`);
   say(
     '    Mã xác nhận: chữ trong ảnh (dễ đọc). Buộc hết phiên: POST /__test/expire-session',
     '    Captcha: the letters in the image (readable). Force a session expiry: POST /__test/expire-session',
@@ -185,7 +201,7 @@ async function main(): Promise<void> {
   const portalsPort = port('EDULENS_PORTALS_PORT', DEFAULT_BASE_PORT);
   mkdirSync(AGENT_HOME, { recursive: true });
 
-  const portals = await startPortals({ port: portalsPort });
+  const portals = await startPortals({ port: portalsPort, vnedu: followToday() });
   let agent: AgentProcess;
   try {
     agent = await startAgentProcess(AGENT_HOME, { args: ['--port', String(agentPort)] });

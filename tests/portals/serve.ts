@@ -1,11 +1,14 @@
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_BASE_PORT, type RunningPortals, startPortals } from './start-portals';
-import type { VnEduOptions } from './vnedu/state';
+import { formatVnDateTime } from './vnedu/sim-clock';
+import { followToday, type VnEduOptions } from './vnedu/state';
 
 // `npm run portals`: every simulated portal on 127.0.0.1 until Ctrl+C. Settings from the
 // environment: EDULENS_PORTALS_PORT (first port, default 5301), EDULENS_VNEDU_SAVE_DELAY_MS
 // (default 800, saves feel slow as on the real portal), EDULENS_VNEDU_SESSION_IDLE_MIN (20),
-// EDULENS_VNEDU_POLL_MS (5000), EDULENS_VNEDU_REFILL_MIN (10).
+// EDULENS_VNEDU_POLL_MS (5000), EDULENS_VNEDU_REFILL_MIN (10). The school year and the portal's clock
+// follow today's date, as the extension's do; EDULENS_VNEDU_SCHOOL_YEAR=2025 pins the fixture year
+// the tests use (clock from 20/11/2025 08:00).
 
 export { type RunningPortals, type StartPortalsOptions, startPortals } from './start-portals';
 
@@ -27,6 +30,13 @@ function printBanner(portals: RunningPortals): void {
   say('Các cổng mô phỏng đang chạy:', 'Simulated portals running:');
   for (const portal of portals.all) {
     console.log(`\n${portal.name}: ${portal.url}`);
+    if (portal.id === 'vnedu') {
+      const { state } = portals.vnedu.handle;
+      say(
+        `  Năm học ${state.schoolYear}-${state.schoolYear + 1}, đồng hồ cổng: ${formatVnDateTime(state.clock.now())}`,
+        `  School year ${state.schoolYear}-${state.schoolYear + 1}, portal clock: ${formatVnDateTime(state.clock.now())}`,
+      );
+    }
     say('  Tài khoản mẫu (tên đăng nhập / mật khẩu):', '  Demo accounts (username / password):');
     for (const account of portal.accounts) {
       console.log(`    ${account.username} / ${account.password}  — ${account.vi} / ${account.en}`);
@@ -41,7 +51,9 @@ function printBanner(portals: RunningPortals): void {
 }
 
 async function main(): Promise<void> {
+  const pinned = envNumber('EDULENS_VNEDU_SCHOOL_YEAR', 0);
   const vnedu: VnEduOptions = {
+    ...(pinned ? { schoolYear: pinned } : followToday()),
     saveDelayMs: envNumber('EDULENS_VNEDU_SAVE_DELAY_MS', 800),
     sessionIdleMinutes: envNumber('EDULENS_VNEDU_SESSION_IDLE_MIN', 20),
     pollMs: envNumber('EDULENS_VNEDU_POLL_MS', 5000),

@@ -39,7 +39,7 @@ export function splitName(fullName: string): { familyName: string; givenName: st
 }
 
 /** Every class of every school, 35–48 students each (or the class's fixed size), the same for the same seed. */
-export function buildRoster(seed: number): Roster {
+export function buildRoster(seed: number, schoolYear = SCHOOL_YEAR_START): Roster {
   const usedCodes = new Set<string>();
   const usedIds = new Set<number>();
   const classes = schools.flatMap((school, schoolIndex) =>
@@ -52,7 +52,7 @@ export function buildRoster(seed: number): Roster {
       while (names.length < size) names.push(randomStudentName(rng));
       // Ids and birth dates come from their own stream so that codes stay what they were.
       const extra = createRng(seedFrom(seed, 'hoc_sinh_id', school.code, schoolClass.name));
-      const birthYear = SCHOOL_YEAR_START - 5 - schoolClass.grade;
+      const birthYear = schoolYear - 5 - schoolClass.grade;
       const students = names.sort(compareForClassList).map((fullName): Student => {
         let code: string;
         do code = `63${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;

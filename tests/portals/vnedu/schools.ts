@@ -32,9 +32,22 @@ export interface School {
 }
 
 export const PROVINCE = 'Đắk Nông';
+/** The fixture's school year, which tests pin (`VnEduOptions.schoolYear`); the demo follows today's. */
 export const SCHOOL_YEAR = '2025-2026';
 /** `iNamHoc`: the first calendar year of the school year. */
 export const SCHOOL_YEAR_START = 2025;
+
+/** "2026-2027", as window titles show it. */
+export const schoolYearLabel = (start: number): string => `${start}-${start + 1}`;
+
+/**
+ * The school year an instant falls in (its first calendar year), in Vietnam's time: a school year
+ * starts in September, so 07/12/2026 is in 2026-2027 and 20/08/2026 still in 2025-2026.
+ */
+export function schoolYearAt(instant: number): number {
+  const d = new Date(instant + 7 * 3_600_000);
+  return d.getUTCMonth() >= 8 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+}
 
 const classesOf = (base: number, names: ReadonlyArray<string | [string, number]>): SchoolClass[] =>
   names.map((entry, index) => {

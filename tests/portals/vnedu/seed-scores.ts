@@ -4,9 +4,10 @@ import { createRng, type Rng, seedFrom } from './prng';
 import type { Roster, Student } from './roster';
 import { type BookRef, ScoreStore } from './score-store';
 import { type EntryColumn, entryColumns, formatTenths, primaryColumns } from './scoring';
+import { SCHOOL_YEAR_START } from './schools';
 import { subjectsOf } from './subjects';
 
-// Scores already saved when the simulator starts (20/11/2025, mid semester I): secondary books
+// Scores already saved when the simulator starts (20/11/2025 in the fixture year, mid semester I): secondary books
 // part-way through semester I (some complete, most without the end-of-term, a few untouched);
 // primary books with the mid-term (giữa kỳ I) entered in most subjects. Semester II is empty.
 // Every stored cell remembers the account that saved it and when, as the portal's titles show.
@@ -14,10 +15,10 @@ import { subjectsOf } from './subjects';
 type Progress = 'full' | 'partial' | 'empty';
 
 const DAY = 86_400_000;
-/** 15/09/2025 00:00 in Vietnam: the first saves of the year. */
-const TERM_START = Date.parse('2025-09-15T00:00:00+07:00');
-/** 03/11/2025: mid-term results of primary books are entered from here. */
-const MID_TERM = Date.parse('2025-11-03T00:00:00+07:00');
+/** 15/09 00:00 in Vietnam (15/09/2025 in the fixture year): the first saves of the year. */
+const termStart = (year: number) => Date.parse(`${year}-09-15T00:00:00+07:00`);
+/** 03/11 (03/11/2025): mid-term results of primary books are entered from here. */
+const midTerm = (year: number) => Date.parse(`${year}-11-03T00:00:00+07:00`);
 
 function randomScore(rng: Rng, ability: number): string {
   const raw = Math.min(100, Math.max(0, ability + rng.int(-15, 15)));
@@ -98,7 +99,14 @@ function isEntered(rng: Rng, progress: Progress, key: string, last: boolean): bo
   return rng.chance(last ? 0.4 : 0.9);
 }
 
-export function seedScores(roster: Roster, accounts: readonly Account[], seed: number): ScoreStore {
+export function seedScores(
+  roster: Roster,
+  accounts: readonly Account[],
+  seed: number,
+  schoolYear = SCHOOL_YEAR_START,
+): ScoreStore {
+  const TERM_START = termStart(schoolYear);
+  const MID_TERM = midTerm(schoolYear);
   const store = new ScoreStore();
   for (const { school, schoolClass, students } of roster.classes) {
     for (const subject of subjectsOf(school.level)) {

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createVnEduPortal, type VnEduPortal } from './app';
+import { schoolYearAt } from './schools';
+import { followToday } from './state';
 import { bookFields, cellsBody, type PortalClient, portalClient, type TestBook } from './test-client';
 
 let portal: VnEduPortal;
@@ -118,5 +120,39 @@ describe('vnEdu simulator: background re-fill and reset', () => {
     const after = await book(2);
     expect(after.rows).toEqual(before.rows);
     expect(after.locked).toBe(false);
+  });
+});
+
+describe('vnEdu simulator: the school year', () => {
+  it('follows the date it starts at: a school year starts in September (Vietnam time)', () => {
+    expect(schoolYearAt(Date.parse('2026-12-07T00:00:00Z'))).toBe(2026);
+    expect(schoolYearAt(Date.parse('2026-08-31T16:59:59Z'))).toBe(2025); // 23:59:59 on 31/08 in Vietnam
+    expect(schoolYearAt(Date.parse('2026-08-31T17:00:00Z'))).toBe(2026); // 00:00 on 01/09 in Vietnam
+    expect(schoolYearAt(Date.parse('2027-01-20T00:00:00Z'))).toBe(2026);
+  });
+
+  it("with followToday(), shows today's year and clock: titles, iNamHoc, lock dates, seeded saves", async () => {
+    const today = Date.parse('2026-12-07T08:00:00+07:00');
+    portal = createVnEduPortal({ ...followToday(today), realNow: () => today });
+    client = portalClient(portal);
+    await client.login('annv.thcsnd', 'Vnedu@2025');
+    expect(portal.state.schoolYear).toBe(2026);
+    expect(portal.state.clock.now()).toBe(today);
+    const desktop = await (await client.request('/v5/?open=nhap-diem&lop=6A1&mon=TOAN&hk=1')).text();
+    expect(desktop).toContain('[2026-2027] Sổ điểm');
+    expect(desktop).toContain('"schoolYear":2026');
+    const fragment = await (await load()).text();
+    expect(fragment).toContain('name="iNamHoc" id="win_so_diem_iNamHoc" value="2026"');
+    expect(fragment).toContain('Sổ điểm học kỳ I sẽ khóa lúc 00:00 ngày 15/01/2027.');
+    const seeded = Object.values((await book()).rows[0]!.titles).filter(Boolean);
+    expect(seeded.length).toBeGreaterThan(0);
+    for (const title of seeded) expect(title).toMatch(/\d\d\/(09|10|11)\/2026/);
+  });
+
+  it('keeps the fixture year 2025-2026 unless told otherwise', () => {
+    expect(createVnEduPortal().state.schoolYear).toBe(2025);
+    expect(createVnEduPortal({ schoolYear: 2030 }).state.locks.book(1, 0).at).toBe(
+      Date.parse('2031-01-15T00:00:00+07:00'),
+    );
   });
 });

@@ -4,6 +4,7 @@ import { Locks } from './locks';
 import { createRng, seedFrom } from './prng';
 import { buildRoster, type Roster } from './roster';
 import type { ScoreStore } from './score-store';
+import { SCHOOL_YEAR_START, schoolYearAt } from './schools';
 import { seedScores } from './seed-scores';
 import { Sessions } from './sessions';
 import { createSimClock, type SimClock } from './sim-clock';
@@ -12,7 +13,13 @@ import type { Term } from './subjects';
 export interface VnEduOptions {
   /** Seed of every generated name, code and score (default 2025). */
   seed?: number;
-  /** Simulated instant the clock starts at (default 2025-11-20 08:00 in Vietnam: mid semester I). */
+  /**
+   * The school year, as its first calendar year (`iNamHoc`): window titles, lock dates, seeded
+   * save dates and birth years follow it. Default: the year `startAt` falls in, else 2025 — the
+   * fixture year tests rely on. `followToday()` gives the demo today's year and clock.
+   */
+  schoolYear?: number;
+  /** Simulated instant the clock starts at (default 20/11 08:00 in Vietnam of the school year: mid semester I). */
   startAt?: string;
   /** Inactivity after which a session ends (default 20). */
   sessionIdleMinutes?: number;
@@ -38,6 +45,8 @@ export interface Settings {
 
 export interface VnEduState {
   readonly seed: number;
+  /** First calendar year of the school year shown (`iNamHoc`, "[2025-2026] Sổ điểm"). */
+  readonly schoolYear: number;
   readonly roster: Roster;
   readonly accounts: readonly Account[];
   readonly clock: SimClock;
@@ -55,10 +64,20 @@ export interface VnEduState {
 }
 
 // 15 Jan ends semester I; "no score edits after 31 May" puts the year lock at the end of that day.
-const DEFAULT_LOCKS: Record<Term, string> = {
-  1: '2026-01-15T00:00:00+07:00',
-  2: '2026-06-01T00:00:00+07:00',
-};
+// In the fixture year: 15/01/2026 and 01/06/2026.
+const defaultLocks = (schoolYear: number): Record<Term, string> => ({
+  1: `${schoolYear + 1}-01-15T00:00:00+07:00`,
+  2: `${schoolYear + 1}-06-01T00:00:00+07:00`,
+});
+
+/**
+ * Options for a simulator that tells the same story as the extension on this computer: the
+ * school year today falls in, and a clock that starts at the real time (so the countdown banner,
+ * which reads the real clock, and the portal's lock line agree).
+ */
+export function followToday(now = Date.now()): Pick<VnEduOptions, 'schoolYear' | 'startAt'> {
+  return { schoolYear: schoolYearAt(now), startAt: new Date(now).toISOString() };
+}
 
 function instant(iso: string, what: string): number {
   const ms = Date.parse(iso);
@@ -68,15 +87,21 @@ function instant(iso: string, what: string): number {
 
 export function createVnEduState(options: VnEduOptions = {}): VnEduState {
   const seed = options.seed ?? 2025;
-  const roster = buildRoster(seed);
+  const startAt = options.startAt === undefined ? undefined : instant(options.startAt, 'startAt');
+  const schoolYear =
+    options.schoolYear ?? (startAt === undefined ? SCHOOL_YEAR_START : schoolYearAt(startAt));
+  if (!Number.isInteger(schoolYear) || schoolYear < 2000 || schoolYear > 2100)
+    throw new RangeError(`schoolYear is not a year: ${schoolYear}`);
+  const roster = buildRoster(seed, schoolYear);
   const accounts = demoAccounts();
   const clock = createSimClock(
-    instant(options.startAt ?? '2025-11-20T08:00:00+07:00', 'startAt'),
+    startAt ?? instant(`${schoolYear}-11-20T08:00:00+07:00`, 'startAt'),
     options.realNow ?? Date.now,
   );
+  const locks = defaultLocks(schoolYear);
   const calendar = {
-    1: instant(options.lockAt?.[1] ?? DEFAULT_LOCKS[1], 'lockAt[1]'),
-    2: instant(options.lockAt?.[2] ?? DEFAULT_LOCKS[2], 'lockAt[2]'),
+    1: instant(options.lockAt?.[1] ?? locks[1], 'lockAt[1]'),
+    2: instant(options.lockAt?.[2] ?? locks[2], 'lockAt[2]'),
   };
   const initialSettings: Settings = {
     sessionIdleMs: (options.sessionIdleMinutes ?? 20) * 60_000,
@@ -87,18 +112,19 @@ export function createVnEduState(options: VnEduOptions = {}): VnEduState {
   const sessions = new Sessions();
   const state: VnEduState = {
     seed,
+    schoolYear,
     roster,
     accounts,
     clock,
     sessions,
     captchas: new Captchas(createRng(seedFrom(seed, 'captcha'))),
-    scores: seedScores(roster, accounts, seed),
+    scores: seedScores(roster, accounts, seed, schoolYear),
     locks: new Locks(calendar),
     settings: { ...initialSettings },
     retakeOpen: false,
     forcedRefills: 0,
     reset() {
-      state.scores = seedScores(roster, accounts, seed);
+      state.scores = seedScores(roster, accounts, seed, schoolYear);
       state.locks = new Locks(calendar);
       state.settings = { ...initialSettings };
       state.retakeOpen = false;

@@ -2,7 +2,7 @@ import type { Account } from '../accounts';
 import { resolvePeriod } from '../book';
 import type { GridFlags } from '../grid-flags';
 import type { Session } from '../sessions';
-import { SCHOOL_YEAR, SCHOOL_YEAR_START } from '../schools';
+import { schoolYearLabel } from '../schools';
 import type { Settings } from '../state';
 import { findSubject, type Period, type Term } from '../subjects';
 import { attrs, escapeHtml, scriptJson } from './html';
@@ -103,13 +103,22 @@ export interface BookPanelProps {
   windowId: string;
   flags: GridFlags;
   settings: Settings;
+  /** `iNamHoc`: the first calendar year of the school year. */
+  schoolYear: number;
 }
 
-export function bookPanel({ account, session, windowId, flags, settings }: BookPanelProps): string {
+export function bookPanel({
+  account,
+  session,
+  windowId,
+  flags,
+  settings,
+  schoolYear,
+}: BookPanelProps): string {
   const { options, selected } = bookChoices(account, flags);
   const config = {
     windowId,
-    schoolYear: SCHOOL_YEAR_START,
+    schoolYear,
     urls: {
       load: '/v5/?load=edu.so_diem.nhap',
       save: '/v5/?load=edu.so_diem.luu',
@@ -169,4 +178,5 @@ export function extWindow({ id, title, body, active, zIndex, box, className = ''
 </div>`;
 }
 
-export const bookTitle = (book: 'Sổ điểm' | 'Sổ nhận xét') => `[${SCHOOL_YEAR}] ${book}`;
+export const bookTitle = (book: 'Sổ điểm' | 'Sổ nhận xét', schoolYear: number) =>
+  `[${schoolYearLabel(schoolYear)}] ${book}`;

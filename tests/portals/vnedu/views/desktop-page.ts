@@ -19,6 +19,8 @@ export interface DesktopProps {
   account: Account;
   session: Session;
   settings: Settings;
+  /** First calendar year of the school year, for the window titles and `iNamHoc`. */
+  schoolYear: number;
   now: number;
   locks: Record<Term, BookLock>;
   flags: DesktopFlags;
@@ -64,15 +66,15 @@ function windowBody(app: App, props: DesktopProps): string {
     return `<iframe${attrs({ id: 'ifrNhapDiem', name: 'ifrNhapDiem', class: 'x-window-iframe', title: 'Sổ điểm', src: `/v5/so-diem/nhap-diem?${query}` })}></iframe>`;
   }
   const bookFlags = app === 'so-nhan-xet' ? otherBook(account, flags) : flags;
-  return bookPanel({ account, session, windowId, flags: bookFlags, settings });
+  return bookPanel({ account, session, windowId, flags: bookFlags, settings, schoolYear: props.schoolYear });
 }
 
 function windowOf(app: App, props: DesktopProps, index: number, active: boolean): string {
   const title =
     app === 'nhap-diem'
-      ? bookTitle('Sổ điểm')
+      ? bookTitle('Sổ điểm', props.schoolYear)
       : app === 'so-nhan-xet'
-        ? bookTitle('Sổ nhận xét')
+        ? bookTitle('Sổ nhận xét', props.schoolYear)
         : 'Thông báo';
   const size = app === 'thong-bao' ? { width: 460, height: 240 } : { width: 1120, height: 640 };
   return extWindow({

@@ -2,7 +2,6 @@ import type { Account } from '../accounts';
 import { type Book, cellLock, cellName, cellTitle, computedValues } from '../book';
 import { lockNotice } from '../locks';
 import type { Student } from '../roster';
-import { SCHOOL_YEAR_START } from '../schools';
 import type { EntryColumn } from '../scoring';
 import type { VnEduState } from '../state';
 import { attrs, escapeHtml } from './html';
@@ -152,7 +151,7 @@ export function gridFragment(props: FragmentProps): string {
   const { book, windowId, state } = props;
   const { schoolClass } = book.roster;
   const hidden = {
-    iNamHoc: SCHOOL_YEAR_START,
+    iNamHoc: state.schoolYear,
     iKhoi: schoolClass.grade,
     iLopId: schoolClass.id,
     iMonHocId: book.subject.id,
