@@ -106,7 +106,8 @@ export function resolveConfig(env: NodeJS.ProcessEnv, portOption?: string): Agen
     draftRetentionMs: parsed.data.EDULENS_DRAFT_RETENTION_DAYS * DAY_MS,
     backupKeepDays: parsed.data.EDULENS_BACKUP_KEEP_DAYS,
     tokenTtlMs: parsed.data.EDULENS_TOKEN_TTL_DAYS * DAY_MS,
-    pairingCodeTtlMs: 10 * 60 * 1000,
+    // An hour: long enough to install the extension and find its settings on a first run.
+    pairingCodeTtlMs: 60 * 60 * 1000,
     maxBodyBytes: 64 * 1024,
     logLevel: parsed.data.EDULENS_LOG_LEVEL,
   };

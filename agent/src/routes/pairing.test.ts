@@ -67,6 +67,19 @@ describe('POST /pair', () => {
     expect(tokenCount()).toBe(0);
   });
 
+  it('keeps a code for an hour: a first install has time to find the settings page', async () => {
+    const MINUTE = 60_000;
+    const start = agent.clock.now;
+    const [early, late] = [newCode(), newCode()];
+    agent.clock.now = start + 59 * MINUTE;
+    expect((await pair(early)).status).toBe(201);
+    agent.clock.now = start + 61 * MINUTE;
+    const response = await pair(late);
+    expect(response.status).toBe(400);
+    expect(await errorCode(response)).toBe('pairing.invalid_code');
+    expect(tokenCount()).toBe(1);
+  });
+
   it('counts wrong guesses per code and client: five, then 429 even for the right code', async () => {
     const code = newCode();
     for (let attempt = 0; attempt < WRONG_GUESSES_PER_CLIENT_AND_CODE; attempt++) {

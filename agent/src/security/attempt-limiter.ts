@@ -1,6 +1,6 @@
 /**
- * How many wrong guesses a pairing code is checked against. A code lives 10 minutes
- * (`pairingCodeTtlMs`), so these are also the numbers per 10-minute window.
+ * How many wrong guesses a pairing code is checked against. A code lives an hour
+ * (`pairingCodeTtlMs`), so these are also the numbers per hour.
  *
  * - one client (one `Origin` value; clients that send none — the CLI, curl, tests — are one client
  *   together) gets 5 wrong guesses per code: a teacher's typos, never an attacker's search;
