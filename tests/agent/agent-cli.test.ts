@@ -1,10 +1,14 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { agentLogFiles } from '../helpers/agent-logs';
 import { killStartedAgents, pairWith, runCli, startAgentProcess } from './agent-process';
+
+type Messages = Record<string, { message: string } | undefined>;
+const locale = (lang: string) =>
+  new URL(`../../extension/public/_locales/${lang}/messages.json`, import.meta.url);
 
 let home: string;
 beforeEach(() => {
@@ -23,6 +27,57 @@ it('prints where the data lives, the URL and a pairing code, and keeps the data 
   for (const file of [join(home, 'edulens.db'), join(home, 'agent.lock'), ...agentLogFiles(home)]) {
     expect(statSync(file).mode & 0o077, file).toBe(0);
   }
+  expect(await agent.stop()).toBe(0);
+});
+
+it('prints the next steps after the banner, in Vietnamese then English, within 80 columns', async () => {
+  const agent = await startAgentProcess(home, { env: { npm_lifecycle_event: '' } });
+  await agent.stop();
+  const output = agent.output();
+  const steps = output.slice(output.indexOf('Bước tiếp theo / Next steps:'));
+  expect(output.indexOf('Bước tiếp theo')).toBeGreaterThan(output.indexOf('Pairing code:'));
+  expect(output).toContain(`Pairing code: ${agent.pairingCode}  (dùng được 60 phút / valid 60 min)`);
+  const inOrder = [
+    ' 1. Cài tiện ích EduLens vào trình duyệt: xem docs/install-extension.md',
+    '    Install the EduLens browser extension: see docs/install-extension.md',
+    ' 2. Mở Cài đặt của tiện ích',
+    'rồi bấm "Cài đặt"',
+    'chọn "Tùy chọn"',
+    "Open the extension's settings",
+    'then "Settings"',
+    'then "Options"',
+    // --port 0 is not the extension's default address, so the step names it.
+    ` 3. Ở ô "Địa chỉ máy chủ cục bộ", nhập ${agent.url}`,
+    `    In "Local agent address", enter ${agent.url}`,
+    `Ở ô "Mã ghép nối", nhập ${agent.pairingCode} rồi bấm "Ghép nối".`,
+    `In "Pairing code", enter ${agent.pairingCode} and click "Pair".`,
+    'Mã dùng được một lần, trong 60 phút.',
+    'The code works once, for 60 min.',
+    ' 4. Để cửa sổ này mở khi dùng EduLens; Ctrl+C để dừng.',
+    'Ctrl+C stops it.',
+    'Cần mã mới? Chạy "edulens pair" trong một cửa sổ khác.',
+    'Need a new code? Run "edulens pair" in another window.',
+  ];
+  let at = 0;
+  for (const text of inOrder) {
+    const found = steps.indexOf(text, at);
+    expect(found, text).toBeGreaterThanOrEqual(at);
+    at = found + text.length;
+  }
+  // The words are the extension's own: the settings button, the fields and the pair button.
+  const vi = JSON.parse(readFileSync(locale('vi'), 'utf8')) as Messages;
+  const en = JSON.parse(readFileSync(locale('en'), 'utf8')) as Messages;
+  for (const key of ['popup_openOptions', 'options_agentUrl', 'options_pairCode', 'options_pair']) {
+    expect(steps).toContain(`"${vi[key]!.message}"`);
+    expect(steps).toContain(`"${en[key]!.message}"`);
+  }
+  const lines = steps.split('\n').filter((line) => !/agent stopped|^\d\d:\d\d/.test(line));
+  for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(80);
+});
+
+it('under `npm start`, names the command that works in the EduLens folder for a new code', async () => {
+  const agent = await startAgentProcess(home, { env: { npm_lifecycle_event: 'start' } });
+  expect(agent.output()).toContain('Run "npx edulens pair" in another window.');
   expect(await agent.stop()).toBe(0);
 });
 
@@ -54,6 +109,9 @@ it('`edulens pair` issues codes while the agent runs and while it does not', asy
   const whileStopped = await runCli(['pair'], home);
   expect(whileStopped.code).toBe(0);
   expect(whileStopped.stdout).toContain('not running');
+  expect(whileStopped.stdout).toContain('Dùng được một lần, trong 60 phút (đến ');
+  expect(whileStopped.stdout).toContain('Works once, for 60 minutes (until ');
+  expect(whileStopped.stdout).toContain('"npm start" trong thư mục EduLens');
 
   const agent = await startAgentProcess(home);
   const whileRunning = await runCli(['pair'], home);

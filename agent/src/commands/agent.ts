@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
-import { type AgentConfig, resolveConfig } from '../config';
+import { type AgentConfig, agentUrl, DEFAULT_PORT, resolveConfig } from '../config';
 import { AgentError } from '../errors';
 import { createAgentLogger } from '../logger';
 import { diskAgentError } from '../store/disk-errors';
 import { type RunningAgent, startAgent } from '../server';
 import { version } from '../version';
 import { guarded } from './guard';
+
+/** The address the extension's settings page fills in by itself. */
+const DEFAULT_AGENT_URL = agentUrl(DEFAULT_PORT);
 
 export function registerAgent(program: Command): void {
   program
@@ -62,7 +65,8 @@ export function registerAgent(program: Command): void {
     );
 }
 
-// The pairing code goes to the terminal only, never to the log.
+// The pairing code goes to the terminal only, never to the log. Every line but the paths fits an
+// 80-column Windows console.
 function printBanner(agent: RunningAgent, config: AgentConfig): void {
   const minutes = Math.round(config.pairingCodeTtlMs / 60_000);
   process.stdout.write(
@@ -74,9 +78,38 @@ function printBanner(agent: RunningAgent, config: AgentConfig): void {
         ? `  Sao lưu / Backups:          ${config.paths.backups}  (mỗi ngày / daily)`
         : '  Sao lưu / Backups:          tắt / off (EDULENS_BACKUP_KEEP_DAYS=0)',
       `  Địa chỉ / URL:              ${agent.url}`,
-      `  Mã ghép nối / Pairing code: ${agent.pairing.code}  (dùng một lần, hết hạn sau ${minutes} phút / single use, expires in ${minutes} minutes)`,
+      `  Mã ghép nối / Pairing code: ${agent.pairing.code}  (dùng được ${minutes} phút / valid ${minutes} min)`,
       '  Dừng / Stop:                Ctrl+C',
+      '',
+      ...nextSteps(agent.url, agent.pairing.code, minutes),
       '',
     ].join('\n'),
   );
+}
+
+/** What a first-time user does next, in the words of the extension's own buttons and fields. */
+export function nextSteps(url: string, code: string, minutes: number): string[] {
+  // `npm start` runs inside the EduLens folder, where `edulens` is not on the PATH but `npx` finds it.
+  const pair = process.env.npm_lifecycle_event === 'start' ? 'npx edulens pair' : 'edulens pair';
+  return [
+    'Bước tiếp theo / Next steps:',
+    ' 1. Cài tiện ích EduLens vào trình duyệt: xem docs/install-extension.md',
+    '    Install the EduLens browser extension: see docs/install-extension.md',
+    ' 2. Mở Cài đặt của tiện ích: bấm biểu tượng EduLens trên thanh công cụ',
+    '    (hoặc biểu tượng mảnh ghép, rồi EduLens), rồi bấm "Cài đặt";',
+    '    hoặc chuột phải vào biểu tượng EduLens, chọn "Tùy chọn".',
+    "    Open the extension's settings: click the EduLens icon in the toolbar",
+    '    (or the puzzle-piece icon, then EduLens), then "Settings";',
+    '    or right-click the EduLens icon, then "Options".',
+    ...(url === DEFAULT_AGENT_URL
+      ? []
+      : [` 3. Ở ô "Địa chỉ máy chủ cục bộ", nhập ${url}`, `    In "Local agent address", enter ${url}`]),
+    `${url === DEFAULT_AGENT_URL ? ' 3.' : '   '} Ở ô "Mã ghép nối", nhập ${code} rồi bấm "Ghép nối".`,
+    `    In "Pairing code", enter ${code} and click "Pair".`,
+    `    Mã dùng được một lần, trong ${minutes} phút. / The code works once, for ${minutes} min.`,
+    ' 4. Để cửa sổ này mở khi dùng EduLens; Ctrl+C để dừng.',
+    '    Keep this window open while you use EduLens; Ctrl+C stops it.',
+    `    Cần mã mới? Chạy "${pair}" trong một cửa sổ khác.`,
+    `    Need a new code? Run "${pair}" in another window.`,
+  ];
 }

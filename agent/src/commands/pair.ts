@@ -18,18 +18,28 @@ export function registerPair(program: Command): void {
       guarded(
         () => {
           const config = resolveConfig(process.env);
-          const { result: code, agentAt } = besideTheAgent(
-            config,
-            (store) => issuePairingCode(store.pairing, Date.now(), config.pairingCodeTtlMs).code,
+          const {
+            result: { code, expiresAt },
+            agentAt,
+          } = besideTheAgent(config, (store) =>
+            issuePairingCode(store.pairing, Date.now(), config.pairingCodeTtlMs),
           );
           const minutes = Math.round(config.pairingCodeTtlMs / 60_000);
           process.stdout.write(
             [
               `Mã ghép nối / Pairing code: ${code}`,
-              `  Dùng một lần, hết hạn sau ${minutes} phút / Single use, expires in ${minutes} minutes.`,
-              agentAt
-                ? `  EduLens đang chạy tại / The agent is running at ${agentAt}`
-                : '  EduLens chưa chạy: hãy chạy "edulens agent" / The agent is not running: start it with "edulens agent"',
+              `  Dùng được một lần, trong ${minutes} phút (đến ${clock(expiresAt)}).`,
+              `  Works once, for ${minutes} minutes (until ${clock(expiresAt)}).`,
+              '  Nhập mã ở trang Cài đặt của tiện ích EduLens, ô "Mã ghép nối".',
+              '  Enter it in the EduLens extension\'s Settings, "Pairing code".',
+              ...(agentAt
+                ? [`  EduLens đang chạy tại ${agentAt}`, `  The agent is running at ${agentAt}`]
+                : [
+                    '  EduLens chưa chạy: hãy chạy "npm start" trong thư mục EduLens,',
+                    '  hoặc "edulens agent" nếu đã cài EduLens.',
+                    '  The agent is not running: run "npm start" in the EduLens folder,',
+                    '  or "edulens agent" if EduLens is installed.',
+                  ]),
               '',
             ].join('\n'),
           );
@@ -87,4 +97,10 @@ function besideTheAgent<T>(
     store.close();
   }
   return { result, agentAt: holder?.port === undefined ? undefined : agentUrl(holder.port) };
+}
+
+/** The expiry as this computer's clock shows it (HH:MM): what the teacher compares with the taskbar. */
+function clock(at: number): string {
+  const time = new Date(at);
+  return `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
 }
