@@ -18,8 +18,45 @@ function say(vi, en) {
   console.error(`[edulens] ${vi} / ${en}`);
 }
 
+/**
+ * Whether node_modules is what package-lock.json describes, by npm's own record: after every
+ * `npm install`/`npm ci` npm writes node_modules/.package-lock.json, listing each package it
+ * installed with the version, source and integrity it took. The tree is in sync when every entry
+ * there matches package-lock.json and every package-lock entry it lacks is optional (another
+ * platform's build, e.g. @esbuild/darwin-arm64). So a habitual `npm install` counts as an install,
+ * and an edited lockfile (a pull, a new dependency) still makes setup reinstall.
+ */
+function npmSaysInSync() {
+  let wanted;
+  let installed;
+  try {
+    wanted = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages;
+    installed = JSON.parse(readFileSync(join(root, 'node_modules', '.package-lock.json'), 'utf8')).packages;
+  } catch {
+    return false;
+  }
+  if (!wanted || !installed) return false;
+  const same = (a, b) =>
+    a.version === b.version &&
+    a.resolved === b.resolved &&
+    a.integrity === b.integrity &&
+    !a.link === !b.link;
+  for (const [path, entry] of Object.entries(installed)) {
+    if (!wanted[path] || !same(wanted[path], entry)) return false;
+  }
+  for (const [path, entry] of Object.entries(wanted)) {
+    if (path === '' || path in installed) continue;
+    if (!entry.optional) return false;
+  }
+  return true;
+}
+
 function ensureDependencies() {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) return;
+  if (npmSaysInSync()) {
+    writeFileSync(stamp, lockHash);
+    return;
+  }
   say('Đang cài đặt các gói phụ thuộc (npm ci)…', 'Installing dependencies (npm ci)…');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: root,
