@@ -28,6 +28,7 @@ import { followToday } from '../tests/portals/vnedu/state';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_ROOT = join(repoRoot, 'extension');
+const TEST_BUILD_DIR = join(EXTENSION_ROOT, '.output', 'test');
 const DEMO_DIR = join(repoRoot, 'artifacts', 'demo');
 const AGENT_HOME = join(DEMO_DIR, 'agent');
 const PROFILE_DIR = join(DEMO_DIR, 'chromium');
@@ -60,7 +61,9 @@ function buildExtension(): string {
     result = spawnSync(process.execPath, [wxt, 'build'], {
       cwd: EXTENSION_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
+      // The test build: its content script also runs on the simulator (http://127.0.0.1/v5/*),
+      // where a packaged build does not; the folder the e2e tests load, named explicitly.
+      env: { ...process.env, NO_COLOR: '1', EDULENS_TEST_BUILD: '1', EDULENS_WXT_OUT: TEST_BUILD_DIR },
     });
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -69,7 +72,7 @@ function buildExtension(): string {
     throw new Error(
       `wxt build failed (${result.status}):\n${String(result.stdout)}\n${String(result.stderr)}`,
     );
-  built = join(EXTENSION_ROOT, '.output', 'chrome-mv3');
+  built = join(TEST_BUILD_DIR, 'chrome-mv3');
   return built;
 }
 
