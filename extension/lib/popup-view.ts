@@ -49,17 +49,33 @@ function backupLine(backup: NonNullable<AgentStatus['backup']>, now: number): HT
   );
 }
 
+/** Not paired: the steps, in the words of the buttons the teacher will press. */
+function pairingSteps(): HTMLElement {
+  return h(
+    'div',
+    { 'data-testid': 'agent' },
+    h('div', { class: 'bad' }, t('popup_agentNotPaired')),
+    h(
+      'ol',
+      { class: 'steps', 'data-testid': 'pair-steps' },
+      h('li', null, t('popup_pairStep1')),
+      h('li', null, t('popup_pairStep2', t('popup_openOptions'))),
+      h('li', null, t('popup_pairStep3', t('options_pair'))),
+    ),
+  );
+}
+
 export function renderAgent(status: AgentStatus | undefined, now: number): HTMLElement {
   if (!status) return h('p', { class: 'bad', 'data-testid': 'agent' }, t('popup_agentUnreachable'));
-  const state = !status.paired
-    ? h('span', { class: 'muted' }, t('popup_agentNotPaired'))
-    : status.reachable
-      ? h('span', { class: 'ok' }, t('popup_agentReachable'))
-      : h('span', { class: 'bad' }, t('popup_agentUnreachable'));
+  if (!status.paired) return pairingSteps();
+  const state = status.reachable
+    ? h('span', { class: 'ok' }, t('popup_agentReachable'))
+    : h('span', { class: 'bad' }, t('popup_agentUnreachable'));
   return h(
     'div',
     { 'data-testid': 'agent' },
     h('div', null, state, h('span', { class: 'muted' }, ` — ${status.url}`)),
+    status.reachable ? null : h('div', { class: 'muted' }, t('popup_pairStep1')),
     status.queued > 0 ? h('div', { class: 'muted' }, t('popup_agentQueued', status.queued)) : null,
     status.reachable && status.backup ? backupLine(status.backup, now) : null,
   );
@@ -127,7 +143,15 @@ export async function renderPopup(root: HTMLElement): Promise<void> {
       },
       t('popup_openSidePanel'),
     ),
-    h('button', { onclick: () => void browser.runtime.openOptionsPage() }, t('popup_openOptions')),
+    h(
+      'button',
+      {
+        'data-testid': 'open-options',
+        class: agent && !agent.paired ? 'primary' : undefined,
+        onclick: () => void browser.runtime.openOptionsPage(),
+      },
+      t('popup_openOptions'),
+    ),
   );
 
   root.replaceChildren(

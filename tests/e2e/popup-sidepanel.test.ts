@@ -86,6 +86,34 @@ describe('popup and side panel', () => {
       .toBe(rows.find((row) => row.maHs === first)!.names.tx1);
     await panel.close();
   });
+
+  it('popup, when not paired, says what to do and opens the settings page', async () => {
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html?tab=${await portalTabId()}`);
+    await popup.locator('#app[data-ready="1"]').waitFor();
+    await pwExpect(popup.getByTestId('agent')).toContainText(
+      'Chưa ghép nối với EduLens trên máy này. Cách ghép nối:',
+    );
+    await pwExpect(popup.getByTestId('pair-steps').locator('li')).toHaveText([
+      'Chạy EduLens trên máy này: "npm start" trong thư mục EduLens, hoặc "edulens agent" nếu đã cài EduLens.',
+      'Bấm "Cài đặt" bên dưới để mở trang Cài đặt.',
+      'Nhập mã ghép nối mà EduLens đã in ra, rồi bấm "Ghép nối".',
+    ]);
+    const [options] = await Promise.all([
+      h.context.waitForEvent('page'),
+      popup.getByTestId('open-options').click(),
+    ]);
+    await options.waitForURL(/\/options\.html$/);
+    // The settings page has what the steps name: the code field, the "Ghép nối" button and the
+    // command to run, as it exists for a repository user and for an installed one.
+    await pwExpect(options.locator('#pair-code')).toBeVisible();
+    await pwExpect(options.locator('#pair')).toHaveText('Ghép nối');
+    await pwExpect(options.locator('#pair-form .hint')).toContainText(
+      '"npm start" trong thư mục EduLens, hoặc "edulens agent" nếu đã cài EduLens',
+    );
+    await options.close();
+    await popup.close();
+  });
 });
 
 declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
