@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<Register>> = {
   unpair: async () => (await import('./commands/pair')).registerUnpair,
   backup: async () => (await import('./commands/backup')).registerBackup,
   restore: async () => (await import('./commands/backup')).registerRestore,
+  service: async () => (await import('./commands/service')).registerService,
 };
 
 // Set before the commands are registered, so that each inherits them.
