@@ -187,6 +187,15 @@ it('the systemd unit written by `edulens service install` passes systemd-analyze
   const verified = verifyUnit(file, 'edulens-agent.service');
   expect(verified.problems, verified.output).toEqual([]);
   expect(verified.code, verified.output).toBe(0);
+
+  // The variables do what the options do.
+  const status = await runCli(['service', 'status', '--platform', 'linux'], {
+    EDULENS_HOME: home,
+    EDULENS_SERVICE_DIR: unitDir,
+    EDULENS_SERVICE_NO_ACTIVATE: '1',
+  });
+  expect(status.stdout).toContain(`Installed: có / yes (${file})`);
+  expect(status.stdout).toContain('--no-activate was given');
 });
 
 it('a node and an entry in folders with spaces, Vietnamese letters and % are quoted as systemd reads them', () => {
@@ -342,7 +351,7 @@ describe('with the platform commands (a recording runner)', () => {
   it('a failing command is reported in both languages with what it said', () => {
     const runner = () => ({ code: 1, stdout: '', stderr: 'Failed to connect to bus: No medium found\n' });
     expect(() => installService(target(), runner)).toThrow(
-      'The command "systemctl --user daemon-reload" failed: Failed to connect to bus: No medium found',
+      `The command "systemctl --user daemon-reload" failed: Failed to connect to bus: No medium found (service file: ${target().file})`,
     );
   });
 });

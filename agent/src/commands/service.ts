@@ -34,7 +34,7 @@ function target(options: ServiceOptions, env: NodeJS.ProcessEnv): ServiceTarget 
   const dir = options.unitDir ?? env.EDULENS_SERVICE_DIR;
   const file = join(dir ? resolve(dir) : service.defaultDir(plan, env), service.fileName);
   const notActivated =
-    !options.activate || env.EDULENS_SERVICE_NO_ACTIVATE
+    !options.activate || (env.EDULENS_SERVICE_NO_ACTIVATE ?? '0') !== '0'
       ? { vi: 'đã chọn --no-activate', en: '--no-activate was given' }
       : platform !== process.platform
         ? {

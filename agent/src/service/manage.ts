@@ -29,15 +29,16 @@ export interface ServiceReport {
   manual: string[];
 }
 
-function runAll(commands: PlatformCommand[], run: Runner): void {
+/** Runs the commands in order; the first that fails stops them, named with what it printed. */
+function runAll(commands: PlatformCommand[], run: Runner, file: string): void {
   for (const command of commands) {
     const result = run(command);
     if (result.code !== 0 && !command.mayFail) {
       const detail = result.stderr.trim() || `exit ${String(result.code)}`;
       throw agentError(
         'service.command',
-        `Lệnh "${commandLine(command)}" không thành công: ${detail}`,
-        `The command "${commandLine(command)}" failed: ${detail}`,
+        `Lệnh "${commandLine(command)}" không thành công: ${detail} (tệp dịch vụ: ${file})`,
+        `The command "${commandLine(command)}" failed: ${detail} (service file: ${file})`,
       );
     }
   }
@@ -55,7 +56,7 @@ export function installService(
   if (notActivated) return { file, activated: false, manual: commands.map(commandLine) };
   // launchd opens the output files before the agent starts, and does not make their folder.
   mkdirSync(plan.logDir, { recursive: true });
-  runAll(commands, run);
+  runAll(commands, run, file);
   return { file, activated: true, manual: [] };
 }
 
@@ -66,9 +67,9 @@ export function uninstallService(
 ): ServiceReport | null {
   if (!existsSync(file)) return null;
   const before = service.deactivate(file, plan);
-  if (!notActivated) runAll(before, run);
+  if (!notActivated) runAll(before, run, file);
   rmSync(file);
-  if (!notActivated) runAll(service.forget, run);
+  if (!notActivated) runAll(service.forget, run, file);
   return {
     file,
     activated: !notActivated,
