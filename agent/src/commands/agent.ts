@@ -90,7 +90,8 @@ function printBanner(agent: RunningAgent, config: AgentConfig): void {
 /** What a first-time user does next, in the words of the extension's own buttons and fields. */
 export function nextSteps(url: string, code: string, minutes: number): string[] {
   // `npm start` runs inside the EduLens folder, where `edulens` is not on the PATH but `npx` finds it.
-  const pair = process.env.npm_lifecycle_event === 'start' ? 'npx edulens pair' : 'edulens pair';
+  const npm = process.env.npm_lifecycle_event === 'start';
+  const pair = npm ? 'npx edulens pair' : 'edulens pair';
   return [
     'Bước tiếp theo / Next steps:',
     ' 1. Cài tiện ích EduLens vào trình duyệt: xem docs/install-extension.md',
@@ -109,7 +110,7 @@ export function nextSteps(url: string, code: string, minutes: number): string[] 
     `    Mã dùng được một lần, trong ${minutes} phút. / The code works once, for ${minutes} min.`,
     ' 4. Để cửa sổ này mở khi dùng EduLens; Ctrl+C để dừng.',
     '    Keep this window open while you use EduLens; Ctrl+C stops it.',
-    `    Cần mã mới? Chạy "${pair}" trong một cửa sổ khác.`,
-    `    Need a new code? Run "${pair}" in another window.`,
+    `    Mã mới: chạy "${pair}" ở cửa sổ khác${npm ? ', trong thư mục EduLens' : ''}.`,
+    `    New code: run "${pair}" in another window${npm ? ', in the EduLens folder' : ''}.`,
   ];
 }
