@@ -2,8 +2,9 @@
 // Bundles the edulens CLI into agent/dist so that a command starts in a fraction of the time the
 // tsx loader needs. agent/bin/edulens.mjs uses the bundle only while it is newer than every source
 // file it was built from, and falls back to running the TypeScript sources through tsx otherwise.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -14,21 +15,159 @@ const manifest = JSON.parse(readFileSync(join(agent, 'package.json'), 'utf8'));
 // npm packages stay external (native modules, worker transports); only our own code is bundled.
 const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@edulens/'));
 
-rmSync(dist, { recursive: true, force: true });
-const result = await build({
-  entryPoints: [join(agent, 'src', 'cli.ts')],
-  outdir: dist,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external,
-  metafile: true,
-  logLevel: 'warning',
-});
+async function buildForRepository() {
+  rmSync(dist, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: [join(agent, 'src', 'cli.ts')],
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external,
+    metafile: true,
+    logLevel: 'warning',
+  });
 
-mkdirSync(dist, { recursive: true });
-const inputs = Object.keys(result.metafile.inputs).map((input) => relative(agent, join(root, input)));
-writeFileSync(join(dist, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
+  mkdirSync(dist, { recursive: true });
+  const inputs = Object.keys(result.metafile.inputs).map((input) => relative(agent, join(root, input)));
+  writeFileSync(join(dist, 'inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
+}
+
+// --pack [--out DIR]: the installable package (issue 11, item 2), built in agent/dist-pack/ (or
+// DIR) instead of the repository's own bundle: `npm install -g agent/dist-pack/edulens-agent-
+// VERSION.tgz` gives `edulens` on the PATH. The package carries the
+// agent and CLI bundled with every JavaScript dependency (@edulens/shared, hono, zod, exceljs,
+// pino…), so installing it fetches nothing; better-sqlite3, a native module, is the one package
+// inside it (bundleDependencies) with its binary already built: the machines here reach the npm
+// registry but not GitHub, where better-sqlite3's install would download one.
+async function pack() {
+  const outAt = process.argv.indexOf('--out');
+  const out = outAt > 0 ? resolve(process.argv[outAt + 1]) : join(agent, 'dist-pack');
+  const stage = join(out, 'package');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(join(stage, 'bin'), { recursive: true });
+  const sqlite = JSON.parse(
+    readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
+  );
+  await build({
+    entryPoints: [join(agent, 'src', 'cli.ts')],
+    outdir: join(stage, 'dist'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'eof',
+    // CommonJS dependencies (exceljs, pino…) call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __edulensRequire } from 'node:module'; const require = __edulensRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    join(stage, 'bin', 'edulens.mjs'),
+    "#!/usr/bin/env node\n// The EduLens command: the bundle in ../dist.\nimport '../dist/cli.mjs';\n",
+    { mode: 0o755 },
+  );
+  // better-sqlite3 as installed here (built for this platform and Node), with the runtime files only.
+  // Its install step first keeps that binary if it loads, and only otherwise does what
+  // better-sqlite3 does (prebuild-install, else a build from its sources, which are not shipped).
+  const modules = join(stage, 'node_modules');
+  const from = join(root, 'node_modules');
+  for (const path of ['lib', 'LICENSE', 'build/Release/better_sqlite3.node']) {
+    cpSync(join(from, 'better-sqlite3', path), join(modules, 'better-sqlite3', path), { recursive: true });
+  }
+  writeFileSync(
+    join(modules, 'better-sqlite3', 'package.json'),
+    `${JSON.stringify(
+      {
+        name: sqlite.name,
+        version: sqlite.version,
+        description: sqlite.description,
+        license: sqlite.license,
+        repository: sqlite.repository,
+        main: sqlite.main,
+        engines: sqlite.engines,
+        dependencies: { bindings: sqlite.dependencies.bindings },
+        scripts: { install: 'node check-binary.cjs' },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(join(modules, 'better-sqlite3', 'check-binary.cjs'), CHECK_BINARY);
+  for (const name of ['bindings', 'file-uri-to-path']) {
+    cpSync(join(from, name), join(modules, name), { recursive: true });
+  }
+  const root_ = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  writeFileSync(
+    join(stage, 'package.json'),
+    `${JSON.stringify(
+      {
+        name: manifest.name,
+        version: manifest.version,
+        description: manifest.description,
+        type: 'module',
+        bin: { edulens: 'bin/edulens.mjs' },
+        engines: root_.engines,
+        dependencies: { 'better-sqlite3': sqlite.version },
+        bundleDependencies: ['better-sqlite3'],
+        publishConfig: { access: 'public' },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(join(stage, 'README.md'), PACKAGE_README);
+  const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', out], {
+    cwd: stage,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
+  if (packed.status !== 0) {
+    process.stderr.write(packed.stderr);
+    process.exit(packed.status ?? 1);
+  }
+  const [info] = JSON.parse(packed.stdout);
+  const tarball = join(out, info.filename);
+  console.log(
+    `${tarball}  ${(statSync(tarball).size / 1024 / 1024).toFixed(1)} MB packed, ` +
+      `${(info.unpackedSize / 1024 / 1024).toFixed(1)} MB unpacked, ${info.entryCount} files`,
+  );
+}
+
+const CHECK_BINARY = `// Keeps the SQLite binary shipped in this package when it loads on this computer; otherwise
+// gets one as better-sqlite3's own install does (a prebuilt binary from GitHub).
+const { execSync } = require('node:child_process');
+try {
+  require('./build/Release/better_sqlite3.node');
+} catch (error) {
+  console.error('[edulens] Tệp SQLite kèm theo không chạy được trên máy này (' + process.platform + '-' + process.arch + ', Node ' + process.versions.node + '); đang tải bản phù hợp… / The bundled SQLite binary does not run here; downloading a matching one…');
+  execSync('npx --yes prebuild-install@7', { stdio: 'inherit' });
+}
+`;
+
+const PACKAGE_README = `# EduLens — agent và công cụ dòng lệnh / agent and command-line tool
+
+Cài đặt / Install (Node 20 hoặc / or 22):
+
+    npm install -g edulens-agent-VERSION.tgz
+
+Sau đó, từ bất kỳ thư mục nào / Then, from any folder:
+
+    edulens --version
+    edulens check bang-diem.xlsx      # kiểm tra tệp điểm / check a grade file
+    edulens agent                     # chạy máy chủ cục bộ / run the local agent
+
+Dữ liệu nằm trong ~/.edulens (đổi bằng biến EDULENS_HOME). / Data lives in ~/.edulens (EDULENS_HOME changes it).
+`;
+
+if (process.argv.includes('--pack')) await pack();
+else await buildForRepository();
