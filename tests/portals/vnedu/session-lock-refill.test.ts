@@ -143,7 +143,7 @@ describe('vnEdu simulator: the school year', () => {
     expect(desktop).toContain('"schoolYear":2026');
     const fragment = await (await load()).text();
     expect(fragment).toContain('name="iNamHoc" id="win_so_diem_iNamHoc" value="2026"');
-    expect(fragment).toContain('Sổ điểm học kỳ I sẽ khóa lúc 00:00 ngày 15/01/2027.');
+    expect(fragment).toContain('Sổ điểm học kỳ I sẽ khóa lúc 00:00 ngày 16/01/2027.');
     const seeded = Object.values((await book()).rows[0]!.titles).filter(Boolean);
     expect(seeded.length).toBeGreaterThan(0);
     for (const title of seeded) expect(title).toMatch(/\d\d\/(09|10|11)\/2026/);

@@ -75,8 +75,15 @@ const defaultLocks = (schoolYear: number): Record<Term, string> => ({
  * school year today falls in, and a clock that starts at the real time (so the countdown banner,
  * which reads the real clock, and the portal's lock line agree).
  */
-export function followToday(now = Date.now()): Pick<VnEduOptions, 'schoolYear' | 'startAt'> {
-  return { schoolYear: schoolYearAt(now), startAt: new Date(now).toISOString() };
+export function followToday(now = Date.now()): Pick<VnEduOptions, 'schoolYear' | 'startAt' | 'lockAt'> {
+  const schoolYear = schoolYearAt(now);
+  return {
+    schoolYear,
+    startAt: new Date(now).toISOString(),
+    // Semester I locks after 15/01, as the extension's vnEdu calendar assumes ("khóa sổ sau ngày
+    // 15/01"): the two then name the same instant. The fixture year keeps 00:00 on 15/01.
+    lockAt: { 1: `${schoolYear + 1}-01-16T00:00:00+07:00` },
+  };
 }
 
 function instant(iso: string, what: string): number {
