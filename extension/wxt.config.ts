@@ -8,27 +8,82 @@ import { defineConfig } from 'wxt';
 const MANIFEST_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApxh8mcSG1YKwY4u17LAFdpDf4OnzlfK1EWwA3E4bugeLt2yy+N0BKpcirN0qGOvJY01w1a7GydJYtFhR0K2r31U/wGva5FZ1ls43pKXe6b33d2zslHakywFIiRwuPPeVEZxBkAS+1lm3+bAwI7jkO2mpNas6hXe4raOMBEt/N0H5N19G5adQPf0dLbcIgdL+vhkK71JfXUspI9pNuap3jwN0tnlBixGICP7kQeG8qaQ6dhiE3ng5iFX/VEAEAOKqtYiVoaN4yp/xrspm/tdI+JEFt2SmyBxoQTd5N0fnzJAfckZ89MPz+SDrGTvwTITydmgh8EMpblKuQJSu9Tm4zQIDAQAB';
 
+/** Firefox's fixed add-on id (it has no `key`): the agent and an AMO signature see one add-on. */
+const GECKO_ID = 'edulens@edulens.vn';
+
+/**
+ * EDULENS_TEST_BUILD=1: the build the end-to-end tests and the demo load. It adds each profile's
+ * `testMatch` (the portal simulator on http://127.0.0.1/v5/*) to the content script and builds
+ * into .output/test/, so a packaged build (`npm run zip`) never lands where the tests look, nor
+ * the other way round. Without it the build carries no test scaffolding.
+ */
+const testBuild = process.env.EDULENS_TEST_BUILD === '1';
+
+/** Every built-in profile's portal (one host per school). */
+const PORTAL_HOSTS = ['https://*.vnedu.vn/*'];
+/**
+ * The agent runs on the teacher's own machine on a port chosen at set-up, so any port on loopback.
+ * Match patterns cannot name a port range; http://127.0.0.1/* is the narrowest that reaches it.
+ * The content script never runs there outside a test build (see `testMatch` in the profiles).
+ */
+const AGENT_HOSTS = ['http://127.0.0.1/*'];
+
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   // Explicit imports everywhere (`wxt/browser`, `wxt/utils/storage`…): plain `tsc` can check the
   // sources without WXT's generated auto-import declarations.
   imports: false,
   manifestVersion: 3,
   // EDULENS_WXT_OUT builds elsewhere (size analysis) without touching the tests' build.
-  outDir: process.env.EDULENS_WXT_OUT ?? '.output',
-  // EDULENS_SOURCEMAP=1 adds source maps (to see what makes up the content script's size).
-  vite: () => ({ build: { sourcemap: process.env.EDULENS_SOURCEMAP === '1' } }),
-  manifest: {
+  outDir: process.env.EDULENS_WXT_OUT ?? (testBuild ? '.output/test' : '.output'),
+  // `npm run zip` → .output/edulens-<version>-chrome.zip and …-firefox.zip. No sources zip: the
+  // extension's sources alone do not build (they need the shared workspace); the repository is the
+  // source a reviewer gets.
+  zip: { name: 'edulens', zipSources: false },
+  vite: () => ({
+    // EDULENS_SOURCEMAP=1 adds source maps (to see what makes up the content script's size).
+    build: { sourcemap: process.env.EDULENS_SOURCEMAP === '1' },
+    // Read by shared/src/profiles/registry.ts, both in the bundles and when WXT evaluates the
+    // content script's `matches` at build time.
+    define: { __EDULENS_TEST_BUILD__: JSON.stringify(testBuild) },
+  }),
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'vi',
-    key: MANIFEST_KEY,
-    permissions: ['storage', 'sidePanel', 'tabs', 'alarms'],
-    // The agent (any port on loopback) and every built-in profile's portal.
-    host_permissions: ['http://127.0.0.1/*', 'https://*.vnedu.vn/*'],
-    action: { default_title: '__MSG_extName__' },
-    // The content script loads the chosen language's messages (lib/i18n.ts).
+    icons: ICONS,
+    // storage: settings and pairing; alarms: the drafts' periodic sync. `sidePanel` is added by WXT
+    // for Chromium from the side panel entrypoint (Firefox gets a sidebar instead). No `tabs`: the
+    // popup and side panel read the URL of a portal tab through the host permission below, and
+    // tabs.query/get/onUpdated need no permission; `tabs` would only add the "read your browsing
+    // history" warning at install.
+    permissions: ['storage', 'alarms'],
+    host_permissions: [...AGENT_HOSTS, ...PORTAL_HOSTS],
+    action: { default_title: '__MSG_extName__', default_icon: ICONS },
+    // The content script loads the chosen language's messages (lib/i18n.ts): only on the pages it
+    // runs on (the simulator's loopback origin in a test build).
     web_accessible_resources: [
-      { resources: ['_locales/*/messages.json'], matches: ['http://127.0.0.1/*', 'https://*.vnedu.vn/*'] },
+      {
+        resources: ['_locales/*/messages.json'],
+        matches: testBuild ? [...AGENT_HOSTS, ...PORTAL_HOSTS] : PORTAL_HOSTS,
+      },
     ],
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 140 (ESR): the first to read `data_collection_permissions`; MV3 host permissions are
+              // granted at install (from 127), so the content script runs on the portal unprompted.
+              strict_min_version: '140.0',
+              // Nothing leaves the teacher's computer: drafts go to the agent on the same machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads `data_collection_permissions` from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : { key: MANIFEST_KEY }),
+  }),
 });

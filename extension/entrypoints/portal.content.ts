@@ -3,7 +3,9 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { features } from '../features/index';
 import { runPortal } from '../lib/content';
 
-// Runs on every built-in profile's pages (top frame; same-origin iframes are read from here).
+// Runs on every built-in profile's pages (top frame; same-origin iframes are read from here). The
+// simulator's pages (`testMatch`) count only in a test build: WXT evaluates `matches` at build
+// time with the `__EDULENS_TEST_BUILD__` define of wxt.config.ts.
 export default defineContentScript({
   matches: allMatchPatterns(),
   runAt: 'document_idle',

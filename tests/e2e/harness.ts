@@ -15,7 +15,8 @@ import { type RunningPortals, startPortals } from '../portals/start-portals';
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../..');
 export const extensionRoot = join(repoRoot, 'extension');
-export const extensionDir = join(extensionRoot, '.output', 'chrome-mv3');
+/** The test build (`EDULENS_TEST_BUILD=1`: the content script also runs on the simulator). */
+export const extensionDir = join(extensionRoot, '.output', 'test', 'chrome-mv3');
 export const artifactsDir = join(repoRoot, 'artifacts');
 export const screenshotsDir = join(artifactsDir, 'screenshots');
 
@@ -69,11 +70,10 @@ function sleep(ms: number): void {
 }
 
 /**
- * Builds the extension (`wxt build`) when any source is newer than the last build. Test files run
- * in parallel workers: a lock directory makes one build and the others wait for it.
+ * Runs `fn` holding the extension's build lock: test files run in parallel workers and every WXT
+ * run writes extension/.wxt/, so one builds while the others wait.
  */
-export function ensureExtensionBuilt(): string {
-  if (!extensionIsStale() && process.env.EDULENS_FORCE_BUILD !== '1') return extensionDir;
+export function withExtensionBuildLock<T>(fn: () => T): T {
   const lock = join(extensionRoot, '.wxt-build-lock');
   const deadline = Date.now() + 180_000;
   for (;;) {
@@ -89,20 +89,35 @@ export function ensureExtensionBuilt(): string {
     }
   }
   try {
-    if (!extensionIsStale()) return extensionDir;
-    const wxt = join(repoRoot, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
-    const result = spawnSync(process.execPath, [wxt, 'build'], {
-      cwd: extensionRoot,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    if (result.status !== 0) {
-      throw new Error(`wxt build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-    }
-    return extensionDir;
+    return fn();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/** Runs the workspace's WXT (`build`, `zip -b firefox`…) in extension/; throws with its output. */
+export function runWxt(args: readonly string[], env: Record<string, string> = {}): void {
+  const wxt = join(repoRoot, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
+  const result = spawnSync(process.execPath, [wxt, ...args], {
+    cwd: extensionRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+  if (result.status !== 0) {
+    throw new Error(`wxt ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+/**
+ * Builds the extension's test build (`EDULENS_TEST_BUILD=1 wxt build`, into .output/test/: the
+ * content script also runs on the simulator) when any source is newer than the last build.
+ */
+export function ensureExtensionBuilt(): string {
+  if (!extensionIsStale() && process.env.EDULENS_FORCE_BUILD !== '1') return extensionDir;
+  return withExtensionBuildLock(() => {
+    if (extensionIsStale()) runWxt(['build'], { EDULENS_TEST_BUILD: '1' });
+    return extensionDir;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -321,6 +321,11 @@ export const profileSchema = z
     /** Raised with every change, so drafts and teach-mode edits know which profile they followed. */
     version: z.number().int().min(1),
     match: z.array(matchPatternSchema).min(1),
+    /**
+     * Pages of the local portal simulator (tests, demo). Matched only by a test build of the
+     * extension (`EDULENS_TEST_BUILD=1`); a packaged build lists `match` alone.
+     */
+    testMatch: z.array(matchPatternSchema).min(1).optional(),
     calendar: calendarRefSchema,
     pages: z.array(pageSchema).min(1),
     sync: z.array(syncStepSchema).min(1).optional(),

@@ -12,11 +12,17 @@ describe('vnEdu profile', () => {
   it.each([
     'https://c3sgdkhanhhoa.vnedu.vn/v5/',
     'https://thcsnd63001012sgddaknong.vnedu.vn/v5/?open=nhap-diem',
-    'http://127.0.0.1:5301/v5/',
-    'http://127.0.0.1/v5/so-diem/nhap-diem',
   ])('matches %s', (url) => {
     expect(findProfileForUrl(url)?.id).toBe('vnedu');
   });
+
+  it.each(['http://127.0.0.1:5301/v5/', 'http://127.0.0.1/v5/so-diem/nhap-diem'])(
+    'matches the simulator page %s in a test build only',
+    (url) => {
+      expect(findProfileForUrl(url, builtInProfiles, { test: true })?.id).toBe('vnedu');
+      expect(findProfileForUrl(url)).toBeUndefined();
+    },
+  );
 
   it.each(['https://vnedu.vn/', 'https://evil.example/v5/', 'http://127.0.0.1:8787/api/drafts'])(
     'does not match %s',
@@ -27,7 +33,11 @@ describe('vnEdu profile', () => {
 
   it('registry lists every built-in profile once with its patterns', () => {
     expect(new Set(builtInProfiles.map((p) => p.id)).size).toBe(builtInProfiles.length);
-    expect(allMatchPatterns()).toContain('https://*.vnedu.vn/v5/*');
+    expect(allMatchPatterns()).toEqual(['https://*.vnedu.vn/v5/*']);
+    expect(allMatchPatterns(builtInProfiles, { test: true })).toEqual([
+      'https://*.vnedu.vn/v5/*',
+      'http://127.0.0.1/v5/*',
+    ]);
     for (const profile of builtInProfiles) expect(profileSchema.safeParse(profile).success).toBe(true);
   });
 });

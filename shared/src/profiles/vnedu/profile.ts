@@ -130,8 +130,9 @@ export const vneduProfile: Profile = {
   id: 'vnedu',
   name: 'vnEdu',
   version: 2,
-  // The real portal (one host per school) and the local simulator (any port).
-  match: ['https://*.vnedu.vn/v5/*', 'http://127.0.0.1/v5/*'],
+  // The real portal (one host per school); the local simulator (any port) in test builds only.
+  match: ['https://*.vnedu.vn/v5/*'],
+  testMatch: ['http://127.0.0.1/v5/*'],
   calendar: { id: 'vnedu-default' },
   pages: [
     {
