@@ -248,7 +248,10 @@ it('the Windows task starts the agent at log-on, restarts it, never times out, a
   expect(textAt(task, 'Triggers/LogonTrigger/Enabled')).toBe('true');
   expect(textAt(task, 'Triggers/LogonTrigger/UserId')).toBe(textAt(task, 'Principals/Principal/UserId'));
   expect(textAt(task, 'Settings/RestartOnFailure/Interval')).toBe('PT1M');
-  expect(Number(textAt(task, 'Settings/RestartOnFailure/Count'))).toBeGreaterThan(0);
+  const count = Number(textAt(task, 'Settings/RestartOnFailure/Count'));
+  expect(count >= 1 && count <= 255, `Count ${count} is an unsignedByte of at least 1`).toBe(true);
+  expect(textAt(task, 'Triggers/LogonTrigger/Repetition/Interval')).toBe('PT5M');
+  expect(textAt(task, 'Settings/MultipleInstancesPolicy')).toBe('IgnoreNew');
   expect(textAt(task, 'Settings/ExecutionTimeLimit')).toBe('PT0S');
   expect(textAt(task, 'Settings/DisallowStartIfOnBatteries')).toBe('false');
   expect(textAt(task, 'Settings/StopIfGoingOnBatteries')).toBe('false');

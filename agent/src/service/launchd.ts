@@ -50,6 +50,10 @@ export function launchdPlist(plan: ServicePlan): string {
 }
 
 const launchctl = (...args: string[]) => ({ command: 'launchctl', args });
+const bootout = (plan: ServicePlan) => ({
+  ...launchctl('bootout', `gui/${plan.uid}/${LABEL}`),
+  mayFail: true,
+});
 
 export const launchd: PlatformService = {
   kind: 'LaunchAgent',
@@ -58,8 +62,9 @@ export const launchd: PlatformService = {
   render: launchdPlist,
   encoding: 'utf8',
   managerRunning: () => true,
-  activate: (file, plan) => [launchctl('bootstrap', `gui/${plan.uid}`, file)],
-  deactivate: (_file, plan) => [{ ...launchctl('bootout', `gui/${plan.uid}/${LABEL}`), mayFail: true }],
+  // bootstrap refuses a label that is already loaded: a second install replaces the first.
+  activate: (file, plan) => [bootout(plan), launchctl('bootstrap', `gui/${plan.uid}`, file)],
+  deactivate: (_file, plan) => [bootout(plan)],
   forget: [],
   status: {
     query: (plan) => launchctl('print', `gui/${plan.uid}/${LABEL}`),

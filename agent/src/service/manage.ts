@@ -53,7 +53,14 @@ export function installService(
   const text = service.render(plan);
   writeFileSync(file, service.encoding === 'utf16le' ? `\uFEFF${text}` : text, service.encoding);
   const commands = service.activate(file, plan);
-  if (notActivated) return { file, activated: false, manual: commands.map(commandLine) };
+  // What only clears the way for a second install (launchctl bootout) is not asked of a person.
+  if (notActivated) {
+    return {
+      file,
+      activated: false,
+      manual: commands.filter((command) => !command.mayFail).map(commandLine),
+    };
+  }
   // launchd opens the output files before the agent starts, and does not make their folder.
   mkdirSync(plan.logDir, { recursive: true });
   runAll(commands, run, file);

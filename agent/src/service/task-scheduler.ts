@@ -14,7 +14,10 @@ export function windowsArgument(arg: string): string {
   return `"${escaped}"`;
 }
 
-/** A Task Scheduler 1.2 task: at this user's log-on, restarted after a failure, never timed out. */
+/**
+ * A Task Scheduler 1.2 task: at this user's log-on, restarted after a failure, never timed out.
+ * Elements in the order of the schema's sequences, as Windows itself exports a task.
+ */
 export function taskXml(plan: ServicePlan): string {
   const args = [plan.entry, ...plan.args].map(windowsArgument).join(' ');
   const user = xmlText(plan.user);
@@ -22,12 +25,18 @@ export function taskXml(plan: ServicePlan): string {
     '<?xml version="1.0" encoding="UTF-16"?>',
     '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">',
     '  <RegistrationInfo>',
-    `    <URI>\\${xmlText(TASK_NAME)}</URI>`,
     `    <Description>${xmlText(`EduLens agent (127.0.0.1). Nhật ký / Logs: ${plan.logDir}`)}</Description>`,
+    `    <URI>\\${xmlText(TASK_NAME)}</URI>`,
     '  </RegistrationInfo>',
     '  <Triggers>',
     '    <LogonTrigger>',
     '      <Enabled>true</Enabled>',
+    // Started again every 5 minutes while logged on, which does nothing while it runs (IgnoreNew):
+    // RestartOnFailure covers a task that fails to start, not always a program that exits with an error.
+    '      <Repetition>',
+    '        <Interval>PT5M</Interval>',
+    '        <StopAtDurationEnd>false</StopAtDurationEnd>',
+    '      </Repetition>',
     `      <UserId>${user}</UserId>`,
     '    </LogonTrigger>',
     '  </Triggers>',
@@ -58,7 +67,8 @@ export function taskXml(plan: ServicePlan): string {
     '    <Priority>7</Priority>',
     '    <RestartOnFailure>',
     '      <Interval>PT1M</Interval>',
-    '      <Count>999</Count>',
+    // An unsignedByte in the schema: 255 at most.
+    '      <Count>255</Count>',
     '    </RestartOnFailure>',
     '  </Settings>',
     '  <Actions Context="Author">',
