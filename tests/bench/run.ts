@@ -7,6 +7,7 @@ import { bulkFillCase } from './cases/bulk-fill';
 import { checkWorkbookCase } from './cases/check-workbook';
 import { contentScriptSizeCase } from './cases/content-script-size';
 import { hostileInputsCase } from './cases/hostile-inputs';
+import { installCase } from './cases/install';
 import { matchingPolicyCase } from './cases/matching-policy';
 import { revalidateKeystrokeCase } from './cases/revalidate-keystroke';
 import { tcvn3ThroughputCase } from './cases/tcvn3-throughput';
@@ -22,6 +23,7 @@ const cases: [name: string, run: BenchCase][] = [
   ['bulk-fill', bulkFillCase],
   ['throttled-fill', throttledFillCase],
   ['hostile-inputs', hostileInputsCase],
+  ['install', installCase],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !cases.some(([known]) => known === name));
