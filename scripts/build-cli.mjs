@@ -143,14 +143,27 @@ async function pack() {
   );
 }
 
-const CHECK_BINARY = `// Keeps the SQLite binary shipped in this package when it loads on this computer; otherwise
-// gets one as better-sqlite3's own install does (a prebuilt binary from GitHub).
-const { execSync } = require('node:child_process');
+const CHECK_BINARY = `// Keeps the SQLite binary shipped in this package when it loads on this computer; otherwise gets
+// one as better-sqlite3's own install does: a prebuilt binary for this Node and platform from GitHub.
+const { spawnSync } = require('node:child_process');
 try {
   require('./build/Release/better_sqlite3.node');
-} catch (error) {
-  console.error('[edulens] Tệp SQLite kèm theo không chạy được trên máy này (' + process.platform + '-' + process.arch + ', Node ' + process.versions.node + '); đang tải bản phù hợp… / The bundled SQLite binary does not run here; downloading a matching one…');
-  execSync('npx --yes prebuild-install@7', { stdio: 'inherit' });
+} catch {
+  const here = process.platform + '-' + process.arch + ', Node ' + process.versions.node;
+  console.error('[edulens] Tệp SQLite kèm theo không chạy trên máy này (' + here + '); đang tải bản phù hợp từ GitHub…');
+  console.error('[edulens] The bundled SQLite binary does not run here (' + here + '); downloading a matching one from GitHub…');
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  // Not as part of the global install this runs in: npx needs its own cache folder.
+  const env = { ...process.env };
+  delete env.npm_config_global;
+  delete env.npm_config_prefix;
+  delete env.npm_config_location;
+  const got = spawnSync(npx, ['--yes', 'prebuild-install@7'], { stdio: 'inherit', env, shell: process.platform === 'win32' });
+  if (got.status !== 0) {
+    console.error('[edulens] Không tải được. Hãy cài bằng Node 20 (bản đã kèm tệp SQLite), hoặc thử lại khi máy vào được github.com.');
+    console.error('[edulens] Download failed. Install with Node 20 (the bundled binary is for it), or retry where github.com is reachable.');
+    process.exit(1);
+  }
 }
 `;
 
