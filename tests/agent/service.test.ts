@@ -18,7 +18,7 @@ import { SaxesParser } from 'saxes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchdPlist } from '@edulens/agent/src/service/launchd.ts';
 import { installService, uninstallService } from '@edulens/agent/src/service/manage.ts';
-import type { PlatformCommand, ServicePlan } from '@edulens/agent/src/service/plan.ts';
+import { edulensEntry, type PlatformCommand, type ServicePlan } from '@edulens/agent/src/service/plan.ts';
 import { systemd, systemdUnit, systemdWord } from '@edulens/agent/src/service/systemd.ts';
 import { taskXml, windowsArgument } from '@edulens/agent/src/service/task-scheduler.ts';
 import { repoRoot, runCli } from '../helpers/run-cli';
@@ -225,6 +225,11 @@ it('a node and an entry in folders with spaces, Vietnamese letters and % are quo
   // The same unit without the quotes is refused: the check can fail.
   writeFileSync(file, systemdUnit(plan).replace(/^ExecStart="([^"]+)"/m, 'ExecStart=$1'));
   expect(verifyUnit(file, 'edulens-agent.service').code).not.toBe(0);
+});
+
+it('the entry is found from the sources and from the bundle, which sit at different depths', () => {
+  expect(edulensEntry(join(repoRoot, 'agent', 'src', 'service', 'plan.ts'))).toBe(entry);
+  expect(edulensEntry(join(repoRoot, 'agent', 'dist', 'chunk-ABC.mjs'))).toBe(entry);
 });
 
 it('systemd words: quoted with C escapes when needed, % and $ doubled', () => {
