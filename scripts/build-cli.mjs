@@ -3,14 +3,24 @@
 // tsx loader needs. agent/bin/edulens.mjs uses the bundle only while it is newer than every source
 // file it was built from, and falls back to running the TypeScript sources through tsx otherwise.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const agent = join(root, 'agent');
 const dist = join(agent, 'dist');
+const prebuilds = join(agent, 'dist-pack', 'prebuilds');
 const manifest = JSON.parse(readFileSync(join(agent, 'package.json'), 'utf8'));
 // npm packages stay external (native modules, worker transports); only our own code is bundled.
 const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@edulens/'));
@@ -84,6 +94,14 @@ async function pack() {
   for (const path of ['lib', 'LICENSE', 'build/Release/better_sqlite3.node']) {
     cpSync(join(from, 'better-sqlite3', path), join(modules, 'better-sqlite3', path), { recursive: true });
   }
+  // Binaries for other Node versions, made by --prebuild (below), go in as well.
+  const shipped = [`node-v${process.versions.modules}-${process.platform}-${process.arch}`];
+  for (const name of existsSync(prebuilds) ? readdirSync(prebuilds) : []) {
+    const binary = join(prebuilds, name, 'better_sqlite3.node');
+    if (shipped.includes(name) || !existsSync(binary)) continue;
+    cpSync(binary, join(modules, 'better-sqlite3', 'prebuilds', name, 'better_sqlite3.node'));
+    shipped.push(name);
+  }
   writeFileSync(
     join(modules, 'better-sqlite3', 'package.json'),
     `${JSON.stringify(
@@ -102,7 +120,7 @@ async function pack() {
       2,
     )}\n`,
   );
-  writeFileSync(join(modules, 'better-sqlite3', 'check-binary.cjs'), CHECK_BINARY);
+  writeFileSync(join(modules, 'better-sqlite3', 'check-binary.cjs'), checkBinary(shipped.join(', ')));
   for (const name of ['bindings', 'file-uri-to-path']) {
     cpSync(join(from, name), join(modules, name), { recursive: true });
   }
@@ -138,17 +156,32 @@ async function pack() {
   const [info] = JSON.parse(packed.stdout);
   const tarball = join(out, info.filename);
   console.log(
-    `${tarball}  ${(statSync(tarball).size / 1024 / 1024).toFixed(1)} MB packed, ` +
+    `${tarball}  SQLite for ${shipped.join(', ')}  ${(statSync(tarball).size / 1024 / 1024).toFixed(1)} MB packed, ` +
       `${(info.unpackedSize / 1024 / 1024).toFixed(1)} MB unpacked, ${info.entryCount} files`,
   );
 }
 
-const CHECK_BINARY = `// Keeps the SQLite binary shipped in this package when it loads on this computer; otherwise gets
-// one as better-sqlite3's own install does: a prebuilt binary for this Node and platform from GitHub.
+const checkBinary = (
+  shippedFor,
+) => `// Keeps the SQLite binary shipped in this package when it loads on this computer, or takes the one
+// shipped for this Node version; otherwise gets one as better-sqlite3's own install does: a
+// prebuilt binary for this Node and platform from GitHub.
 const { spawnSync } = require('node:child_process');
-try {
-  require('./build/Release/better_sqlite3.node');
-} catch {
+const { copyFileSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+function loads() {
+  try {
+    require('./build/Release/better_sqlite3.node');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const own = join(__dirname, 'prebuilds', 'node-v' + process.versions.modules + '-' + process.platform + '-' + process.arch, 'better_sqlite3.node');
+if (!loads() && existsSync(own)) copyFileSync(own, join(__dirname, 'build', 'Release', 'better_sqlite3.node'));
+if (!loads()) {
   const here = process.platform + '-' + process.arch + ', Node ' + process.versions.node;
   console.error('[edulens] Tệp SQLite kèm theo không chạy trên máy này (' + here + '); đang tải bản phù hợp từ GitHub…');
   console.error('[edulens] The bundled SQLite binary does not run here (' + here + '); downloading a matching one from GitHub…');
@@ -160,8 +193,8 @@ try {
   delete env.npm_config_location;
   const got = spawnSync(npx, ['--yes', 'prebuild-install@7'], { stdio: 'inherit', env, shell: process.platform === 'win32' });
   if (got.status !== 0) {
-    console.error('[edulens] Không tải được. Hãy cài bằng Node 20 (bản đã kèm tệp SQLite), hoặc thử lại khi máy vào được github.com.');
-    console.error('[edulens] Download failed. Install with Node 20 (the bundled binary is for it), or retry where github.com is reachable.');
+    console.error('[edulens] Không tải được. Hãy cài bằng phiên bản Node có kèm tệp SQLite (${shippedFor}), hoặc thử lại khi máy vào được github.com.');
+    console.error('[edulens] Download failed. Install with a Node version the package carries a binary for (${shippedFor}), or retry where github.com is reachable.');
     process.exit(1);
   }
 }
@@ -182,5 +215,45 @@ Sau đó, từ bất kỳ thư mục nào / Then, from any folder:
 Dữ liệu nằm trong ~/.edulens (đổi bằng biến EDULENS_HOME). / Data lives in ~/.edulens (EDULENS_HOME changes it).
 `;
 
-if (process.argv.includes('--pack')) await pack();
+// --prebuild NODE_FOLDER: builds better-sqlite3 for another Node version (an unpacked Node release,
+// e.g. node-v22.x-linux-x64, whose bin/node and include/node are used), into
+// agent/dist-pack/prebuilds/node-vABI-PLATFORM-ARCH/, from where --pack ships it. Needs a C++
+// compiler; the sources come from node_modules/better-sqlite3.
+function prebuild(nodeFolder) {
+  const node = join(nodeFolder, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+  const abi = spawnSync(
+    node,
+    ['-p', 'process.versions.modules + "-" + process.platform + "-" + process.arch'],
+    {
+      encoding: 'utf8',
+    },
+  ).stdout.trim();
+  const work = join(agent, 'dist-pack', 'prebuild-src');
+  rmSync(work, { recursive: true, force: true });
+  for (const path of ['binding.gyp', 'src', 'deps', 'lib', 'package.json']) {
+    cpSync(join(root, 'node_modules', 'better-sqlite3', path), join(work, path), { recursive: true });
+  }
+  // node-gyp from the registry, run by that Node (first on the PATH) against its headers.
+  const built = spawnSync(
+    'npx',
+    ['--yes', 'node-gyp@11', 'rebuild', '--release', `--nodedir=${nodeFolder}`],
+    {
+      cwd: work,
+      stdio: 'inherit',
+      env: { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH}` },
+      shell: process.platform === 'win32',
+    },
+  );
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  cpSync(
+    join(work, 'build', 'Release', 'better_sqlite3.node'),
+    join(prebuilds, `node-v${abi}`, 'better_sqlite3.node'),
+  );
+  rmSync(work, { recursive: true, force: true });
+  console.log(join(prebuilds, `node-v${abi}`));
+}
+
+const prebuildAt = process.argv.indexOf('--prebuild');
+if (prebuildAt > 0) prebuild(resolve(process.argv[prebuildAt + 1]));
+else if (process.argv.includes('--pack')) await pack();
 else await buildForRepository();
