@@ -91,11 +91,17 @@ async function pack() {
   // better-sqlite3 does (prebuild-install, else a build from its sources, which are not shipped).
   const modules = join(stage, 'node_modules');
   const from = join(root, 'node_modules');
-  for (const path of ['lib', 'LICENSE', 'build/Release/better_sqlite3.node']) {
+  for (const path of ['lib', 'LICENSE']) {
     cpSync(join(from, 'better-sqlite3', path), join(modules, 'better-sqlite3', path), { recursive: true });
   }
-  // Binaries for other Node versions, made by --prebuild (below), go in as well.
+  // Each binary under prebuilds/node-vABI-PLATFORM-ARCH/; the install step moves the one for the
+  // Node it runs on into build/Release/, where better-sqlite3 looks. This Node's comes from
+  // node_modules; those for other Node versions, made by --prebuild (below), go in as well.
   const shipped = [`node-v${process.versions.modules}-${process.platform}-${process.arch}`];
+  cpSync(
+    join(from, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+    join(modules, 'better-sqlite3', 'prebuilds', shipped[0], 'better_sqlite3.node'),
+  );
   for (const name of existsSync(prebuilds) ? readdirSync(prebuilds) : []) {
     const binary = join(prebuilds, name, 'better_sqlite3.node');
     if (shipped.includes(name) || !existsSync(binary)) continue;
@@ -163,24 +169,25 @@ async function pack() {
 
 const checkBinary = (
   shippedFor,
-) => `// Keeps the SQLite binary shipped in this package when it loads on this computer, or takes the one
-// shipped for this Node version; otherwise gets one as better-sqlite3's own install does: a
+) => `// Takes the SQLite binary shipped in this package for this Node version and platform, if there is
+// one and it loads; otherwise gets one as better-sqlite3's own install does: a
 // prebuilt binary for this Node and platform from GitHub.
 const { spawnSync } = require('node:child_process');
-const { copyFileSync, existsSync } = require('node:fs');
+const { existsSync, mkdirSync, renameSync } = require('node:fs');
 const { join } = require('node:path');
 
-function loads() {
-  try {
-    require('./build/Release/better_sqlite3.node');
-    return true;
-  } catch {
-    return false;
-  }
+const binary = join(__dirname, 'build', 'Release', 'better_sqlite3.node');
+const shipped = join(__dirname, 'prebuilds', 'node-v' + process.versions.modules + '-' + process.platform + '-' + process.arch, 'better_sqlite3.node');
+if (existsSync(shipped)) {
+  mkdirSync(join(__dirname, 'build', 'Release'), { recursive: true });
+  renameSync(shipped, binary);
 }
 
-const own = join(__dirname, 'prebuilds', 'node-v' + process.versions.modules + '-' + process.platform + '-' + process.arch, 'better_sqlite3.node');
-if (!loads() && existsSync(own)) copyFileSync(own, join(__dirname, 'build', 'Release', 'better_sqlite3.node'));
+// In a child process: a binary built for another Node may crash the process that loads it.
+function loads() {
+  return spawnSync(process.execPath, ['-e', 'require(process.argv[1])', binary], { stdio: 'ignore' }).status === 0;
+}
+
 if (!loads()) {
   const here = process.platform + '-' + process.arch + ', Node ' + process.versions.node;
   console.error('[edulens] Tệp SQLite kèm theo không chạy trên máy này (' + here + '); đang tải bản phù hợp từ GitHub…');
