@@ -92,4 +92,30 @@ describe.skipIf(process.platform !== 'linux')('npm start and signals', () => {
     // It stopped cleanly (database and log closed), not killed.
     expect(await until(() => output.includes('agent stopped'), 5_000), output).toBe(true);
   });
+
+  it('the same for npm run portals: SIGTERM to npm stops the simulated portals', async () => {
+    // EDULENS_HOME only marks this run's processes; the portals do not use it.
+    const marker = mkdtempSync(join(tmpdir(), 'edulens-npm-portals-'));
+    homes.push(marker);
+    const npm = spawn('npm', ['run', 'portals'], {
+      cwd: repoRoot,
+      env: { ...process.env, EDULENS_HOME: marker, EDULENS_PORTALS_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(npm);
+    let output = '';
+    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const npmExited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
+    const PORTAL = /(http:\/\/127\.0\.0\.1:(\d+))/;
+
+    expect(await until(() => PORTAL.test(output), 30_000), output).toBe(true);
+    const [, url, port] = PORTAL.exec(output)!;
+    expect((await fetch(url!)).status).toBeLessThan(500);
+
+    process.kill(npm.pid!, 'SIGTERM');
+    await npmExited;
+    expect(await until(async () => !(await portAnswers(Number(port))), 10_000)).toBe(true);
+    expect(await until(() => processesWithHome(marker).length === 0, 10_000)).toBe(true);
+  });
 });
