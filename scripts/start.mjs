@@ -63,7 +63,8 @@ const parent = process.ppid;
 const parentWatch = setInterval(() => {
   if (process.ppid === parent) return;
   clearInterval(parentWatch);
-  process.kill(process.pid, 'SIGTERM');
+  // Not when a signal came already (Ctrl+C reaches the shell and this process alike).
+  if (firstSignalAt === 0) process.kill(process.pid, 'SIGTERM');
 }, PARENT_CHECK_MS);
 parentWatch.unref();
 
