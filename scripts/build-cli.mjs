@@ -211,7 +211,8 @@ const PACKAGE_README = `# EduLens — agent và công cụ dòng lệnh / agent 
 
 Cài đặt / Install (Node 20 hoặc / or 22):
 
-    npm install -g edulens-agent-VERSION.tgz
+    npm install -g edulens-agent-VERSION.tgz      # tệp / the file from npm run pack:agent
+    npm install -g @edulens/agent                 # khi đã đăng lên npm / once published
 
 Sau đó, từ bất kỳ thư mục nào / Then, from any folder:
 
