@@ -1,5 +1,6 @@
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { t } from '../lib/i18n';
+import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import { recordPerf } from '../lib/perf';
 import { type BulkFillEngine, engineLoaded, loadEngine } from './bulk-fill/engine-api';
@@ -9,11 +10,11 @@ import { type BulkFillEngine, engineLoaded, loadEngine } from './bulk-fill/engin
 // matching, preview, fill, undo, re-check before "Lưu") is the engine, loaded on first use.
 
 const PANEL_CSS = `
-.bulk-fill-panel textarea { width: 100%; box-sizing: border-box; height: 46px; font: 12px/1.3 ui-monospace, monospace; resize: vertical; }
-.bulk-fill-panel .actions { display: flex; gap: 6px; margin-top: 6px; flex-wrap: wrap; }
-.bulk-fill-panel .status:empty, .bulk-fill-panel .result:empty { display: none; }
-.bulk-fill-panel .status { margin: 6px 0 0; color: #8a3d00; }
-.bulk-fill-panel .result { margin-top: 6px; }
+.bulk-fill-panel textarea{width:100%;box-sizing:border-box;height:46px;font:12px/1.3 ui-monospace,monospace;resize:vertical}
+.bulk-fill-panel .actions{display:flex;gap:6px;margin-top:6px;flex-wrap:wrap}
+.bulk-fill-panel .status:empty,.bulk-fill-panel .result:empty{display:none}
+.bulk-fill-panel .status{margin:6px 0 0;color:#8a3d00}
+.bulk-fill-panel .result{margin-top:6px}
 `;
 
 /** Several cells: a tab or a second line (one cell's paste is the portal's business). */
@@ -50,35 +51,35 @@ export function mountBulkFill(ctx: FeatureContext): void {
   };
   const fromText = (text: string) => use((e) => e.fromText(text));
 
-  section.append(
+  const panel = h(
+    'div',
+    { class: 'panel bulk-fill-panel', 'data-testid': 'bulkfill-panel' },
+    h('header', null, h('span', { class: 'grow' }, t('bulkFill_title'))),
     h(
       'div',
-      { class: 'panel bulk-fill-panel', 'data-testid': 'bulkfill-panel' },
-      h('header', null, h('span', { class: 'grow' }, t('bulkFill_title'))),
+      { class: 'body' },
+      paste,
       h(
         'div',
-        { class: 'body' },
-        paste,
+        { class: 'actions' },
         h(
-          'div',
-          { class: 'actions' },
-          h(
-            'button',
-            { class: 'btn', 'data-testid': 'bulkfill-preview-paste', onclick: () => fromText(paste.value) },
-            t('bulkFill_previewPasted'),
-          ),
-          h(
-            'button',
-            { class: 'btn', 'data-testid': 'bulkfill-pick', onclick: () => fileInput.click() },
-            t('bulkFill_pickFile'),
-          ),
-          fileInput,
+          'button',
+          { class: 'btn', 'data-testid': 'bulkfill-preview-paste', onclick: () => fromText(paste.value) },
+          t('bulkFill_previewPasted'),
         ),
-        status,
-        result,
+        h(
+          'button',
+          { class: 'btn', 'data-testid': 'bulkfill-pick', onclick: () => fileInput.click() },
+          t('bulkFill_pickFile'),
+        ),
+        fileInput,
       ),
+      status,
+      result,
     ),
   );
+  foldable(panel);
+  section.append(panel);
 
   paste.addEventListener(
     'paste',

@@ -1,5 +1,6 @@
 import { defineFeature } from '../lib/feature';
 import { t } from '../lib/i18n';
+import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import type { GridCell } from '../lib/portal-grid';
 
@@ -46,9 +47,9 @@ export const commentLength = defineFeature({
     const notice = h('div', { class: 'panel comment-over', 'data-testid': 'comment-over', hidden: true });
     overlay.section('comment-length', { order: 5 }).append(notice);
     overlay.style(`
-      .comment-over { border-color: #d93025; }
-      .comment-over ol.body { margin: 0; padding: 6px 10px 6px 30px; color: #9b1c10; }
-    `);
+.comment-over{border-color:#d93025}
+.comment-over ol.body{margin:0;padding:6px 10px 6px 30px;color:#9b1c10}
+`);
     grid.onBeforeSave((save) => {
       const over = grid
         .rows()
@@ -80,6 +81,7 @@ export const commentLength = defineFeature({
           ),
         ),
       );
+      foldable(notice);
     }, signal);
   },
 });

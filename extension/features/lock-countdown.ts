@@ -4,6 +4,7 @@ import { currentLang, t } from '../lib/i18n';
 import { lockDurationText } from '../lib/lock-text';
 import { lockForTerm, schoolYearStart, termOf, URGENT_MS, WARNING_MS } from '../lib/locks';
 import { type LockInfo, sendToBackground } from '../lib/messages';
+import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import type { PortalGrid } from '../lib/portal-grid';
 
@@ -30,13 +31,15 @@ export const lockCountdown = defineFeature({
     const section = overlay.section('lock-countdown', { region: 'top', order: 0 });
     const banner = h('div', { class: 'lock-banner', role: 'status', 'data-testid': 'lock-banner' });
     section.append(banner);
+    foldable(section, section);
     overlay.style(`
-      .lock-banner { padding: 5px 14px; border-radius: 16px; background: #e8f1fc; color: #163d6b;
-        border: 1px solid #b6cbe9; box-shadow: 0 2px 6px rgba(0,0,0,.15); font-weight: 600; cursor: default; }
-      .lock-banner[data-state="warning"] { background: #fff4d6; color: #7a4b00; border-color: #f0c36d; }
-      .lock-banner[data-state="urgent"] { background: #fde3df; color: #9b1c10; border-color: #f0a39a; }
-      .lock-banner[data-state="locked"] { background: #5f6b7a; color: #fff; border-color: #4a5563; }
-    `);
+.lock-banner{padding:3px 10px;border-radius:10px;font-size:12px;background:#e8f1fc;color:#163d6b;border:1px solid #b6cbe9;box-shadow:0 2px 6px rgba(0,0,0,.15);font-weight:600;cursor:default}
+.lock-banner[data-state="warning"]{background:#fff4d6;color:#7a4b00;border-color:#f0c36d}
+.lock-banner[data-state="urgent"]{background:#fde3df;color:#9b1c10;border-color:#f0a39a}
+.lock-banner[data-state="locked"]{background:#5f6b7a;color:#fff;border-color:#4a5563}
+.folded>.lock-banner{display:block;font-size:0;padding:3px 8px}
+.folded>.lock-banner::before{content:"🔒";font-size:13px}
+`);
 
     let last = '';
     let locks: LockInfo[] = [];

@@ -34,10 +34,8 @@ export const unsavedChanges = defineFeature({
     });
     overlay.section('unsaved-changes', { region: 'top', order: 1 }).append(badge);
     overlay.style(`
-      .unsaved-badge { font: 600 12px system-ui, Arial, sans-serif; padding: 3px 12px; border-radius: 12px;
-        border: 1px solid #c9a227; background: #fff8db; color: #6b4e00; cursor: pointer;
-        box-shadow: 0 2px 6px rgba(0,0,0,.15); }
-    `);
+.unsaved-badge{font:600 12px system-ui,Arial,sans-serif;padding:3px 12px;border-radius:12px;border:1px solid #c9a227;background:#fff8db;color:#6b4e00;cursor:pointer;box-shadow:0 2px 6px rgba(0,0,0,.15)}
+`);
 
     const recount = () => {
       timer = undefined;

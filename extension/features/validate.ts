@@ -12,6 +12,7 @@ import { defineFeature, type FeatureContext } from '../lib/feature';
 import { pick, t } from '../lib/i18n';
 import { gradeOf, schoolYearStart } from '../lib/locks';
 import type { PageProblem } from '../lib/messages';
+import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import { recordPerf } from '../lib/perf';
 import type { GridCell, GridRow, PortalGrid } from '../lib/portal-grid';
@@ -131,31 +132,23 @@ export const validate = defineFeature({
     const mismatchLine = h('div', { class: 'mismatch muted', 'data-testid': 'validate-mismatches' });
     const list = h('ol', { class: 'problems', 'data-testid': 'validate-problems' });
     const body = h('div', { class: 'body' }, mismatchLine, list);
-    const toggle = h('button', {
-      class: 'link',
-      title: t('common_collapse'),
-      onclick: () => {
-        body.hidden = !body.hidden;
-        toggle.textContent = body.hidden ? '▸' : '▾';
-      },
-    });
-    toggle.textContent = '▾';
     const panel = h(
       'div',
       { class: 'panel validate-panel' },
-      h('header', null, toggle, h('span', { class: 'grow' }, t('validate_panelTitle')), count),
+      h('header', null, h('span', { class: 'grow' }, t('validate_panelTitle')), count),
       body,
     );
+    foldable(panel);
     section.append(panel);
     overlay.style(`
-      .validate-panel .count { font-weight: 600; color: #2e7d32; }
-      .validate-panel.has-problems .count { color: #c62828; }
-      .validate-panel ol { margin: 0; padding-left: 20px; max-height: 40vh; overflow: auto; }
-      .validate-panel li { margin: 2px 0; }
-      .validate-panel li.warning button { color: #8a5a00; }
-      .validate-panel .mismatch:empty { display: none; }
-      .validate-panel.is-clean .body { display: none; }
-    `);
+.validate-panel .count{font-weight:600;color:#2e7d32}
+.validate-panel.has-problems .count{color:#c62828}
+.validate-panel ol{margin:0;padding-left:20px;max-height:40vh;overflow:auto}
+.validate-panel li{margin:2px 0}
+.validate-panel li.warning button{color:#8a5a00}
+.validate-panel .mismatch:empty{display:none}
+.validate-panel.is-clean .body{display:none}
+`);
 
     // The list is drawn off the keystroke's path: at most once per task, after the edits of
     // that task (a timer rather than an animation frame, which a background tab never gets).

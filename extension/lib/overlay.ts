@@ -29,7 +29,7 @@ export interface CellMarks {
 export type Region = 'top' | 'dock';
 
 export interface SectionOptions {
-  /** 'top': banners across the top; 'dock': panels in the bottom-right column (default). */
+  /** 'top': banners, bottom left; 'dock': panels in the bottom-right column (default). */
   region?: Region;
   /** Lower first. */
   order?: number;
@@ -76,42 +76,42 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 const BASE_CSS = `
-:host { all: initial; }
-.edulens { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1f2933; }
-.region-top { position: fixed; top: 6px; left: 50%; transform: translateX(-50%); z-index: 2147483646;
-  display: flex; flex-direction: column; gap: 4px; align-items: center; pointer-events: none; }
-.region-top > * { pointer-events: auto; }
-.region-dock { position: fixed; right: 10px; bottom: 40px; z-index: 2147483646; width: 340px;
-  max-height: calc(100vh - 90px); display: flex; flex-direction: column; gap: 8px; overflow: auto; }
-.region-dock:empty, .region-top:empty { display: none; }
-.panel { background: #fff; border: 1px solid #c5cfdb; border-radius: 8px; box-shadow: 0 4px 14px rgba(0,0,0,.18); overflow: hidden; }
-.panel > header { display: flex; align-items: center; gap: 6px; padding: 6px 10px; background: #f2f6fb;
-  border-bottom: 1px solid #dde5ee; font-weight: 600; }
-.panel > header .grow { flex: 1; }
-.panel .body { padding: 8px 10px; }
-button.btn { font: inherit; padding: 3px 10px; border-radius: 5px; border: 1px solid #8aa4c8; background: #fff; cursor: pointer; }
-button.btn.primary { background: #1d5fbf; border-color: #1d5fbf; color: #fff; }
-button.btn:disabled { opacity: .5; cursor: default; }
-button.link { font: inherit; border: 0; background: none; color: #1d5fbf; cursor: pointer; padding: 0; text-align: left; }
-.muted { color: #5f6b7a; }
+:host{all:initial}
+.edulens{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2933}
+.region-dock{position:fixed;left:4px;right:10px;bottom:36px;z-index:2147483646;max-height:calc(100vh - 80px);overflow:auto;display:grid;grid-template-columns:112px 1fr min(340px,100vw - 150px);grid-auto-flow:dense;align-content:end;align-items:end;gap:6px;pointer-events:none}
+.region-dock>*{pointer-events:auto;grid-column:3}
+.region-dock>.region-top,.region-dock>section:has(>.folded){grid-column:1}
+section:not(:has(>:not([hidden]))),section:has(>.lock-banner[hidden]),.region-top:empty{display:none!important}
+.region-top{display:flex;flex-direction:column;gap:4px;align-items:start}
+.region-top>section{display:flex;align-items:center}
+.folded>:not(header,.fold){display:none}
+.folded>header{flex-wrap:wrap;padding:3px 6px}
+.folded .grow{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.fold{padding:0 3px!important}
+.panel{background:#fff;border:1px solid #c5cfdb;border-radius:8px;box-shadow:0 4px 14px rgba(0,0,0,.18);overflow:hidden}
+.panel>header{display:flex;align-items:center;gap:6px;padding:4px 10px;background:#f2f6fb;border-bottom:1px solid #dde5ee;font-weight:600}
+.panel>header .grow{flex:1}
+.panel .body{padding:8px 10px}
+button.btn{font:inherit;padding:3px 10px;border-radius:5px;border:1px solid #8aa4c8;background:#fff;cursor:pointer}
+button.btn.primary{background:#1d5fbf;border-color:#1d5fbf;color:#fff}
+button.btn:disabled{opacity:.5;cursor:default}
+button.link{font:inherit;border:0;background:none;color:#1d5fbf;cursor:pointer;padding:0;text-align:left}
+.muted{color:#5f6b7a}
 `;
 
 function markCss(): string {
   const sel = (kind: MarkKind) => `[${MARK_ATTR}~="${kind}"]`;
   return `
-${sel('error')} { outline: 2px solid #d93025 !important; outline-offset: -2px; background-color: #fdecea !important; }
-${sel('warning')} { outline: 2px solid #e8a200 !important; outline-offset: -2px; }
-${sel('mismatch')} { outline: 2px dashed #c05800 !important; outline-offset: -2px; }
-${sel('filled')} { box-shadow: inset 0 0 0 2px #2e9d57 !important; }
-${sel('draft')} { box-shadow: inset 3px 0 0 #7b5cd6 !important; }
-${sel('skipped')} { box-shadow: inset 0 0 0 2px #8a8a8a !important; }
-[${MARK_ATTR}] { position: relative; }
-[${MARK_ATTR}][${MSG_ATTR}]:hover::before { content: attr(${MSG_ATTR}); position: absolute; left: 0; top: 100%;
-  z-index: 2147483645; min-width: 160px; max-width: 280px; white-space: pre-line; padding: 4px 6px; border-radius: 4px;
-  background: #1f2933; color: #fff; font: 12px/1.3 system-ui, Arial, sans-serif; text-align: left; pointer-events: none; }
-[${BADGE_ATTR}]::after { content: attr(${BADGE_ATTR}); margin-left: 5px; padding: 0 4px; border-radius: 8px;
-  background: #e3efff; color: #1d4f91; font: 600 11px system-ui, Arial, sans-serif; }
-${sel('mismatch')}[${BADGE_ATTR}]::after { background: #ffe2cc; color: #8a2c00; }
+${sel('error')}{outline:2px solid #d93025!important;outline-offset:-2px;background-color:#fdecea!important}
+${sel('warning')}{outline:2px solid #e8a200!important;outline-offset:-2px}
+${sel('mismatch')}{outline:2px dashed #c05800!important;outline-offset:-2px}
+${sel('filled')}{box-shadow:inset 0 0 0 2px #2e9d57!important}
+${sel('draft')}{box-shadow:inset 3px 0 0 #7b5cd6!important}
+${sel('skipped')}{box-shadow:inset 0 0 0 2px #8a8a8a!important}
+[${MARK_ATTR}]{position:relative}
+[${MARK_ATTR}][${MSG_ATTR}]:hover::before{content:attr(${MSG_ATTR});position:absolute;left:0;top:100%;z-index:2147483645;min-width:160px;max-width:280px;white-space:pre-line;padding:4px 6px;border-radius:4px;background:#1f2933;color:#fff;font:12px/1.3 system-ui,Arial,sans-serif;text-align:left;pointer-events:none}
+[${BADGE_ATTR}]::after{content:attr(${BADGE_ATTR});margin-left:5px;padding:0 4px;border-radius:8px;background:#e3efff;color:#1d4f91;font:600 11px system-ui,Arial,sans-serif}
+${sel('mismatch')}[${BADGE_ATTR}]::after{background:#ffe2cc;color:#8a2c00}
 `;
 }
 
@@ -245,7 +245,11 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   };
   regions.top.className = 'region-top';
   regions.dock.className = 'region-dock';
-  shell.append(regions.top, regions.dock);
+  // One grid along the bottom edge: panels stack up in the right-hand column; banners and folded
+  // panels in a narrow left-hand column, where a grade table has its row numbers and names (and
+  // vnEdu's desktop its shortcuts), never grade cells; the school's name is at the top.
+  regions.dock.append(regions.top);
+  shell.append(regions.dock);
   root.append(base, shell);
   (doc.body ?? doc.documentElement).append(host);
   const sections = new Map<string, HTMLElement>();

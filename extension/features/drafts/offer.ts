@@ -1,4 +1,5 @@
 import { t } from '../../lib/i18n';
+import { foldable } from '../../lib/fold';
 import { h, type Overlay } from '../../lib/overlay';
 import type { GridCell, PortalGrid } from '../../lib/portal-grid';
 
@@ -30,12 +31,12 @@ export function fieldLabel(grid: PortalGrid, field: string, cell: GridCell | und
 const SHOWN_IN_LIST = 6;
 
 const CSS = `
-.drafts-offer { max-width: 560px; border-color: #7b5cd6; }
-.drafts-offer > header { background: #f3effd; }
-.drafts-offer ul { margin: 4px 0 8px; padding-left: 18px; }
-.drafts-offer li { margin: 1px 0; }
-.drafts-offer .actions { display: flex; gap: 6px; flex-wrap: wrap; }
-.drafts-note { padding: 6px 10px; }
+.drafts-offer{max-width:560px;border-color:#7b5cd6}
+.drafts-offer>header{background:#f3effd}
+.drafts-offer ul{margin:4px 0 8px;padding-left:18px}
+.drafts-offer li{margin:1px 0}
+.drafts-offer .actions{display:flex;gap:6px;flex-wrap:wrap}
+.drafts-note{padding:6px 10px}
 `;
 
 export function offerStyles(overlay: Overlay): void {
@@ -51,33 +52,33 @@ export function renderOffer(
     .slice(0, SHOWN_IN_LIST)
     .map(({ label, value }) => h('li', null, `${label}: `, h('b', null, value || '∅')));
   const more = candidates.length - listed.length;
-  section.replaceChildren(
+  const panel = h(
+    'div',
+    { class: 'panel drafts-offer', role: 'alert', 'data-edulens': 'drafts-offer' },
+    h('header', null, h('span', { class: 'grow' }, t('drafts_offerTitle'))),
     h(
       'div',
-      { class: 'panel drafts-offer', role: 'alert', 'data-edulens': 'drafts-offer' },
-      h('header', null, h('span', { class: 'grow' }, t('drafts_offerTitle'))),
+      { class: 'body' },
+      h('ul', null, ...listed, more > 0 ? h('li', { class: 'muted' }, t('drafts_more', more)) : null),
       h(
         'div',
-        { class: 'body' },
-        h('ul', null, ...listed, more > 0 ? h('li', { class: 'muted' }, t('drafts_more', more)) : null),
+        { class: 'actions' },
         h(
-          'div',
-          { class: 'actions' },
-          h(
-            'button',
-            { class: 'btn primary', 'data-action': 'restore', onclick: actions.restore },
-            t('drafts_restore', candidates.length),
-          ),
-          h('button', { class: 'btn', 'data-action': 'later', onclick: actions.later }, t('drafts_later')),
-          h(
-            'button',
-            { class: 'btn', 'data-action': 'discard', onclick: actions.discard },
-            t('drafts_discard'),
-          ),
+          'button',
+          { class: 'btn primary', 'data-action': 'restore', onclick: actions.restore },
+          t('drafts_restore', candidates.length),
+        ),
+        h('button', { class: 'btn', 'data-action': 'later', onclick: actions.later }, t('drafts_later')),
+        h(
+          'button',
+          { class: 'btn', 'data-action': 'discard', onclick: actions.discard },
+          t('drafts_discard'),
         ),
       ),
     ),
   );
+  foldable(panel);
+  section.replaceChildren(panel);
 }
 
 /** A short confirmation in place of the offer, with a close button. */
