@@ -80,7 +80,7 @@ const BASE_CSS = `
 .edulens{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2933}
 .region-dock{position:fixed;left:4px;right:10px;bottom:36px;z-index:2147483646;max-height:calc(100vh - 80px);overflow:auto;display:grid;grid-template-columns:112px 1fr min(340px,100vw - 150px);grid-auto-flow:dense;align-content:end;align-items:end;gap:6px;pointer-events:none}
 .region-dock>*{pointer-events:auto;grid-column:3}
-.region-dock>.region-top,.region-dock>section:has(>.folded){grid-column:1}
+.region-dock>.region-top,.region-dock>section:has(>.folded):not(:has(>.bf-dialog)){grid-column:1}
 section:not(:has(>:not([hidden]))),section:has(>.lock-banner[hidden]),.region-top:empty{display:none!important}
 .region-top{display:flex;flex-direction:column;gap:4px;align-items:start}
 .region-top>section{display:flex;align-items:center}

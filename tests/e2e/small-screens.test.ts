@@ -1,6 +1,16 @@
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openGradeBook, overlay, screenshot, setExtensionClock, startHarness } from './harness';
+import {
+  type GradeFrame,
+  type Harness,
+  openGradeBook,
+  overlay,
+  rowCodes,
+  screenshot,
+  setExtensionClock,
+  startHarness,
+  typeScore,
+} from './harness';
 
 // The overlay on a school laptop (1366×768) and an old screen (800×600): EduLens's panels fold
 // away, and neither they nor the lock banner hide a grade cell or the school's name.
@@ -118,31 +128,33 @@ afterAll(async () => {
   await h?.cleanup();
 });
 
-async function open(width: number, height: number): Promise<void> {
+async function open(width: number, height: number): Promise<GradeFrame> {
   await h.control('reset');
   await h.page.setViewportSize({ width, height });
-  await openGradeBook(h);
+  const grid = await openGradeBook(h);
   await overlay(h.page).locator('[data-testid="lock-banner"]:not([hidden])').waitFor();
   await overlay(h.page).locator('[data-testid="bulkfill-panel"]').waitFor();
   await overlay(h.page).locator('.validate-panel').waitFor();
+  return grid;
 }
 
 describe('the overlay on small screens', () => {
   it('at 1366×768, unfolded, leaves the first rows and the headings clear; folded, every cell', async () => {
-    await open(1366, 768);
+    const grid = await open(1366, 768);
+    const codes = await rowCodes(grid);
+    for (const code of codes.slice(0, 3)) await typeScore(h.page, grid, code, 'tx1', '11');
+    await overlay(h.page).locator('[data-testid="validate-problems"] li').nth(2).waitFor();
     const unfolded = await measure(h.page);
     await screenshot(h.page, 'small-screens-1366-unfolded');
     expect(unfolded.cells).toBeGreaterThan(40);
     expect(unfolded.headings).toEqual([]);
-    // Unfolded, the panels stand in the bottom-right corner, over the right-hand columns of the
-    // rows at the bottom of the window (listed in `covered`); the first ten rows stay clear.
-    expect(
-      unfolded.coveredRows.filter((row) => row <= 10),
-      JSON.stringify(unfolded),
-    ).toEqual([]);
+    // Unfolded, the panels (the validate panel listing three problems, bulk fill) stand in the
+    // bottom-right corner (x ≥ 1016), right of a secondary book's grade table (it ends at x ≈ 950);
+    // the banner in the left-hand column, over the desktop's shortcuts: no cell is covered.
+    expect(unfolded.covered, JSON.stringify(unfolded.boxes)).toEqual([]);
 
     const folded = await foldAll(h.page);
-    expect(folded).toBeGreaterThanOrEqual(3); // validate, bulk fill, the banner
+    expect(folded).toBeGreaterThanOrEqual(3); // validate, bulk fill, the banner (and a drafts offer)
     const after = await measure(h.page);
     await screenshot(h.page, 'small-screens-1366-folded');
     expect(after.covered, JSON.stringify(after.boxes)).toEqual([]);
@@ -152,6 +164,15 @@ describe('the overlay on small screens', () => {
 
   it('at 800×600, folded, hides no grade cell, nor the school name or the heading', async () => {
     await open(800, 600);
+    // Unfolded, the panels' column (x 450–790, from the bottom up) covers grade cells: here the
+    // drafts offer left by the first test's typing reaches up to the heading. Folding is for that;
+    // what it covers is printed, not asserted.
+    const unfolded = await measure(h.page);
+    await screenshot(h.page, 'small-screens-800-unfolded');
+    console.info(
+      `800×600 unfolded covers: ${unfolded.headings.concat(unfolded.covered).join(', ') || 'nothing'}`,
+    );
+
     await foldAll(h.page);
     const after = await measure(h.page);
     await screenshot(h.page, 'small-screens-800-folded');
