@@ -132,6 +132,7 @@ async function openBrowser(portals: RunningPortals, agent: AgentProcess, headles
   if (headless) {
     // Nobody can type the captcha: log in through the simulator's test door and show the grid.
     await context.request.post(`${origin}/__test/login`, { data: { username: TEACHER.username } });
+    await portal.setViewportSize({ width: 1366, height: 768 }); // the common school laptop
     await portal.goto(`${origin}${GRADE_BOOK}`);
     await portal.locator('#edulens-overlay[data-ready="1"]').waitFor({ state: 'attached', timeout: 20_000 });
     await portal.screenshot({ path: join(DEMO_DIR, 'vnedu-grade-book.png') });
