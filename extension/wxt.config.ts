@@ -43,7 +43,17 @@ export default defineConfig({
   zip: { name: 'edulens', zipSources: false },
   vite: () => ({
     // EDULENS_SOURCEMAP=1 adds source maps (to see what makes up the content script's size).
-    build: { sourcemap: process.env.EDULENS_SOURCEMAP === '1' },
+    build: {
+      sourcemap: process.env.EDULENS_SOURCEMAP === '1',
+      rollupOptions: {
+        // zod writes `@__PURE__` notes Rollup cannot place, and says so six times a build in
+        // several lines each: noise that reads as failure to anyone building the extension.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+          warn(warning);
+        },
+      },
+    },
     // Read by shared/src/profiles/registry.ts, both in the bundles and when WXT evaluates the
     // content script's `matches` at build time.
     define: { __EDULENS_TEST_BUILD__: JSON.stringify(testBuild) },

@@ -96,7 +96,8 @@ export function withExtensionBuildLock<T>(fn: () => T): T {
 }
 
 /** Runs the workspace's WXT (`build`, `zip -b firefox`…) in extension/; throws with its output. */
-export function runWxt(args: readonly string[], env: Record<string, string> = {}): void {
+/** Runs the WXT command line in the extension folder; answers what it printed (stdout, then stderr). */
+export function runWxt(args: readonly string[], env: Record<string, string> = {}): string {
   const wxt = join(repoRoot, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
   const result = spawnSync(process.execPath, [wxt, ...args], {
     cwd: extensionRoot,
@@ -106,6 +107,7 @@ export function runWxt(args: readonly string[], env: Record<string, string> = {}
   if (result.status !== 0) {
     throw new Error(`wxt ${args.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
+  return `${result.stdout}\n${result.stderr}`;
 }
 
 /**

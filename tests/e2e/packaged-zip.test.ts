@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { type BrowserContext, chromium, type Worker } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium';
@@ -43,12 +44,17 @@ interface Messages {
 }
 
 let temp: string;
+let buildOutput = '';
 let chromeDir: string;
 let firefoxDir: string;
 
+/** Unzips without an `unzip` program, which a fresh machine may not have. */
 function unzip(zip: string, into: string): void {
-  const result = spawnSync('unzip', ['-q', zip, '-d', into], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`unzip ${zip} failed: ${result.stderr}`);
+  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(into, name)), { recursive: true });
+    writeFileSync(join(into, name), bytes);
+  }
 }
 
 function readJson<T>(dir: string, file: string): T {
@@ -58,10 +64,14 @@ function readJson<T>(dir: string, file: string): T {
 beforeAll(() => {
   // The packaged build: EDULENS_TEST_BUILD is cleared, whatever the shell running the tests says.
   withExtensionBuildLock(() => {
-    runWxt(['zip'], { EDULENS_TEST_BUILD: '' });
-    runWxt(['zip', '-b', 'firefox'], { EDULENS_TEST_BUILD: '' });
+    buildOutput = runWxt(['zip'], { EDULENS_TEST_BUILD: '' });
+    buildOutput += runWxt(['zip', '-b', 'firefox'], { EDULENS_TEST_BUILD: '' });
   });
 }, 120_000);
+
+it('builds without a warning a person building it would read as a failure', () => {
+  expect(buildOutput).not.toMatch(/warn|cannot interpret/i);
+});
 
 beforeAll(async () => {
   temp = await mkdtemp(join(tmpdir(), 'edulens-zip-'));
