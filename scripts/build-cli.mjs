@@ -25,21 +25,21 @@ const manifest = JSON.parse(readFileSync(join(agent, 'package.json'), 'utf8'));
 // npm packages stay external (native modules, worker transports); only our own code is bundled.
 const external = Object.keys(manifest.dependencies).filter((name) => !name.startsWith('@edulens/'));
 
+/** The CLI as one ES module bundle for Node 20+: the repository's fast start and the package alike. */
+const cliBundle = {
+  entryPoints: [join(agent, 'src', 'cli.ts')],
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+};
+
 async function buildForRepository() {
   rmSync(dist, { recursive: true, force: true });
-  const result = await build({
-    entryPoints: [join(agent, 'src', 'cli.ts')],
-    outdir: dist,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external,
-    metafile: true,
-    logLevel: 'warning',
-  });
+  const result = await build({ ...cliBundle, outdir: dist, external, metafile: true });
 
   mkdirSync(dist, { recursive: true });
   const inputs = Object.keys(result.metafile.inputs).map((input) => relative(agent, join(root, input)));
@@ -63,14 +63,8 @@ async function pack() {
     readFileSync(join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8'),
   );
   await build({
-    entryPoints: [join(agent, 'src', 'cli.ts')],
+    ...cliBundle,
     outdir: join(stage, 'dist'),
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
     external: ['better-sqlite3'],
     minifySyntax: true,
     minifyWhitespace: true,
@@ -79,7 +73,6 @@ async function pack() {
     banner: {
       js: "import { createRequire as __edulensRequire } from 'node:module'; const require = __edulensRequire(import.meta.url);",
     },
-    logLevel: 'warning',
   });
   writeFileSync(
     join(stage, 'bin', 'edulens.mjs'),

@@ -62,60 +62,54 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
+/** Runs `npm <args>` in the repository with a marked environment, collecting what it prints. */
+function startNpm(args: string[], env: Record<string, string>) {
+  const marker = mkdtempSync(join(tmpdir(), 'edulens-npm-signal-'));
+  homes.push(marker);
+  const npm = spawn('npm', args, {
+    cwd: repoRoot,
+    // EDULENS_HOME marks this run's processes (and holds the agent's data).
+    env: { ...process.env, EDULENS_HOME: marker, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(npm);
+  let output = '';
+  npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
+  return { npm, marker, exited, output: () => output };
+}
+
 describe.skipIf(process.platform !== 'linux')('npm start and signals', () => {
   it('SIGTERM to the npm process stops the agent: port closed, no process left', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'edulens-npm-start-'));
-    homes.push(home);
-    const npm = spawn('npm', ['start'], {
-      cwd: repoRoot,
-      env: { ...process.env, EDULENS_HOME: home, EDULENS_PORT: '0', EDULENS_BACKUP_KEEP_DAYS: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(npm);
-    let output = '';
-    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const npmExited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
-
-    expect(await until(() => BANNER.test(output), 30_000), output).toBe(true);
-    const [, url, port] = BANNER.exec(output)!;
+    const run = startNpm(['start'], { EDULENS_PORT: '0', EDULENS_BACKUP_KEEP_DAYS: '0' });
+    expect(await until(() => BANNER.test(run.output()), 30_000), run.output()).toBe(true);
+    const [, url, port] = BANNER.exec(run.output())!;
     // Dependencies are installed: setup must not have reinstalled them.
-    expect(output).not.toContain('npm ci');
+    expect(run.output()).not.toContain('npm ci');
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
-    expect(processesWithHome(home).length).toBeGreaterThan(0);
+    expect(processesWithHome(run.marker).length).toBeGreaterThan(0);
 
-    process.kill(npm.pid!, 'SIGTERM');
-    await npmExited;
+    process.kill(run.npm.pid!, 'SIGTERM');
+    await run.exited;
     expect(await until(async () => !(await portAnswers(Number(port))), 10_000)).toBe(true);
-    expect(await until(() => processesWithHome(home).length === 0, 10_000)).toBe(true);
+    expect(await until(() => processesWithHome(run.marker).length === 0, 10_000)).toBe(true);
     // It stopped cleanly (database and log closed), not killed.
-    expect(await until(() => output.includes('agent stopped'), 5_000), output).toBe(true);
+    expect(await until(() => run.output().includes('agent stopped'), 5_000), run.output()).toBe(true);
   });
 
   it('the same for npm run portals: SIGTERM to npm stops the simulated portals', async () => {
-    // EDULENS_HOME only marks this run's processes; the portals do not use it.
-    const marker = mkdtempSync(join(tmpdir(), 'edulens-npm-portals-'));
-    homes.push(marker);
-    const npm = spawn('npm', ['run', 'portals'], {
-      cwd: repoRoot,
-      env: { ...process.env, EDULENS_HOME: marker, EDULENS_PORTALS_PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(npm);
-    let output = '';
-    npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const npmExited = new Promise<void>((resolve) => npm.once('exit', () => resolve()));
+    const run = startNpm(['run', 'portals'], { EDULENS_PORTALS_PORT: '0' });
     const PORTAL = /(http:\/\/127\.0\.0\.1:(\d+))/;
 
-    expect(await until(() => PORTAL.test(output), 30_000), output).toBe(true);
-    const [, url, port] = PORTAL.exec(output)!;
+    expect(await until(() => PORTAL.test(run.output()), 30_000), run.output()).toBe(true);
+    const [, url, port] = PORTAL.exec(run.output())!;
     expect((await fetch(url!)).status).toBeLessThan(500);
 
-    process.kill(npm.pid!, 'SIGTERM');
-    await npmExited;
+    process.kill(run.npm.pid!, 'SIGTERM');
+    await run.exited;
     expect(await until(async () => !(await portAnswers(Number(port))), 10_000)).toBe(true);
-    expect(await until(() => processesWithHome(marker).length === 0, 10_000)).toBe(true);
+    expect(await until(() => processesWithHome(run.marker).length === 0, 10_000)).toBe(true);
   });
 });
