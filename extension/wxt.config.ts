@@ -1,3 +1,4 @@
+import { allMatchPatterns, builtInProfiles, originPattern } from '@edulens/shared/profiles';
 import { defineConfig } from 'wxt';
 
 /**
@@ -19,8 +20,11 @@ const GECKO_ID = 'edulens@edulens.vn';
  */
 const testBuild = process.env.EDULENS_TEST_BUILD === '1';
 
-/** Every built-in profile's portal (one host per school). */
-const PORTAL_HOSTS = ['https://*.vnedu.vn/*'];
+/**
+ * Every built-in profile's portal, from the profiles' own match patterns (portal specifics are
+ * profile data): the content script runs on those paths, the permissions cover their origins.
+ */
+const PORTAL_HOSTS = [...new Set(allMatchPatterns(builtInProfiles, { test: false }).map(originPattern))];
 /**
  * The agent runs on the teacher's own machine on a port chosen at set-up, so any port on loopback.
  * Match patterns cannot name a port range; http://127.0.0.1/* is the narrowest that reaches it.

@@ -12,7 +12,7 @@ export {
   type GridColumnKind,
   gridColumnKinds,
 } from './columns';
-export { isMatchPattern, matchesPattern } from './match-pattern';
+export { isMatchPattern, matchesPattern, originPattern } from './match-pattern';
 export {
   type PageKind,
   type Profile,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesUrl } from './file';
-import { isMatchPattern, matchesPattern } from './match-pattern';
+import { isMatchPattern, matchesPattern, originPattern } from './match-pattern';
 
 describe('match patterns', () => {
   it.each([
@@ -60,5 +60,18 @@ describe('match patterns', () => {
     const profile = { match: ['https://*.vnedu.vn/v5/*', 'http://127.0.0.1/*'] };
     expect(matchesUrl(profile, 'http://127.0.0.1:5173/v5/')).toBe(true);
     expect(matchesUrl(profile, 'https://smas.edu.vn/')).toBe(false);
+  });
+
+  it.each([
+    ['https://*.vnedu.vn/v5/*', 'https://*.vnedu.vn/*'],
+    ['http://127.0.0.1:8080/grades/*', 'http://127.0.0.1:8080/*'],
+    ['*://smas.edu.vn/*', '*://smas.edu.vn/*'],
+  ])('originPattern(%s) covers every path of its origin: %s', (pattern, origin) => {
+    expect(originPattern(pattern)).toBe(origin);
+    expect(isMatchPattern(origin)).toBe(true);
+  });
+
+  it('originPattern refuses what is not a match pattern', () => {
+    expect(() => originPattern('<all_urls>')).toThrow('not a match pattern');
   });
 });

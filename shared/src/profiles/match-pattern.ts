@@ -25,6 +25,17 @@ export function isMatchPattern(pattern: string): boolean {
   return parseMatchPattern(pattern) !== undefined;
 }
 
+/**
+ * The same pattern over every path of its origin (`https://*.vnedu.vn/v5/*` → `https://*.vnedu.vn/*`):
+ * what a manifest's host permissions and web-accessible resources take, which ignore paths.
+ */
+export function originPattern(pattern: string): string {
+  const match = PATTERN.exec(pattern);
+  if (!match) throw new Error(`not a match pattern: ${pattern}`);
+  const [, scheme, host, port] = match;
+  return `${scheme}://${host}${port === undefined ? '' : `:${port}`}/*`;
+}
+
 export function matchesPattern(pattern: string, url: string): boolean {
   const parsed = parseMatchPattern(pattern);
   const parts = URL_PARTS.exec(url);
