@@ -1,104 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { CalendarRef } from '@edulens/shared/calendar';
+import type { AgentStatus, DraftEntry, LockInfo, PageKey, PageReport, PageState } from './page-state';
+import type { Message } from '@edulens/shared';
 
 // The one message protocol between the extension's parts. Requests go from the content script,
 // popup, options page and side panel to the background (`sendToBackground` / `handle`), and from
 // the popup and side panel to the content script of a tab (`sendToTab` / `handleInTab`).
 // Everything crossing here is plain JSON.
-
-/** Bilingual text, as every problem and error in EduLens carries it. */
-export interface Bilingual {
-  vi: string;
-  en: string;
-}
-
-/**
- * Which grade book a draft or a report belongs to; every part a string read from the page. `period`
- * is the assessment period of a book kept by period (vnEdu's `muc`: gk1, ck1, gk2, ck2), '' if none.
- */
-export interface PageKey {
-  school: string;
-  schoolYear: string;
-  class: string;
-  subject: string;
-  term: string;
-  period?: string;
-}
-
-/** One unsaved value of one cell. `field` is the cell's stable id (see `GridCell.id`). */
-export interface DraftEntry {
-  field: string;
-  value: string;
-  updatedAt: number;
-}
-
-/** A problem found on the page, tied to the cell it is about. */
-export interface PageProblem {
-  /** The cell's stable id (`GridCell.id`), for jump-to-cell. */
-  field: string;
-  rowKey: string;
-  studentName: string;
-  /** Short column label as the portal shows it, e.g. "ĐĐGtx 2", "ĐĐGck". */
-  column: string;
-  value: string;
-  code: string;
-  severity: 'error' | 'warning';
-  message: Bilingual;
-}
-
-/** One lock (or other dated event) of the school's books, for countdowns. */
-export interface LockInfo {
-  id: string;
-  title: Bilingual;
-  /** ISO instant. */
-  at: string;
-  /** True once the instant is past (or the portal shows the book locked). */
-  locked: boolean;
-}
-
-/** The context read from the page's filters (labels per profile). */
-export interface PageContext {
-  school?: string;
-  schoolYear?: string;
-  grade?: string;
-  class?: string;
-  subject?: string;
-  term?: string;
-  period?: string;
-}
-
-/** What the content script sends after every change worth showing elsewhere. */
-export interface PageReport {
-  profileId: string;
-  page?: PageKey;
-  problems: PageProblem[];
-  drafts: number;
-  nextLock?: LockInfo;
-}
-
-/** What the content script answers to `page.state`. */
-export interface PageState {
-  profileId: string;
-  profileName: string;
-  pageKind: string | null;
-  context: PageContext;
-  page?: PageKey;
-  problems: PageProblem[];
-  drafts: number;
-  locks: LockInfo[];
-  /** Student names by row key, for lists that show drafts. */
-  rowNames: Record<string, string>;
-}
-
-export interface AgentStatus {
-  paired: boolean;
-  reachable: boolean;
-  url: string;
-  /** Draft edits waiting for the agent. */
-  queued: number;
-  /** The agent's automatic backups: whether they run, and the newest (ISO, null: none yet). */
-  backup?: { automatic: boolean; lastAt: string | null };
-}
 
 /** Requests handled by the background service worker. */
 export interface BackgroundMessages {
@@ -122,7 +30,7 @@ export interface BackgroundMessages {
   'agent.status': { request: Record<string, never>; response: AgentStatus };
   'agent.pair': {
     request: { code: string; url?: string };
-    response: { ok: true } | { ok: false; message: Bilingual };
+    response: { ok: true } | { ok: false; message: Message };
   };
   'agent.unpair': { request: Record<string, never>; response: { revoked: boolean } };
   /** Content script → background; the side panel listens to the same message (see `onPageReport`). */

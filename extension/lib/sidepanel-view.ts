@@ -1,14 +1,8 @@
 import { browser } from 'wxt/browser';
 import { bookLabel } from './book-label';
 import { currentLang, initI18n, pick, t } from './i18n';
-import {
-  type DraftEntry,
-  onPageReport,
-  type PageProblem,
-  type PageState,
-  sendToBackground,
-  sendToTab,
-} from './messages';
+import { onPageReport, sendToBackground, sendToTab } from './messages';
+import type { DraftEntry, PageProblem, PageState } from './page-state';
 import { h } from './overlay';
 import { targetTab } from './tabs';
 

@@ -4,7 +4,7 @@ import { watchSaveOutcome } from '../drafts/save-watch';
 import { wrongFile } from './wrong-file';
 import { pageId } from '../../lib/drafts/page-id';
 import { initI18n, pick, t } from '../../lib/i18n';
-import type { PageProblem } from '../../lib/messages';
+import type { PageProblem } from '../../lib/page-state';
 import type { GridCell } from '../../lib/portal-grid';
 import { chooseRulepack } from '../validate';
 import type { BulkFillEngine, EngineDeps } from './engine-api';

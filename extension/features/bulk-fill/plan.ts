@@ -1,6 +1,6 @@
 import { type MatchDoubt, type MatchMethod, matchRows } from '@edulens/shared/matching';
 import type { FillColumn, FillRow, FillSource } from '@edulens/shared/sheets';
-import type { Bilingual } from '../../lib/messages';
+import type { Message } from '@edulens/shared';
 import type { CellKind } from '@edulens/shared/rules';
 import { type CheckValue, sameValue } from './values';
 
@@ -42,7 +42,7 @@ export interface Skip<C extends PlanCell = PlanCell> {
   column: string;
   value: string;
   reason: SkipReason;
-  message?: Bilingual;
+  message?: Message;
   cell?: C;
 }
 

@@ -1,6 +1,6 @@
 import type { FillSource } from '@edulens/shared/sheets';
 import { pick, t } from '../../lib/i18n';
-import type { Bilingual } from '../../lib/messages';
+import type { Message } from '@edulens/shared';
 import { h } from '../../lib/overlay';
 import type { GridCell, GridRow } from '../../lib/portal-grid';
 import { type FillPlan, type PlannedRow, type Skip, type Student, withTicks } from './plan';
@@ -204,7 +204,7 @@ export function renderPreview(
   source: FillSource,
   origin: string,
   /** What says this file is meant for another book; each needs the teacher's explicit go-ahead. */
-  mismatches: readonly Bilingual[],
+  mismatches: readonly Message[],
   handlers: PreviewHandlers,
 ): PreviewView {
   let plan = initial;

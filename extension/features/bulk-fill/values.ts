@@ -1,11 +1,11 @@
 import type { CellKind, Rulepack } from '@edulens/shared/rules';
-import type { Bilingual } from '../../lib/messages';
+import type { Message } from '@edulens/shared';
 
 // What a value from a file becomes in a portal cell: checked by the page's rulepack for the cell's
 // kind and written in one canonical form ("8,5" → "8.5", "10.0" → "10", "đạt" → "Đ", "t" → "T"),
 // so that "unchanged" means the same value, not the same spelling.
 
-export type ValueCheck = { ok: true; value: string } | { ok: false; message: Bilingual };
+export type ValueCheck = { ok: true; value: string } | { ok: false; message: Message };
 
 /** Checks a value for a cell of a kind; `maxLength` is the cell input's own limit. */
 export type CheckValue = (raw: string, kind: CellKind, maxLength?: number) => ValueCheck;
@@ -20,7 +20,7 @@ export function valueChecker(rulepack: Rulepack, subject: string): CheckValue {
   };
 }
 
-function unreadable(raw: string): Bilingual {
+function unreadable(raw: string): Message {
   return { vi: `"${raw}" không đọc được`, en: `"${raw}" cannot be read` };
 }
 

@@ -1,5 +1,6 @@
 import { contextMismatches, type FillSource } from '@edulens/shared/sheets';
-import type { Bilingual, PageContext } from '../../lib/messages';
+import type { PageContext } from '../../lib/page-state';
+import type { Message } from '@edulens/shared';
 import type { PlanCell, PlanRow, FillPlan } from './plan';
 
 // A file meant for another class, subject, term or year — by what it says of itself (title rows,
@@ -13,8 +14,8 @@ export function wrongFile<C extends PlanCell, R extends PlanRow<C>>(
   source: FillSource,
   plan: FillPlan<C, R>,
   page: PageContext,
-): Bilingual[] {
-  const reasons: Bilingual[] = contextMismatches(source.context, page).map((mismatch) => mismatch.message);
+): Message[] {
+  const reasons: Message[] = contextMismatches(source.context, page).map((mismatch) => mismatch.message);
   const { unknown, notInClass } = plan.counts;
   const nobody = unknown + notInClass;
   const rows = plan.rows.length - plan.counts.pending;

@@ -12,7 +12,7 @@ import {
   UnpairResponseSchema,
 } from '@edulens/shared/api';
 import type { z } from 'zod';
-import type { Bilingual } from '../messages';
+import type { Message } from '@edulens/shared';
 
 // The agent's HTTP API as the background uses it. Every request body is checked with the shared zod
 // schema before it leaves and every answer is parsed with one before it is trusted. Calls never
@@ -23,11 +23,11 @@ export type AgentReply<T> =
   /** 409 on a draft: `current` is what the agent holds now. */
   | { kind: 'conflict'; current: Draft | null }
   /** No answer (agent not running, connection cut, timed out) or a 5xx: worth trying again later. */
-  | { kind: 'unreachable'; message: Bilingual }
+  | { kind: 'unreachable'; message: Message }
   /** The token is missing, invalid, expired or bound to another extension: pair again. */
-  | { kind: 'unauthorized'; message: Bilingual }
+  | { kind: 'unauthorized'; message: Message }
   /** Any other refusal: retrying the same request cannot help. */
-  | { kind: 'refused'; status: number; code: string; message: Bilingual };
+  | { kind: 'refused'; status: number; code: string; message: Message };
 
 export interface DraftAddress {
   profile: string;
@@ -178,7 +178,7 @@ function json(method: string, body: unknown): RequestInit {
   return { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-function unreachable(base: string, message?: Bilingual): AgentReply<never> {
+function unreachable(base: string, message?: Message): AgentReply<never> {
   return {
     kind: 'unreachable',
     message: message ?? {
@@ -188,11 +188,11 @@ function unreachable(base: string, message?: Bilingual): AgentReply<never> {
   };
 }
 
-function refused(status: number, code: string, message: Bilingual): AgentReply<never> {
+function refused(status: number, code: string, message: Message): AgentReply<never> {
   return { kind: 'refused', status, code, message };
 }
 
-function notAnAgent(base: string): Bilingual {
+function notAnAgent(base: string): Message {
   return {
     vi: `Địa chỉ ${base} trả lời nhưng không giống EduLens.`,
     en: `${base} answered, but not like the EduLens agent.`,

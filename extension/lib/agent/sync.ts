@@ -1,5 +1,6 @@
 import type { Draft } from '@edulens/shared/api';
-import type { AgentStatus, Bilingual } from '../messages';
+import type { AgentStatus } from '../page-state';
+import type { Message } from '@edulens/shared';
 import type { AgentConnection } from '../storage';
 import { type AgentReply, AgentHttp, normaliseAgentUrl } from './http';
 import type { OutboxItem, OutboxPort } from './outbox';
@@ -36,7 +37,7 @@ export interface AgentSyncDeps {
   onPaired?: () => Promise<unknown>;
 }
 
-export type PairResult = { ok: true } | { ok: false; message: Bilingual };
+export type PairResult = { ok: true } | { ok: false; message: Message };
 
 const MAX_CONFLICT_RETRIES = 3;
 const MAX_BACKOFF_MS = 15_000;
@@ -59,7 +60,7 @@ export class AgentSync {
   private retryAt = 0;
   private cancelRetry: (() => void) | null = null;
   /** The last refusal that dropped a change, for the options page. */
-  lastError: Bilingual | null = null;
+  lastError: Message | null = null;
 
   constructor(private readonly deps: AgentSyncDeps) {
     this.http = deps.http ?? new AgentHttp();
@@ -281,7 +282,7 @@ export class AgentSync {
   }
 }
 
-function messageOf(reply: Exclude<AgentReply<unknown>, { kind: 'ok' }>): Bilingual {
+function messageOf(reply: Exclude<AgentReply<unknown>, { kind: 'ok' }>): Message {
   if (reply.kind === 'conflict') return { vi: 'Xung đột dữ liệu.', en: 'Conflicting data.' };
   return reply.message;
 }

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import type { PageKey } from '../messages';
+import type { PageKey } from '../page-state';
 
 // The background's IndexedDB (Dexie). Only the background service worker opens it: the content
 // script talks to it through the `drafts.*` messages, so Dexie stays out of the content bundle.

@@ -1,4 +1,4 @@
-import type { PageKey } from '../messages';
+import type { PageKey } from '../page-state';
 
 /**
  * The page key as the agent stores it: names sorted, values NFC, empty names left out (the agent

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AgentSync } from '../agent/sync';
-import { type DraftEntry, handle } from '../messages';
+import { handle } from '../messages';
+import type { DraftEntry } from '../page-state';
 import { agentConnection } from '../storage';
 import { DraftsDatabase } from './db';
 import { agentPageKey } from './page-id';

@@ -1,5 +1,5 @@
 import type { OutboxItem, OutboxPort } from '../agent/outbox';
-import type { DraftEntry, PageKey } from '../messages';
+import type { DraftEntry, PageKey } from '../page-state';
 import type { DraftKey, DraftRow, DraftsDatabase, OutboxRow } from './db';
 import { agentPageKey, pageId } from './page-id';
 
