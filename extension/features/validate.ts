@@ -32,12 +32,11 @@ export function chooseRulepack(ctx: Pick<FeatureContext, 'page' | 'grid'>): Rule
   const selection = ctx.page.rulepack;
   if (typeof selection === 'string') return selection;
   const grade = gradeOf(context.grade, context.class);
-  if (grade === undefined) return 'tt22';
   const year = schoolYearStart(context.schoolYear);
-  // With the school year known, the grade and year decide: how far TT22 (secondary) or TT27
-  // (primary) had rolled out, and TT26's amendments to TT58 from 2020-21.
-  if (year !== undefined) return rulepackForGrade(grade, year);
-  return selectRulepack(selection, grade) ?? 'tt22';
+  // With the grade and school year known, they decide: how far TT22 (secondary) or TT27 (primary)
+  // had rolled out, and TT26's amendments to TT58 from 2020-21. Otherwise the profile does.
+  if (grade !== undefined && year !== undefined) return rulepackForGrade(grade, year);
+  return selectRulepack(selection, grade);
 }
 
 export const validate = defineFeature({

@@ -50,7 +50,8 @@ describe('parseProfileFile', () => {
     if (!grid) return;
     expect(selectRulepack(grid.rulepack, 3)).toBe('tt27');
     expect(selectRulepack(grid.rulepack, 10)).toBe('tt22');
-    expect(selectRulepack(grid.rulepack, 13)).toBeUndefined();
+    expect(selectRulepack(grid.rulepack, 13)).toBe('tt22'); // `otherwise`
+    expect(selectRulepack(grid.rulepack, undefined)).toBe('tt22');
     expect(selectRulepack('tt58', 7)).toBe('tt58');
 
     const calendar = resolveCalendar(result.profile.calendar);
@@ -78,6 +79,16 @@ describe('parseProfileFile', () => {
     );
     expect(message?.vi).toBe('profile.pages[1].cell.input: thiếu (bắt buộc, là chuỗi)');
     expect(message?.en).toBe('profile.pages[1].cell.input: is required (a string)');
+  });
+
+  it('asks a per-grade rulepack for the one to use when the grade cannot be read', () => {
+    const found = messages(
+      sampleWith((file) => {
+        delete (file.profile.pages[1]!.rulepack as Json).otherwise;
+      }),
+    );
+    expect(found.map((message) => message?.en).join('\n')).toContain('profile.pages[1].rulepack');
+    expect(found.map((message) => message?.en).join('\n')).toContain('is required (one of: "tt22"');
   });
 
   it('names a misspelt key', () => {

@@ -71,38 +71,41 @@ const rulepackIdSchema = z.enum(rulepackIds);
 
 /**
  * One rulepack for the page, or one per grade range ("1-5", "6-12", "10"): primary and secondary
- * grades, and grades still on the old rules during a roll-out, use different rulepacks.
+ * grades, and grades still on the old rules during a roll-out, use different rulepacks. `otherwise`
+ * checks a page whose grade cannot be read (the profile decides, not the extension's code).
  */
 const rulepackSelectionSchema = z.union([
   rulepackIdSchema,
-  z.strictObject({ byGrade: z.record(z.string(), rulepackIdSchema) }).superRefine((selection, ctx) => {
-    const taken = new Map<number, string>();
-    for (const range of Object.keys(selection.byGrade)) {
-      const grades = gradesIn(range);
-      if (!grades) {
-        addBilingualIssue(
-          ctx,
-          ['byGrade', range],
-          `"${range}" phải là một khối hoặc khoảng khối từ 1 đến 12, ví dụ "6-9"`,
-          `"${range}" must be a grade or a grade range within 1–12, e.g. "6-9"`,
-        );
-        continue;
-      }
-      for (const grade of grades) {
-        const other = taken.get(grade);
-        if (other !== undefined) {
+  z
+    .strictObject({ byGrade: z.record(z.string(), rulepackIdSchema), otherwise: rulepackIdSchema })
+    .superRefine((selection, ctx) => {
+      const taken = new Map<number, string>();
+      for (const range of Object.keys(selection.byGrade)) {
+        const grades = gradesIn(range);
+        if (!grades) {
           addBilingualIssue(
             ctx,
             ['byGrade', range],
-            `khối ${grade} nằm trong cả "${other}" và "${range}"`,
-            `grade ${grade} is in both "${other}" and "${range}"`,
+            `"${range}" phải là một khối hoặc khoảng khối từ 1 đến 12, ví dụ "6-9"`,
+            `"${range}" must be a grade or a grade range within 1–12, e.g. "6-9"`,
           );
-          break;
+          continue;
         }
-        taken.set(grade, range);
+        for (const grade of grades) {
+          const other = taken.get(grade);
+          if (other !== undefined) {
+            addBilingualIssue(
+              ctx,
+              ['byGrade', range],
+              `khối ${grade} nằm trong cả "${other}" và "${range}"`,
+              `grade ${grade} is in both "${other}" and "${range}"`,
+            );
+            break;
+          }
+          taken.set(grade, range);
+        }
       }
-    }
-  }),
+    }),
 ]);
 
 /** A regular expression with a capture group (the part of a text to take). */

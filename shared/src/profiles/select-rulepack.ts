@@ -5,8 +5,12 @@ import type { RulepackId } from '../rules/rulepack';
 
 const GRADE_RANGE = /^(\d{1,2})(?:-(\d{1,2}))?$/;
 
-/** One rulepack for every grade, or one per grade range ("1-5", "6-12", "10"). */
-export type RulepackSelectionData = RulepackId | { byGrade: Record<string, RulepackId> };
+/**
+ * One rulepack for every grade, or one per grade range ("1-5", "6-12", "10") and `otherwise` for a
+ * page whose grade cannot be read or lies outside the ranges.
+ */
+export type RulepackSelectionData =
+  RulepackId | { byGrade: Record<string, RulepackId>; otherwise: RulepackId };
 
 /** The grades of a range "6-9" or "10"; undefined when it is not a range within 1–12. */
 export function gradesIn(range: string): number[] | undefined {
@@ -18,9 +22,12 @@ export function gradesIn(range: string): number[] | undefined {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** The rulepack that checks a page for a grade; undefined when the page has none for it. */
-export function selectRulepack(selection: RulepackSelectionData, grade: number): RulepackId | undefined {
+/** The rulepack that checks a page of a grade (undefined: the page does not say which). */
+export function selectRulepack(selection: RulepackSelectionData, grade: number | undefined): RulepackId {
   if (typeof selection === 'string') return selection;
-  const range = Object.keys(selection.byGrade).find((key) => gradesIn(key)?.includes(grade));
-  return range === undefined ? undefined : selection.byGrade[range];
+  const range =
+    grade === undefined
+      ? undefined
+      : Object.keys(selection.byGrade).find((key) => gradesIn(key)?.includes(grade));
+  return range === undefined ? selection.otherwise : selection.byGrade[range]!;
 }

@@ -89,7 +89,8 @@ const save: GradeGridPage['save'] = {
 
 /** What every variant of the grade page shares: primary books follow TT27, secondary TT22. */
 const gradeBook = {
-  rulepack: { byGrade: { '1-5': 'tt27', '6-12': 'tt22' } },
+  // A book whose grade cannot be read is most likely a secondary one (TT22 covers grades 6–12).
+  rulepack: { byGrade: { '1-5': 'tt27', '6-12': 'tt22' }, otherwise: 'tt22' },
   context,
   grid,
   cell,
