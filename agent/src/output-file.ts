@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Message } from '@edulens/shared';
 import { AgentError, EXIT_USAGE } from './errors';
+import { diskProblem, type DiskProblemKind } from './store/disk-errors';
 
 /** A file EduLens was asked to write and cannot: names the file and why, Vietnamese first; exit 2. */
 export class UnwritableFileError extends AgentError {
@@ -62,23 +63,24 @@ export async function checkOutputPath(file: string, { refuseExisting = false } =
   if (existing === 'file' && refuseExisting) throw new UnwritableFileError(file, writeReasons.exists);
 }
 
+/** What a disk problem (the data folder's classification, shared) means for one output file. */
+const diskReasons: Partial<Record<DiskProblemKind, Message>> = {
+  full: writeReasons.diskFull,
+  read_only: writeReasons.readOnly,
+  denied: writeReasons.noPermission,
+};
+
 /** A failed write as one bilingual line; never the system's English (EISDIR, ENOENT, …). */
 export function unwritable(file: string, error: unknown): UnwritableFileError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason: Message =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? writeReasons.folderMissing(dirname(resolve(file)))
-      : code === 'EISDIR'
-        ? writeReasons.isFolder
-        : code === 'EACCES' || code === 'EPERM'
-          ? writeReasons.noPermission
-          : code === 'ENOSPC'
-            ? writeReasons.diskFull
-            : code === 'EROFS'
-              ? writeReasons.readOnly
-              : {
-                  vi: `lỗi hệ thống ${code ?? 'không rõ'}`,
-                  en: `system error ${code ?? 'unknown'}`,
-                };
+  const folder = dirname(resolve(file));
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new UnwritableFileError(file, writeReasons.folderMissing(folder));
+  if (code === 'EISDIR') return new UnwritableFileError(file, writeReasons.isFolder);
+  const problem = diskProblem(error, folder);
+  const reason = (problem && diskReasons[problem.kind]) ?? {
+    vi: `lỗi hệ thống ${code ?? 'không rõ'}`,
+    en: `system error ${code ?? 'unknown'}`,
+  };
   return new UnwritableFileError(file, reason);
 }
