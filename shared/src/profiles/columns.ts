@@ -8,6 +8,16 @@ import type { CellKind } from '../rules/cells';
 export const contextFields = ['school', 'schoolYear', 'grade', 'class', 'subject', 'term', 'period'] as const;
 export type ContextField = (typeof contextFields)[number];
 
+/** The page key's parts when a page declares none: one grade book of one class, subject and term. */
+export const defaultPageKey: readonly ContextField[] = [
+  'school',
+  'schoolYear',
+  'class',
+  'subject',
+  'term',
+  'period',
+];
+
 /** The logical columns of a grade grid. */ export const gridColumnKinds = [
   /** Họ và tên — may span several cells (family + middle, given). */
   'name',

@@ -9,6 +9,7 @@ export {
   cellKindOf,
   type ContextField,
   contextFields,
+  defaultPageKey,
   type GridColumnKind,
   gridColumnKinds,
 } from './columns';
@@ -16,6 +17,10 @@ export { isMatchPattern, matchesPattern, originPattern } from './match-pattern';
 export {
   type PageKind,
   type Profile,
+  type GridColumnSpec,
+  type GridShape,
+  columnSchema,
+  gridShapeSchema,
   type ProfilePage,
   pageSchema,
   profileSchema,

@@ -126,12 +126,15 @@ const captureSchema = textMatching(
  * One place a context value can be read from. `field`: a form field by its `name` (hidden fields
  * such as vnEdu's `iNamHoc` are the most reliable); `label`: a text label and what follows it (a
  * heading "Lớp: <b>2D</b>", a toolbar "Học kỳ:" and its field), cut at `until`; `windowTitle`: the
- * first capture group of a pattern over the title of the page's window ("[2025-2026] Sổ điểm").
+ * first capture group of a pattern over the title of the page's window ("[2025-2026] Sổ điểm");
+ * `select`: the option a `<select>` shows, the select found by its label.
  */
 const contextSourceSchema = z.union([
   z.strictObject({ field: z.string().min(1) }),
   z.strictObject({ label: textVariantsSchema, until: z.string().min(1).optional() }),
   z.strictObject({ windowTitle: captureSchema }),
+  /** The text of the selected option of a `<select>` found by its label (a toolbar "Lớp" select). */
+  z.strictObject({ select: textVariantsSchema }),
 ]);
 
 /** Sources of one context value, in order: the first that gives a value wins. */
@@ -144,13 +147,33 @@ const contextSchema = z.strictObject(
   >,
 );
 
+/** The parts of the page key, in order: which book (or list) a draft or a problem belongs to. */
+const pageKeySchema = z.array(z.enum(contextFields)).min(1);
+
 /** Only part of a long list is in the page at a time. */
 const paginationSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('pages'), next: targetSchema }),
+  z.strictObject({
+    kind: z.literal('pages'),
+    next: targetSchema,
+    /** What shows the page number now (a pager's current page, "Trang 1/3"): its text. */
+    current: selectorSchema.optional(),
+  }),
   z.strictObject({ kind: z.literal('virtual-scroll'), scroller: selectorSchema }),
 ]);
 
-const columnSchema = z.strictObject({
+/**
+ * A body drawn apart from the header (Telerik RadGrid: a header table in `.rgHeaderDiv`, the rows in
+ * a table inside the scrolling `.rgDataDiv`): `table` is looked up inside the header table's closest
+ * `container`; `scroller`, when given, is the element that scrolls the rows (a cell is scrolled into
+ * view in it before it is focused).
+ */
+const gridBodySchema = z.strictObject({
+  container: selectorSchema,
+  table: selectorSchema,
+  scroller: selectorSchema.optional(),
+});
+
+export const columnSchema = z.strictObject({
   header: textVariantsSchema,
   /** The header spans a group of cells (ĐĐGtx 1…n): one value per cell under it. */
   repeat: z.boolean().optional(),
@@ -159,21 +182,29 @@ const columnSchema = z.strictObject({
 });
 
 /**
- * A table found by its header texts, never by column positions, which change every year. The header
- * is read from the markup: the rows of `<thead>` (or the leading rows of `<th>` cells), `th` or `td`,
- * one to four rows, with rowspan/colspan.
+ * The shape of a table of rows, whatever its columns hold (grades, student records): found by its
+ * header texts, never by column positions, which change every year. The header is read from the
+ * markup: the rows of `<thead>` (or the leading rows of `<th>` cells), `th` or `td`, one to four
+ * rows, with rowspan/colspan. Pages with their own columns extend it (`gridShapeSchema.extend`).
  */
-const gridSchema = z
-  .strictObject({
-    table: selectorSchema,
-    /**
-     * What identifies a row (the student code): an attribute of the row (`<tr id="…">`) when given
-     * and set, else the text of the column under `header` (which may be hidden).
-     */
-    rowKey: z.strictObject({ header: textVariantsSchema, attr: z.string().min(1).optional() }),
+export const gridShapeSchema = z.strictObject({
+  /** The table holding the header (and the rows, unless `body` says where they are). */
+  table: selectorSchema,
+  body: gridBodySchema.optional(),
+  /** Rows that are never data rows (a filter row, a pager row drawn in the table). */
+  skipRows: selectorSchema.optional(),
+  /**
+   * What identifies a row (the student code): an attribute of the row (`<tr id="…">`) when given
+   * and set, else the text of the column under `header` (which may be hidden).
+   */
+  rowKey: z.strictObject({ header: textVariantsSchema, attr: z.string().min(1).optional() }),
+  pagination: paginationSchema.optional(),
+});
+
+const gridSchema = gridShapeSchema
+  .extend({
     /** Logical columns (see `gridColumnKinds`); `name` may span several cells (family, given name). */
     columns: z.partialRecord(z.enum(gridColumnKinds), columnSchema),
-    pagination: paginationSchema.optional(),
   })
   .superRefine((grid, ctx) => {
     if (Object.keys(grid.columns).length === 0) {
@@ -233,6 +264,8 @@ const gradeGridPageSchema = z.strictObject({
   kind: z.literal('grade-grid'),
   rulepack: rulepackSelectionSchema,
   context: contextSchema.optional(),
+  /** The page key's parts (default `defaultPageKey`: school, year, class, subject, term, period). */
+  key: pageKeySchema.optional(),
   grid: gridSchema,
   cell: cellSchema,
   save: saveSchema,
@@ -348,3 +381,16 @@ export type RulepackSelection = z.infer<typeof rulepackSelectionSchema>;
 export { selectRulepack } from './select-rulepack';
 export type SyncStep = z.infer<typeof syncStepSchema>;
 export type Target = z.infer<typeof targetSchema>;
+export type GridShape = z.infer<typeof gridShapeSchema>;
+export type GridColumnSpec = z.infer<typeof columnSchema>;
+/** Parts for page kinds defined beside this file (record pages). */
+export {
+  contextSchema,
+  contextSourceSchema,
+  pageBase,
+  pageKeySchema,
+  saveSchema,
+  selectorSchema,
+  targetSchema,
+  textVariantsSchema,
+};
