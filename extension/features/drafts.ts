@@ -1,4 +1,4 @@
-import { pageId } from '../lib/drafts/page-id';
+import { canonicalPageKey as pageId } from '@edulens/shared/page';
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { t } from '../lib/i18n';
 import { sendToBackground } from '../lib/messages';

@@ -4,7 +4,7 @@ import { currentLang, t } from '../lib/i18n';
 import { lockDurationText } from '../lib/lock-text';
 import { lockForTerm, schoolYearStart, termOf, URGENT_MS, WARNING_MS } from '../lib/locks';
 import { sendToBackground } from '../lib/messages';
-import type { LockInfo } from '../lib/page-state';
+import type { LockInfo } from '@edulens/shared/page';
 import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import type { PortalGrid } from '../lib/portal-grid';

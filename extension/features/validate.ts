@@ -11,7 +11,7 @@ import {
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { pick, t } from '../lib/i18n';
 import { gradeOf, schoolYearStart } from '../lib/locks';
-import type { PageProblem } from '../lib/page-state';
+import type { PageProblem } from '@edulens/shared/page';
 import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import { recordPerf } from '../lib/perf';

@@ -1,6 +1,6 @@
 import { t } from './i18n';
 import { termOf } from './locks';
-import type { PageContext } from './page-state';
+import type { PageContext } from '@edulens/shared/page';
 
 /**
  * The book a page shows, as the popup and side panel name it: "6A1 · Toán · Học kỳ I · 2025-2026".

@@ -5,7 +5,7 @@ import { createBus } from './feature';
 import { createClock } from './clock';
 import { initI18n } from './i18n';
 import { handleInTab, sendToBackground } from './messages';
-import type { PageContext, PageKey, PageState } from './page-state';
+import type { PageContext, PageKey, PageState } from '@edulens/shared/page';
 import { createOverlay } from './overlay';
 import { servePerf } from './perf';
 import { findGradeGrid, type PortalGrid } from './portal-grid';

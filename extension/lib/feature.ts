@@ -1,6 +1,6 @@
 import type { PageKind, Profile, ProfilePage } from '@edulens/shared/profiles';
 import type { Clock } from './clock';
-import type { LockInfo, PageKey, PageProblem } from './page-state';
+import type { LockInfo, PageKey, PageProblem } from '@edulens/shared/page';
 import type { Overlay } from './overlay';
 import type { PortalGrid } from './portal-grid';
 

@@ -1,7 +1,7 @@
 import { formatInstant } from '@edulens/shared/calendar';
 import { currentLang, pick, t } from './i18n';
 import { durationParts, URGENT_MS, WARNING_MS } from './locks';
-import type { LockInfo } from './page-state';
+import type { LockInfo } from '@edulens/shared/page';
 
 // How locks read in the overlay, the popup and the side panel.
 

@@ -5,7 +5,7 @@ import {
   nextEvents,
   resolveCalendar,
 } from '@edulens/shared/calendar';
-import type { LockInfo } from './page-state';
+import type { LockInfo } from '@edulens/shared/page';
 import type { LockDay } from './storage-keys';
 
 // Lock instants of a school's grade books, from the profile's calendar, as the overlay, the popup

@@ -1,12 +1,22 @@
 import { browser } from 'wxt/browser';
 import type { CalendarRef } from '@edulens/shared/calendar';
-import type { AgentStatus, DraftEntry, LockInfo, PageKey, PageReport, PageState } from './page-state';
+import type { DraftEntry, LockInfo, PageKey, PageProblem, PageState } from '@edulens/shared/page';
+import type { AgentStatus } from './agent/status';
 import type { Message } from '@edulens/shared';
 
 // The one message protocol between the extension's parts. Requests go from the content script,
 // popup, options page and side panel to the background (`sendToBackground` / `handle`), and from
 // the popup and side panel to the content script of a tab (`sendToTab` / `handleInTab`).
 // Everything crossing here is plain JSON.
+
+/** What the content script sends after every change worth showing elsewhere. */
+export interface PageReport {
+  profileId: string;
+  page?: PageKey;
+  problems: PageProblem[];
+  drafts: number;
+  nextLock?: LockInfo;
+}
 
 /** Requests handled by the background service worker. */
 export interface BackgroundMessages {

@@ -1,5 +1,5 @@
 import type { GradeGridPage } from './feature';
-import type { PageContext } from './page-state';
+import type { PageContext } from '@edulens/shared/page';
 import { fieldWriter } from './portal/cell-writer';
 import { readContext } from './portal/context';
 import type { UnseenTyping } from './portal/early-typing';

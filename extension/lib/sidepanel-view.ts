@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { bookLabel } from './book-label';
 import { currentLang, initI18n, pick, t } from './i18n';
 import { onPageReport, sendToBackground, sendToTab } from './messages';
-import type { DraftEntry, PageProblem, PageState } from './page-state';
+import type { DraftEntry, PageProblem, PageState } from '@edulens/shared/page';
 import { h } from './overlay';
 import { targetTab } from './tabs';
 

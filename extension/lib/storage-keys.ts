@@ -1,4 +1,4 @@
-import type { PageReport } from './page-state';
+import type { PageReport } from './messages';
 
 // Keys and fallbacks of every storage item, defined once. `storage.ts` turns them into WXT
 // storage items (popup, options, background); the content script reads them through

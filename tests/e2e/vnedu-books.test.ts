@@ -1,7 +1,7 @@
 import type { Page } from 'playwright';
 import { expect as pwExpect } from 'playwright/test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PageState } from '../../extension/lib/page-state';
+import type { PageState } from '@edulens/shared/page';
 import {
   cellInput,
   cellTd,

@@ -1,4 +1,5 @@
-import type { Draft, DraftPageSummary, DraftRevision, PageKey, SaveDraftRequest } from '@edulens/shared/api';
+import type { Draft, DraftPageSummary, DraftRevision, SaveDraftRequest } from '@edulens/shared/api';
+import { canonicalPageKey, type PageKey } from '@edulens/shared/page';
 import type { Database } from 'better-sqlite3';
 
 /**
@@ -49,17 +50,6 @@ interface DraftRow {
   version: number;
   saved_at: number;
   deleted: 0 | 1;
-}
-
-/**
- * One stored form per page whatever order or Unicode form (NFC/NFD Vietnamese) a client sends:
- * names sorted, values NFC.
- */
-export function canonicalPageKey(page: PageKey): string {
-  const entries = Object.entries(page)
-    .map(([name, value]) => [name, value.normalize('NFC')] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(Object.fromEntries(entries));
 }
 
 function toDraft(row: DraftRow): Draft {

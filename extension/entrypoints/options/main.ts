@@ -1,6 +1,6 @@
 import { initI18n, pick, t } from '../../lib/i18n';
 import { sendToBackground } from '../../lib/messages';
-import type { AgentStatus } from '../../lib/page-state';
+import type { AgentStatus } from '../../lib/agent/status';
 import { h } from '../../lib/overlay';
 import { agentConnection, DEFAULT_AGENT_URL, type LanguageSetting, languageSetting } from '../../lib/storage';
 import { schoolLockDaysSection } from './school-lock-days';

@@ -1,5 +1,5 @@
 import { contextMismatches, type FillSource } from '@edulens/shared/sheets';
-import type { PageContext } from '../../lib/page-state';
+import type { PageContext } from '@edulens/shared/page';
 import type { Message } from '@edulens/shared';
 import type { PlanCell, PlanRow, FillPlan } from './plan';
 

@@ -1,5 +1,5 @@
 import { sendToBackground } from '../../lib/messages';
-import type { PageKey } from '../../lib/page-state';
+import type { PageKey } from '@edulens/shared/page';
 
 // What the drafts feature remembers for the life of the document, across its remounts (the
 // portal re-draws its grid on paging, saving and filter changes, and every re-draw remounts the

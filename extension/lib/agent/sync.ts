@@ -1,5 +1,5 @@
 import type { Draft } from '@edulens/shared/api';
-import type { AgentStatus } from '../page-state';
+import type { AgentStatus } from './status';
 import type { Message } from '@edulens/shared';
 import type { AgentConnection } from '../storage';
 import { type AgentReply, AgentHttp, normaliseAgentUrl } from './http';

@@ -1,5 +1,5 @@
 import { Dexie, type Table } from 'dexie';
-import type { PageKey } from '../page-state';
+import type { PageKey } from '@edulens/shared/page';
 
 // The background's IndexedDB (Dexie). Only the background service worker opens it: the content
 // script talks to it through the `drafts.*` messages, so Dexie stays out of the content bundle.
@@ -7,7 +7,7 @@ import type { PageKey } from '../page-state';
 /** One cell's latest typing. Key: [profile, pageId, field]. */
 export interface DraftRow {
   profile: string;
-  /** `pageId(page)`: canonical JSON of the page key. */
+  /** `canonicalPageKey(page)`: canonical JSON of the page key. */
   pageId: string;
   field: string;
   page: PageKey;

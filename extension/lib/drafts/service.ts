@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { AgentSync } from '../agent/sync';
 import { handle } from '../messages';
-import type { DraftEntry } from '../page-state';
+import { canonicalPageParts, type DraftEntry } from '@edulens/shared/page';
 import { agentConnection } from '../storage';
 import { DraftsDatabase } from './db';
-import { agentPageKey } from './page-id';
 import { DraftStore } from './store';
 
 // The background side of drafts: IndexedDB store, agent sync, and the `drafts.*` / `agent.*`
@@ -55,7 +54,7 @@ export function startDraftsService(): DraftsService {
     // Drafts this browser never had (its data was cleared, or they were typed in another browser
     // paired with the same agent) come from the agent. A field this browser knows, even as saved
     // by the portal, is never taken from the agent: its local state is newer or equal.
-    const remote = await sync.pageDrafts(profile, agentPageKey(page), AGENT_READ_WAIT_MS);
+    const remote = await sync.pageDrafts(profile, canonicalPageParts(page), AGENT_READ_WAIT_MS);
     const extra: DraftEntry[] = [];
     for (const draft of remote ?? []) {
       if (draft.deleted || draft.value === null || (await store.knows(profile, page, draft.field))) continue;

@@ -1,7 +1,6 @@
 import type { OutboxItem, OutboxPort } from '../agent/outbox';
-import type { DraftEntry, PageKey } from '../page-state';
+import { canonicalPageKey, canonicalPageParts, type DraftEntry, type PageKey } from '@edulens/shared/page';
 import type { DraftKey, DraftRow, DraftsDatabase, OutboxRow } from './db';
-import { agentPageKey, pageId } from './page-id';
 
 export interface DraftEdit {
   profile: string;
@@ -31,7 +30,7 @@ export class DraftStore implements OutboxPort {
     return this.db.transaction('rw', this.db.drafts, this.db.outbox, async () => {
       let changed = 0;
       for (const edit of edits) {
-        const id = pageId(edit.page);
+        const id = canonicalPageKey(edit.page);
         const key: DraftKey = [edit.profile, id, edit.field];
         const existing = await this.db.drafts.get(key);
         if (existing && !existing.savedToPortal && existing.value === edit.value) continue;
@@ -57,7 +56,7 @@ export class DraftStore implements OutboxPort {
   async forPage(profile: string, page: PageKey): Promise<DraftEntry[]> {
     const rows = await this.db.drafts
       .where('[profile+pageId]')
-      .equals([profile, pageId(page)])
+      .equals([profile, canonicalPageKey(page)])
       .toArray();
     return rows
       .filter((row) => !row.savedToPortal)
@@ -76,7 +75,7 @@ export class DraftStore implements OutboxPort {
     now: number,
     forward: boolean,
   ): Promise<number> {
-    const id = pageId(page);
+    const id = canonicalPageKey(page);
     const wanted = fields === undefined ? undefined : new Set(fields);
     return this.db.transaction('rw', this.db.drafts, this.db.outbox, async () => {
       const rows = await this.db.drafts.where('[profile+pageId]').equals([profile, id]).toArray();
@@ -114,14 +113,14 @@ export class DraftStore implements OutboxPort {
   async isQueued(profile: string, page: PageKey, field: string): Promise<boolean> {
     const count = await this.db.outbox
       .where('[profile+pageId+field]')
-      .equals([profile, pageId(page), field])
+      .equals([profile, canonicalPageKey(page), field])
       .count();
     return count > 0;
   }
 
   /** Whether this browser has ever held a draft of the field (saved or not). */
   async knows(profile: string, page: PageKey, field: string): Promise<boolean> {
-    return (await this.db.drafts.get([profile, pageId(page), field])) !== undefined;
+    return (await this.db.drafts.get([profile, canonicalPageKey(page), field])) !== undefined;
   }
 
   /**
@@ -188,7 +187,7 @@ function toItem(row: OutboxRow): OutboxItem {
   return {
     seq: row.seq ?? 0,
     profile: row.profile,
-    page: agentPageKey(row.page),
+    page: canonicalPageParts(row.page),
     field: row.field,
     op: row.op,
     value: row.value,

@@ -1,6 +1,6 @@
 import { type ContextField, contextFields } from '@edulens/shared/profiles';
 import type { GradeGridPage } from '../feature';
-import type { PageContext } from '../page-state';
+import type { PageContext } from '@edulens/shared/page';
 import { isElement, textKey, textOf } from './text';
 
 // What the page is about (school, year, grade, class, subject, term, period), read from the sources

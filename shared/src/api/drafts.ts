@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageKeySchema } from '../page/schemas';
 import { ApiErrorSchema } from './errors';
 
 /** Portal profile id, e.g. `vnedu`, `csdl-nganh`. */
@@ -6,24 +7,6 @@ export const ProfileIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
 
-/**
- * Which portal page a draft belongs to: `{ school, schoolYear, class, subject, term }` for a grade grid,
- * fewer names for other pages. The agent stores it in a canonical form (sorted names, NFC values), so
- * the same page always maps to the same drafts whatever order a client lists the names in.
- */
-export const PageKeySchema = z
-  .record(
-    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'a name such as schoolYear'),
-    z.string().min(1).max(200),
-  )
-  .refine(
-    (page) => {
-      const size = Object.keys(page).length;
-      return size >= 1 && size <= 16;
-    },
-    { message: 'must have between 1 and 16 names', params: { vi: 'phải có từ 1 đến 16 tên' } },
-  );
-export type PageKey = z.infer<typeof PageKeySchema>;
 
 /** One input on the page, e.g. `HS0012.tx1`. */
 export const FieldNameSchema = z.string().min(1).max(200);
