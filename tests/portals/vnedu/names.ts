@@ -41,12 +41,25 @@ export const anchorNames: readonly string[] = [
   'Nguyễn Văn An',
 ];
 
-export function randomStudentName(rng: Rng): string {
-  if (rng.chance(0.15)) return rng.pick(minorityNames);
-  const family = rng.chance(0.8) ? rng.pick(families) : rng.pick(moreFamilies);
-  return rng.chance(0.5)
+export type NameGender = 'male' | 'female';
+
+const randomFamily = (rng: Rng) => (rng.chance(0.8) ? rng.pick(families) : rng.pick(moreFamilies));
+
+function kinhName(rng: Rng, family: string, gender: NameGender): string {
+  return gender === 'male'
     ? `${family} ${rng.pick(maleMiddles)} ${rng.pick(maleGivens)}`
     : `${family} ${rng.pick(femaleMiddles)} ${rng.pick(femaleGivens)}`;
+}
+
+export function randomStudentName(rng: Rng): string {
+  if (rng.chance(0.15)) return rng.pick(minorityNames);
+  const family = randomFamily(rng);
+  return kinhName(rng, family, rng.chance(0.5) ? 'male' : 'female');
+}
+
+/** A family-middle-given name of the stated gender (for records that must agree with it); `family` keeps a parent's. */
+export function randomGenderedName(rng: Rng, gender: NameGender, family = randomFamily(rng)): string {
+  return kinhName(rng, family, gender);
 }
 
 const collator = new Intl.Collator('vi');
