@@ -1,9 +1,9 @@
 import { defineFeature } from '../lib/feature';
 import { t } from '../lib/i18n';
-import type { GridCell } from '../lib/portal-grid';
+import type { GridCell } from '../lib/portal/grid';
 import { sameValue } from './drafts/values';
 
-// "Who changed this score?": on hover of a cell, the person who saved it last and when (vnEdu
+// "Who changed this score?": on hover of a cell, the person who saved it last and when (a portal
 // keeps it in each input's title), and the saved value when the cell now shows another one.
 
 function historyText(cell: GridCell): string | undefined {

@@ -2,9 +2,9 @@ import { defineFeature } from '../lib/feature';
 import { t } from '../lib/i18n';
 import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
-import type { GridCell } from '../lib/portal-grid';
+import type { GridCell } from '../lib/portal/grid';
 
-// Comments have a length limit (vnEdu: `maxlength="500"`) that the portal enforces by cutting the
+// Comments have a length limit (the input's `maxlength`, e.g. 500) that the portal enforces by cutting the
 // text. While a comment cell has the focus its count shows ("57/500"); a "Lưu" with a comment over
 // its limit (pasted, or filled by a script) is held back, with the cells listed, before the portal
 // cuts them.

@@ -2,7 +2,7 @@ import { canonicalPageKey as pageId } from '@edulens/shared/page';
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { t } from '../lib/i18n';
 import { sendToBackground } from '../lib/messages';
-import type { CellEdit, GridCell } from '../lib/portal-grid';
+import type { CellEdit, GridCell } from '../lib/portal/grid';
 import { fieldLabel, offerStyles, type RestoreCandidate, renderNote, renderOffer } from './drafts/offer';
 import { watchSaveOutcome } from './drafts/save-watch';
 import { draftSession, type RestoreProgress } from './drafts/session';
@@ -86,7 +86,7 @@ export const draftsFeature = defineFeature({
       for (const { cell, value, before } of list) {
         if (cell.column.computed) continue;
         if (before !== undefined && !baseline.has(cell.id)) baseline.set(cell.id, before);
-        // What the portal holds: its own last-saved value where the page tells it (vnEdu's value0).
+        // What the portal holds: its own last-saved value where the page tells it (the profile's savedValue).
         const held = cell.saved() ?? baseline.get(cell.id);
         if (held !== undefined && sameValue(value, held)) {
           if (unsaved.has(cell.id) || edits.has(cell.id)) session.revert(id, profile, page, cell.id);

@@ -7,7 +7,7 @@ import { sendToBackground } from '../lib/messages';
 import type { LockInfo } from '@edulens/shared/page';
 import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
-import type { PortalGrid } from '../lib/portal-grid';
+import type { PortalGrid } from '../lib/portal/grid';
 
 // A banner with the next lock of the book on screen ("Khóa sổ điểm HK I sau 2 ngày 5 giờ"),
 // the exact instant on hover, warning colours in the last 48 hours, and "Đã khóa" once the

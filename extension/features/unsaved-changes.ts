@@ -1,10 +1,10 @@
 import { defineFeature } from '../lib/feature';
 import { t } from '../lib/i18n';
 import { h } from '../lib/overlay';
-import type { GridCell } from '../lib/portal-grid';
+import type { GridCell } from '../lib/portal/grid';
 import { sameValue } from './drafts/values';
 
-// Where the page tells what it last saved (vnEdu's `value0` on every input), a badge counts the
+// Where the page tells what it last saved (the profile's `savedValue` attribute), a badge counts the
 // cells that differ from it — "3 ô chưa lưu" — and jumps to the first; leaving the page with any
 // such cell asks first, since the portal forgets typed values on navigation.
 
@@ -52,7 +52,7 @@ export const unsavedChanges = defineFeature({
     recount();
     grid.onEdit(schedule, signal);
     grid.onRowsChanged(schedule, signal);
-    // A save moves `value0` to what was saved; the portal may do it without redrawing the grid.
+    // A save moves the saved-value attribute to what was saved, maybe without redrawing the grid.
     const Observer = grid.document.defaultView?.MutationObserver ?? MutationObserver;
     const observer = new Observer(schedule);
     observer.observe(grid.table, { subtree: true, attributes: true, attributeFilter: [savedAttr] });

@@ -1,5 +1,5 @@
 import type { PageKind, Profile } from '@edulens/shared/profiles';
-import { matchesPattern } from '@edulens/shared/profiles';
+import { defaultPageKey, matchesPattern } from '@edulens/shared/profiles';
 import type { Feature, GradeGridPage, PageReportParts } from './feature';
 import { createBus } from './feature';
 import { createClock } from './clock';
@@ -8,7 +8,7 @@ import { handleInTab, sendToBackground } from './messages';
 import type { PageContext, PageKey, PageState } from '@edulens/shared/page';
 import { createOverlay } from './overlay';
 import { servePerf } from './perf';
-import { findGradeGrid, type PortalGrid } from './portal-grid';
+import { findGradeGrid, type PortalGrid } from './portal/grid';
 import { UnseenTyping } from './portal/early-typing';
 import { detectorHolds, pageScopes } from './portal/locate';
 import { KEYS } from './storage-keys';
@@ -31,15 +31,9 @@ interface Mounted {
   context: PageContext;
 }
 
-export function pageKeyOf(context: PageContext): PageKey {
-  return {
-    school: context.school ?? '',
-    schoolYear: context.schoolYear ?? '',
-    class: context.class ?? '',
-    subject: context.subject ?? '',
-    term: context.term ?? '',
-    period: context.period ?? '',
-  };
+/** The page key: the parts the page declares (`key`, else `defaultPageKey`), each as read, '' when not shown. */
+export function pageKeyOf(page: Pick<GradeGridPage, 'key'>, context: PageContext): PageKey {
+  return Object.fromEntries((page.key ?? defaultPageKey).map((part) => [part, context[part] ?? '']));
 }
 
 /** Which non-grid page kind (login…) shows, for the popup. */
@@ -116,7 +110,7 @@ export async function runPortal(
       grid,
       page,
       context,
-      pageKey: pageKeyOf(context),
+      pageKey: pageKeyOf(page, context),
       parts: { problems: [], drafts: 0, nextLock: undefined, locks: [] },
     };
     mounted = m;

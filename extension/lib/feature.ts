@@ -2,7 +2,7 @@ import type { PageKind, Profile, ProfilePage } from '@edulens/shared/profiles';
 import type { Clock } from './clock';
 import type { LockInfo, PageKey, PageProblem } from '@edulens/shared/page';
 import type { Overlay } from './overlay';
-import type { PortalGrid } from './portal-grid';
+import type { PortalGrid } from './portal/grid';
 
 /** The grade-grid page of a profile (the only page kind with features so far). */
 export type GradeGridPage = Extract<ProfilePage, { kind: 'grade-grid' }>;

@@ -11,7 +11,7 @@ import { bundleWalker, walkOn } from './walker';
 // Every built-in profile against the saved, scrubbed pages of its portal
 // (tests/portals/<profile id>/pages, listed in manifest.json): each page is served at its
 // recorded path on the real portal's host pattern, and the extension's own page reader
-// (extension/lib/portal-grid.ts, bundled for the browser) walks the profile on it.
+// (extension/lib/portal/grid, bundled for the browser) walks the profile on it.
 
 const here = dirname(fileURLToPath(import.meta.url));
 const portalsDir = resolve(here, '../portals');

@@ -1,9 +1,9 @@
 // Bundled by profile-walk.test.ts (esbuild) and run inside Chromium on a saved portal page: walks
-// one profile's pages with the extension's own page reader (extension/lib/portal-grid.ts) and
+// one profile's pages with the extension's own page reader (extension/lib/portal/grid) and
 // returns what each selector and text of the profile found.
 import type { Profile, ProfilePage } from '@edulens/shared/profiles';
 import { matchesPattern } from '../../shared/src/profiles/match-pattern';
-import { findGradeGrid } from '../../extension/lib/portal-grid';
+import { findGradeGrid } from '../../extension/lib/portal/grid';
 import { detectorHolds, findTarget, pageScopes } from '../../extension/lib/portal/locate';
 
 export interface GridFindings {

@@ -4,7 +4,7 @@ import { watchSaveOutcome } from '../drafts/save-watch';
 import { wrongFile } from './wrong-file';
 import { canonicalPageKey as pageId, type PageProblem } from '@edulens/shared/page';
 import { initI18n, pick, t } from '../../lib/i18n';
-import type { GridCell } from '../../lib/portal-grid';
+import type { GridCell } from '../../lib/portal/grid';
 import { chooseRulepack } from '../validate';
 import type { BulkFillEngine, EngineDeps } from './engine-api';
 import { fillSession } from './fill-session';

@@ -1,4 +1,4 @@
-import type { GridCell } from '../../lib/portal-grid';
+import type { GridCell } from '../../lib/portal/grid';
 import type { PagedFill } from './paged-fill';
 
 // The document's bulk fill, kept across the grid's re-renders (every pager click or save draws a

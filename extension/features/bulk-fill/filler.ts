@@ -1,4 +1,4 @@
-import type { GridCell, PortalGrid, WriteResult } from '../../lib/portal-grid';
+import type { GridCell, PortalGrid, WriteResult } from '../../lib/portal/grid';
 
 // Writing a plan into the page: through PortalGrid.writeMany (native value setter + input/change/
 // blur, locked cells refused), in time-boxed slices with a yield between them so the page stays

@@ -2,7 +2,7 @@ import type { FillSource } from '@edulens/shared/sheets';
 import { pick, t } from '../../lib/i18n';
 import type { Message } from '@edulens/shared';
 import { h } from '../../lib/overlay';
-import type { GridCell, GridRow } from '../../lib/portal-grid';
+import type { GridCell, GridRow } from '../../lib/portal/grid';
 import { type FillPlan, type PlannedRow, type Skip, type Student, withTicks } from './plan';
 
 // The preview dialog: per row of the file, the student it matched (how, how sure, and why it is

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
-import type { GridCell } from '../../lib/portal-grid';
+import type { GridCell } from '../../lib/portal/grid';
 import type { PagedFill } from './paged-fill';
 import type { Student } from './plan';
 

@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n';
 import { foldable } from '../../lib/fold';
 import { h, type Overlay } from '../../lib/overlay';
-import type { GridCell, PortalGrid } from '../../lib/portal-grid';
+import type { GridCell, PortalGrid } from '../../lib/portal/grid';
 
 // The restore offer: "Khôi phục N điểm chưa lưu", shown across the top of the page.
 

@@ -1,7 +1,7 @@
 import { type ContextField, contextFields } from '@edulens/shared/profiles';
 import type { GradeGridPage } from '../feature';
 import type { PageContext } from '@edulens/shared/page';
-import { isElement, textKey, textOf } from './text';
+import { isElement, matchesVariant, textKey, textOf } from './text';
 
 // What the page is about (school, year, grade, class, subject, term, period), read from the sources
 // the profile lists for each value, first answer wins: a form field by name (vnEdu's hidden
@@ -133,9 +133,38 @@ function windowTitleValue(pattern: string, scope: ContextScope): string | undefi
   return new RegExp(pattern).exec(text)?.[1]?.trim() || undefined;
 }
 
+/** The label a select carries: its `<label for>`, the label around it, or the text just before it. */
+function selectLabel(select: HTMLSelectElement): string {
+  const id = select.id;
+  const byFor = id
+    ? select.ownerDocument.querySelector(`label[for="${id.replace(/["\\]/g, '\\$&')}"]`)
+    : null;
+  const holder = byFor ?? select.closest('label');
+  if (holder) return textOf(holder).replace(textOf(select), '');
+  let before = select.previousSibling;
+  while (before && (before.textContent ?? '').trim() === '') before = before.previousSibling;
+  return (before?.textContent ?? '').trim();
+}
+
+/** The text of the option a `<select>` shows, the select found by its label ("Lớp", "Học kỳ"). */
+function selectValue(labels: readonly string[], scope: ContextScope): string | undefined {
+  for (const root of [scope.root, ...scope.documents]) {
+    for (const select of root.querySelectorAll('select')) {
+      if (scope.exclude?.contains(select) || (root !== scope.root && scope.others(select))) continue;
+      if (!matchesVariant(selectLabel(select as HTMLSelectElement).replace(/[:：]\s*$/, ''), labels))
+        continue;
+      const option = (select as HTMLSelectElement).selectedOptions[0];
+      const text = option ? textOf(option) : '';
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
 function readSource(source: ContextSource, scope: ContextScope): string | undefined {
   if ('field' in source) return fieldValue(source.field, scope);
   if ('windowTitle' in source) return windowTitleValue(source.windowTitle, scope);
+  if ('select' in source) return selectValue(source.select, scope);
   const value = labelValue(source.label, scope);
   if (value === undefined || source.until === undefined) return value;
   return value.split(source.until)[0]?.trim() || undefined;

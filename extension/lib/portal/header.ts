@@ -1,4 +1,4 @@
-import { cellKindOf, type GridColumnKind } from '@edulens/shared/profiles';
+import { cellKindOf, type GridColumnKind, type GridColumnSpec } from '@edulens/shared/profiles';
 import type { CellKind } from '@edulens/shared/rules';
 import type { GradeGridPage } from '../feature';
 import { matchesVariant, textOf } from './text';
@@ -32,12 +32,14 @@ export interface HeaderLayout {
   stacks: string[][];
 }
 
-/** The header rows of a table, from its markup. */
-function headerRowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
+/** The header rows of a table, from its markup; rows matching `skip` (a filter row) are not header. */
+function headerRowsOf(table: HTMLTableElement, skip: string | undefined): HTMLTableRowElement[] {
+  const kept = (row: HTMLTableRowElement) => skip === undefined || !row.matches(skip);
   const head = table.tHead;
-  if (head && head.rows.length > 0) return [...head.rows].slice(0, MAX_HEADER_ROWS);
+  if (head && head.rows.length > 0) return [...head.rows].filter(kept).slice(0, MAX_HEADER_ROWS);
   const rows: HTMLTableRowElement[] = [];
   for (const row of table.rows) {
+    if (!kept(row)) continue;
     if (rows.length === MAX_HEADER_ROWS || row.cells.length === 0) break;
     if (![...row.cells].every((cell) => cell.tagName === 'TH')) break;
     rows.push(row);
@@ -46,8 +48,8 @@ function headerRowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
 }
 
 /** Reads the header rows with rowspan/colspan into one text stack per column position. */
-export function readHeader(table: HTMLTableElement): HeaderLayout {
-  const rows = headerRowsOf(table);
+export function readHeader(table: HTMLTableElement, skip?: string): HeaderLayout {
+  const rows = headerRowsOf(table, skip);
   const grid: (string | undefined)[][] = rows.map(() => []);
   rows.forEach((row, r) => {
     let c = 0;
@@ -97,29 +99,16 @@ export function mapColumns(
       taken.add(position);
     }
   });
-  for (const [kind, spec] of Object.entries(page.grid.columns) as [
-    GridColumnKind,
-    typeof page.grid.columns.tx,
-  ][]) {
+  for (const [kind, spec] of Object.entries(page.grid.columns) as [GridColumnKind, GridColumnSpec?][]) {
     if (!spec) continue;
-    let index = 0;
-    for (const [position, stack] of layout.stacks.entries()) {
-      if (taken.has(position)) continue;
-      // The group's text is the top of the stack; a single column may be named on any row.
-      const hit = spec.repeat
-        ? stack[0] !== undefined && matchesVariant(stack[0], spec.header)
-        : stack.some((text) => matchesVariant(text, spec.header));
-      if (!hit) {
-        // A name split over cells is one run of positions under one header.
-        if (kind === 'name' && namePositions.length > 0) break;
-        continue;
-      }
-      taken.add(position);
-      if (kind === 'name') {
-        namePositions.push(position);
-        continue;
-      }
-      const checks = cellKindOf(kind);
+    const positions = positionsUnder(layout.stacks, spec, taken, kind === 'name');
+    if (kind === 'name') {
+      namePositions.push(...positions);
+      continue;
+    }
+    const checks = cellKindOf(kind);
+    positions.forEach((position, index) => {
+      const stack = layout.stacks[position]!;
       columns.push({
         kind,
         index,
@@ -129,10 +118,37 @@ export function mapColumns(
         computed: spec.computed === true || checks === undefined,
         checks,
       });
-      index++;
-      if (!spec.repeat) break;
-    }
+    });
   }
   columns.sort((a, b) => a.position - b.position);
   return { columns, keyPosition, namePositions };
+}
+
+/**
+ * The positions under one column's header not `taken` yet (and now taken): every cell of a repeated
+ * group, else the first; `run` takes a run of neighbouring positions under one header (a name split
+ * into family and given name).
+ */
+export function positionsUnder(
+  stacks: readonly string[][],
+  spec: GridColumnSpec,
+  taken: Set<number>,
+  run = false,
+): number[] {
+  const positions: number[] = [];
+  for (const [position, stack] of stacks.entries()) {
+    if (taken.has(position)) continue;
+    // The group's text is the top of the stack; a single column may be named on any row.
+    const hit = spec.repeat
+      ? stack[0] !== undefined && matchesVariant(stack[0], spec.header)
+      : stack.some((text) => matchesVariant(text, spec.header));
+    if (!hit) {
+      if (run && positions.length > 0) break;
+      continue;
+    }
+    taken.add(position);
+    positions.push(position);
+    if (!spec.repeat && !run) break;
+  }
+  return positions;
 }
