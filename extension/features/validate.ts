@@ -3,10 +3,8 @@ import {
   formatTenths,
   getRulepack,
   parseTenths,
-  type Rulepack,
   type RulepackId,
   rulepackForGrade,
-  type Tenths,
 } from '@edulens/shared/rules';
 import { defineFeature, type FeatureContext } from '../lib/feature';
 import { pick, t } from '../lib/i18n';
@@ -15,7 +13,7 @@ import type { PageProblem } from '@edulens/shared/page';
 import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import { recordPerf } from '../lib/perf';
-import type { GridCell, GridRow, PortalGrid } from '../lib/portal-grid';
+import type { GridCell, GridRow, PortalGrid } from '../lib/portal/grid';
 
 // Checks every entry cell as it is typed — scores, periodic tests, levels, comments, each by the
 // page's rulepack for its kind — lists the problems with a jump to each cell, and recomputes each
@@ -33,8 +31,8 @@ export function chooseRulepack(ctx: Pick<FeatureContext, 'page' | 'grid'>): Rule
   if (typeof selection === 'string') return selection;
   const grade = gradeOf(context.grade, context.class);
   const year = schoolYearStart(context.schoolYear);
-  // With the grade and school year known, they decide: how far TT22 (secondary) or TT27 (primary)
-  // had rolled out, and TT26's amendments to TT58 from 2020-21. Otherwise the profile does.
+  // With the grade and school year known, they decide: how far the current primary and secondary
+  // rules had rolled out, and which amendments held that year. Otherwise the profile does.
   if (grade !== undefined && year !== undefined) return rulepackForGrade(grade, year);
   return selectRulepack(selection, grade);
 }
@@ -46,7 +44,10 @@ export const validate = defineFeature({
     const { grid, overlay, signal } = ctx;
     const rulepack = getRulepack(chooseRulepack(ctx));
     const subject = grid.context().subject ?? '';
-    const requiredTx = grid.columns.filter((column) => column.kind === 'tx').length;
+    /** The kinds of the book's checked columns: the rulepack counts the assessments it requires. */
+    const bookColumns = grid.columns.flatMap((column) =>
+      column.checks === undefined || column.computed ? [] : [column.checks],
+    );
     const hasAverage = grid.columns.some((column) => column.kind === 'average');
 
     const problems = new Map<string, PageProblem>(); // by cell id
@@ -103,7 +104,13 @@ export const validate = defineFeature({
       if (!hasAverage) return;
       const averageCell = row.cell('average');
       if (!averageCell) return;
-      const computed = rowAverage(rulepack, row, requiredTx, values);
+      const computed = rulepack.rowAverage(
+        row.cells.filter(checked).map((cell) => ({
+          kind: cell.column.checks!,
+          raw: values?.get(cell) ?? cell.read(),
+        })),
+        bookColumns,
+      );
       const shown = averageCell.read();
       const portal = parseTenths(shown);
       const portalValue = portal !== null && !('error' in portal) ? portal.value : null;
@@ -247,27 +254,6 @@ export const validate = defineFeature({
     grid.onRowsChanged(fullPass, signal);
   },
 });
-
-/** Semester average of a row from its cells (pending values first), or null while incomplete/invalid. */
-function rowAverage(
-  rulepack: Rulepack,
-  row: GridRow,
-  requiredTx: number,
-  pending?: Map<GridCell, string>,
-): Tenths | null {
-  const scores: { tx: Tenths[]; gk: Tenths[]; ck: Tenths[] } = { tx: [], gk: [], ck: [] };
-  for (const cell of row.cells) {
-    const kind = cell.column.kind;
-    if (kind !== 'tx' && kind !== 'gk' && kind !== 'ck') continue;
-    const raw = pending?.get(cell) ?? cell.read();
-    if (raw === '') continue;
-    const checked = rulepack.checkScore(raw, kind);
-    if (checked.value === null || checked.problems.some((p) => p.severity === 'error')) return null;
-    scores[kind].push(checked.value);
-  }
-  if (scores.tx.length < requiredTx || scores.gk.length === 0 || scores.ck.length === 0) return null;
-  return rulepack.semesterAverage(scores, requiredTx).average;
-}
 
 /** Problems in table order (row, then column). */
 function orderProblems(grid: PortalGrid, problems: Map<string, PageProblem>): PageProblem[] {

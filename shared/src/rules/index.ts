@@ -8,6 +8,7 @@ export {
   cellKinds,
   tenthsText,
 } from './cells';
+export { type RowCell, rowAverageOf } from './row-average';
 export { divideHalfUp, formatTenths, type ParsedTenths, parseTenths } from './decimal';
 export * as fields from './fields/index';
 export { getRulepack, rulepackForGrade, rulepackIds, tt27FirstSchoolYear } from './registry';

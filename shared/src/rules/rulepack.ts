@@ -1,5 +1,6 @@
 import type { Problem } from '../problem';
-import type { CheckCell } from './cells';
+import type { CellKind, CheckCell } from './cells';
+import type { RowCell } from './row-average';
 
 /**
  * Scores are held as integer tenths (8.5 → 85) so that sums and half-up rounding are exact
@@ -52,6 +53,11 @@ export interface Rulepack {
    * portal should hold; the one check the overlay and bulk fill use.
    */
   checkCell: CheckCell;
+  /**
+   * The semester average of one row of a book from its cells by kind (see `rowAverageOf`): null
+   * while incomplete or unusable. `columns`: the kind of every column the book has.
+   */
+  rowAverage(cells: readonly RowCell[], columns: readonly CellKind[]): Tenths | null;
   /** Semester subject average; `requiredTx` from regularAssessments(). */
   semesterAverage(scores: SemesterScores, requiredTx: number): AverageResult;
   /** Year subject average from the two semester averages. */

@@ -1,5 +1,6 @@
 // Thông tư 22/2021/TT-BGDĐT: assessment of lower and upper secondary students (THCS, THPT).
 import type { Message } from '../problem';
+import { rowAverageOf } from './row-average';
 import { cellChecker } from './cells';
 import { assertPeriodsPerYear, weightedSemesterAverage, weightedYearAverage } from './averages';
 import { type AdjustableResult, classifyWithOneSubjectRule, type Labelled } from './levels';
@@ -42,6 +43,7 @@ export const tt22: Rulepack = {
     test: (raw) => checkTenPointScore(raw, 'tenths'),
     isCommentSubject: (subject) => isCommentSubject(subject),
   }),
+  rowAverage: (cells, columns) => rowAverageOf(tt22, cells, columns),
   // The book holds exactly the required ĐĐGtx (extra ones are flagged, still averaged) and one
   // ĐĐGgk and one ĐĐGck (a second one makes the formula meaningless, so no average).
   semesterAverage: (scores, requiredTx) =>

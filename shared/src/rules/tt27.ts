@@ -1,5 +1,6 @@
 // Thông tư 27/2020/TT-BGDĐT: assessment of primary school students (grades 1–5).
 import { type Message, type Problem, problem } from '../problem';
+import { rowAverageOf } from './row-average';
 import { cellChecker } from './cells';
 import type { Labelled } from './levels';
 import type { Rulepack, ScoreCheck, Tenths } from './rulepack';
@@ -27,7 +28,7 @@ export const TT27_DEFAULTS: Tt27Options = { zeroScore: 'warning' };
  * assessment stands for the whole year.
  */
 export function makeTt27Rulepack(options: Tt27Options = TT27_DEFAULTS): Rulepack {
-  return {
+  const pack: Rulepack = {
     id: 'tt27',
     name: 'Thông tư 27/2020/TT-BGDĐT',
     basis:
@@ -40,9 +41,11 @@ export function makeTt27Rulepack(options: Tt27Options = TT27_DEFAULTS): Rulepack
       score: (raw, kind) => (kind === 'tx' ? checkRegularCell(raw) : checkTestScore(raw, options.zeroScore)),
       test: (raw) => checkTestScore(raw, options.zeroScore),
     }),
+    rowAverage: (cells, columns) => rowAverageOf(pack, cells, columns),
     semesterAverage: () => ({ average: null, problems: [] }),
     yearAverage: (_semesterI, semesterII) => semesterII,
   };
+  return pack;
 }
 
 export const tt27: Rulepack = makeTt27Rulepack();

@@ -2,6 +2,7 @@
 // students in the grades TT27's roll-out had not reached (grade 1 until 2019-20, grade 2 until
 // 2020-21, grade 3 until 2021-22, grade 4 until 2022-23, grade 5 until 2023-24).
 import { problem } from '../problem';
+import { rowAverageOf } from './row-average';
 import { cellChecker } from './cells';
 import type { Rulepack, ScoreCheck } from './rulepack';
 import { checkTenPointScore } from './score';
@@ -48,6 +49,7 @@ export const tt30: Rulepack = {
     score: (raw, kind) => (kind === 'tx' ? checkRegularCell(raw) : checkTestScore(raw)),
     test: (raw) => checkTestScore(raw),
   }),
+  rowAverage: (cells, columns) => rowAverageOf(tt30, cells, columns),
   semesterAverage: () => ({ average: null, problems: [] }),
   yearAverage: (_semesterI, semesterII) => semesterII,
 };

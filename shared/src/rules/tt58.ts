@@ -3,6 +3,7 @@
 // (from 2020-21, for the grades TT22's roll-out had not reached, rulepack `tt26`). Học lực,
 // conduct, promotion and titles are the same in both but for the key subjects.
 import type { Message } from '../problem';
+import { rowAverageOf } from './row-average';
 import { assertPeriodsPerYear, meanOf, weightedSemesterAverage, weightedYearAverage } from './averages';
 import { cellChecker } from './cells';
 import { type AdjustableResult, classifyWithOneSubjectRule, type Labelled } from './levels';
@@ -49,6 +50,7 @@ export const tt58: Rulepack = {
   regularAssessments: (periodsPerYear) => minimumRegularTests(periodsPerYear),
   checkScore: (raw) => checkTenPointScore(raw, 'tenths'),
   checkCell,
+  rowAverage: (cells, columns) => rowAverageOf(tt58, cells, columns),
   // TT58's weighting: regular tests are a minimum, any number of periodic tests (at least one),
   // one semester exam: (Σtx + 2·Σđk + 3·hk) / (n_tx + 2·n_đk + 3).
   semesterAverage: (scores, requiredTx) =>
@@ -74,6 +76,7 @@ export const tt26: Rulepack = {
   regularAssessments: (periodsPerYear) => perSchoolYearRegularAssessments(periodsPerYear),
   checkScore: (raw) => checkTenPointScore(raw, 'tenths'),
   checkCell,
+  rowAverage: (cells, columns) => rowAverageOf(tt26, cells, columns),
   semesterAverage: (scores, requiredTx) =>
     weightedSemesterAverage(scores, {
       tx: { required: requiredTx, extra: 'warning' },
