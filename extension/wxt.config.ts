@@ -32,6 +32,9 @@ const PORTAL_HOSTS = [...new Set(allMatchPatterns(builtInProfiles, { test: false
  */
 const AGENT_HOSTS = ['http://127.0.0.1/*'];
 
+/** Any portal a profile added later may name (asked for at run time, one origin at a time). */
+const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
@@ -67,22 +70,21 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     icons: ICONS,
-    // storage: settings and pairing; alarms: the drafts' periodic sync. `sidePanel` is added by WXT
+    // storage: settings and pairing; alarms: the drafts' periodic sync; scripting: the content
+    // script registered at run time on the portal of a profile added later (its origin is not
+    // known at build time; scripting alone adds no warning at install). `sidePanel` is added by WXT
     // for Chromium from the side panel entrypoint (Firefox gets a sidebar instead). No `tabs`: the
     // popup and side panel read the URL of a portal tab through the host permission below, and
     // tabs.query/get/onUpdated need no permission; `tabs` would only add the "read your browsing
     // history" warning at install.
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: [...AGENT_HOSTS, ...PORTAL_HOSTS],
+    // A profile added later (options page) names a portal of its own: its origins are asked for
+    // then, once, with the user's click (lib/added-profiles.ts), never at install.
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__', default_icon: ICONS },
-    // The content script loads the chosen language's messages (lib/i18n.ts): only on the pages it
-    // runs on (the simulator's loopback origin in a test build).
-    web_accessible_resources: [
-      {
-        resources: ['_locales/*/messages.json'],
-        matches: testBuild ? [...AGENT_HOSTS, ...PORTAL_HOSTS] : PORTAL_HOSTS,
-      },
-    ],
+    // web_accessible_resources (the language files and the scripts the content script loads on
+    // first use, on the pages it runs on) come from modules/web-accessible.ts.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

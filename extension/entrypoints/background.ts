@@ -1,7 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { registerBulkFillBackground } from '../features/bulk-fill/xlsx-reader';
+import { registerAddedProfileScripts } from '../lib/added-profiles/content-scripts';
 import { startDraftsService } from '../lib/drafts/service';
-import { registerPageReports } from '../lib/page-reports';
+import { registerLocksHandler } from '../lib/locks-handler';
 
 // The service worker: only registrations, all inside main() (WXT imports this file in Node at
 // build time). Drafts live in IndexedDB here and reach the local agent from here, so the content
@@ -9,8 +9,8 @@ import { registerPageReports } from '../lib/page-reports';
 export default defineBackground({
   type: 'module',
   main() {
-    registerPageReports();
+    registerLocksHandler();
     startDraftsService();
-    registerBulkFillBackground();
+    registerAddedProfileScripts();
   },
 });

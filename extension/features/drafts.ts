@@ -33,7 +33,8 @@ export const draftsFeature = defineFeature({
     const topDocument = overlay.host.ownerDocument;
     /** Fields with an unsaved draft (stored before this mount, or edited here). */
     const unsaved = new Set<string>(edits.keys());
-    const report = () => ctx.report({ drafts: unsaved.size });
+    // The side panel lists the book's drafts: tell it they changed.
+    const report = () => ctx.report({});
     offerStyles(overlay);
     /** The offer and its notes, at the top of the dock (made when first needed). */
     const section = () => overlay.section('drafts', { region: 'dock', order: -10 });

@@ -88,9 +88,7 @@ export const lockCountdown = defineFeature({
         banner.title = exact;
         if (at !== undefined) banner.dataset.at = new Date(at).toISOString();
       }
-      const next = lock ? { ...lock, locked } : undefined;
       ctx.report({
-        nextLock: next,
         locks: locks.map((l) =>
           l.id === lock?.id ? { ...l, locked } : { ...l, locked: Date.parse(l.at) <= now },
         ),

@@ -4,7 +4,7 @@ import type { Feature, GradeGridPage, PageReportParts } from './feature';
 import { createBus } from './feature';
 import { createClock } from './clock';
 import { initI18n } from './i18n';
-import { handleInTab, sendToBackground } from './messages';
+import { handleInTab, notifyPageChanged } from './messages';
 import type { PageContext, PageKey, PageState } from '@edulens/shared/page';
 import { createOverlay } from './overlay';
 import { servePerf } from './perf';
@@ -77,16 +77,7 @@ export async function runPortal(
 
   const sendReport = () => {
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(() => {
-      const m = mounted;
-      void sendToBackground('page.report', {
-        profileId: profile.id,
-        ...(m && { page: m.pageKey }),
-        problems: m?.parts.problems ?? [],
-        drafts: m?.parts.drafts ?? 0,
-        ...(m?.parts.nextLock && { nextLock: m.parts.nextLock }),
-      }).catch(() => undefined);
-    }, REPORT_DEBOUNCE_MS);
+    reportTimer = setTimeout(notifyPageChanged, REPORT_DEBOUNCE_MS);
   };
 
   const unmount = () => {
@@ -111,7 +102,7 @@ export async function runPortal(
       page,
       context,
       pageKey: pageKeyOf(page, context),
-      parts: { problems: [], drafts: 0, nextLock: undefined, locks: [] },
+      parts: { problems: [], locks: [] },
     };
     mounted = m;
     const overlay = createOverlay(document, controller.signal);
@@ -211,7 +202,6 @@ export async function runPortal(
       context: m?.context ?? {},
       ...(m && { page: m.pageKey }),
       problems: m?.parts.problems ?? [],
-      drafts: m?.parts.drafts ?? 0,
       locks: m?.parts.locks ?? [],
       rowNames: m ? Object.fromEntries(m.grid.rows().map((row) => [row.key, row.name])) : {},
     };

@@ -7,11 +7,9 @@ import type { PortalGrid } from './portal/grid';
 /** The grade-grid page of a profile (the only page kind with features so far). */
 export type GradeGridPage = Extract<ProfilePage, { kind: 'grade-grid' }>;
 
-/** What the features of one page tell the rest of the extension (merged, then sent as `page.report`). */
+/** What the features of one page tell the rest of the extension (merged, answered to `page.state`). */
 export interface PageReportParts {
   problems: PageProblem[];
-  drafts: number;
-  nextLock: LockInfo | undefined;
   locks: LockInfo[];
 }
 
@@ -25,7 +23,7 @@ export interface FeatureContext {
   clock: Clock;
   /** Which book the grid shows (from the page's filters); stable while this mount lives. */
   pageKey: PageKey;
-  /** Merges a part of this page's report; the content script sends it (debounced) as `page.report`. */
+  /** Merges a part of this page's report; the content script tells open pages it changed (debounced). */
   report(parts: Partial<PageReportParts>): void;
   /** Features that talk to each other (e.g. bulk fill asks validation to re-check) go through here. */
   bus: FeatureBus;

@@ -1,22 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { CalendarRef } from '@edulens/shared/calendar';
-import type { DraftEntry, LockInfo, PageKey, PageProblem, PageState } from '@edulens/shared/page';
-import type { AgentStatus } from './agent/status';
 import type { Message } from '@edulens/shared';
+import type { DraftEntry, LockInfo, PageKey, PageState } from '@edulens/shared/page';
+import type { AgentStatus } from './agent/status';
 
-// The one message protocol between the extension's parts. Requests go from the content script,
-// popup, options page and side panel to the background (`sendToBackground` / `handle`), and from
+// The one message protocol between the extension's parts, and nothing else: message names, their
+// request and response types, and the helpers that send and answer them. Requests go from the
+// content script, popup, options page and side panel to the background (`sendToBackground`; the
+// background answers through background-handle.ts, which checks each request first), and from
 // the popup and side panel to the content script of a tab (`sendToTab` / `handleInTab`).
-// Everything crossing here is plain JSON.
-
-/** What the content script sends after every change worth showing elsewhere. */
-export interface PageReport {
-  profileId: string;
-  page?: PageKey;
-  problems: PageProblem[];
-  drafts: number;
-  nextLock?: LockInfo;
-}
+// Everything crossing here is plain JSON. No zod here: the content script imports this module.
 
 /** Requests handled by the background service worker. */
 export interface BackgroundMessages {
@@ -43,15 +36,11 @@ export interface BackgroundMessages {
     response: { ok: true } | { ok: false; message: Message };
   };
   'agent.unpair': { request: Record<string, never>; response: { revoked: boolean } };
-  /** Content script → background; the side panel listens to the same message (see `onPageReport`). */
-  'page.report': { request: PageReport; response: { ok: true } };
   /** Lock events of a calendar for a school year (kept in the background: calendars are big). */
   'locks.forBook': {
     request: { calendar: CalendarRef; yearStart?: number; now: number };
     response: { locks: LockInfo[] };
   };
-  /** Popup / side panel → background: the last report of a tab. */
-  'page.lastReport': { request: { tabId: number }; response: { report: PageReport | null } };
 }
 
 /** Requests handled by the content script of a tab. */
@@ -66,13 +55,25 @@ export type TabType = keyof TabMessages;
 export type RequestOf<M, T extends keyof M> = M[T] extends { request: infer R } ? R : never;
 export type ResponseOf<M, T extends keyof M> = M[T] extends { response: infer R } ? R : never;
 
+/** A notice with no answer: the content script's page changed (for the side panel to refresh). */
+const PAGE_CHANGED = 'page.changed';
+
 interface Envelope {
   edulens: 1;
   type: string;
   payload: unknown;
 }
 
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+/** A request the receiver would not take: `refusal` says why, Vietnamese and English. */
+type Reply = { ok: true; value: unknown } | { ok: false; error: string; refusal?: Message };
+
+/** Thrown to the sender of a request the receiver refused; also what a handler throws to refuse one. */
+export class RequestRefused extends Error {
+  constructor(readonly refusal: Message) {
+    super(`${refusal.vi} / ${refusal.en}`);
+    this.name = 'RequestRefused';
+  }
+}
 
 function isEnvelope(message: unknown): message is Envelope {
   return (
@@ -88,7 +89,7 @@ function unwrap<R>(reply: unknown, type: string): R {
     throw new Error(`No handler answered "${type}"`);
   }
   const r = reply as Reply;
-  if (!r.ok) throw new Error(r.error);
+  if (!r.ok) throw r.refusal ? new RequestRefused(r.refusal) : new Error(r.error);
   return r.value as R;
 }
 
@@ -120,14 +121,22 @@ export interface Sender {
   url?: string;
 }
 
-type Handler<M, T extends keyof M> = (
+export type Handler<M, T extends keyof M> = (
   payload: RequestOf<M, T>,
   sender: Sender,
 ) => ResponseOf<M, T> | Promise<ResponseOf<M, T>>;
 
+/** A handler of a request whose payload nobody has checked yet. */
+export type UncheckedHandler = (payload: unknown, sender: Sender) => unknown;
+
 // One listener per JS context dispatches to the handlers registered in that context.
-const handlers = new Map<string, (payload: unknown, sender: Sender) => unknown>();
+const handlers = new Map<string, UncheckedHandler>();
 let listening = false;
+
+function failure(error: unknown): Reply {
+  if (error instanceof RequestRefused) return { ok: false, error: error.message, refusal: error.refusal };
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
 
 function listen(): void {
   if (listening) return;
@@ -145,14 +154,17 @@ function listen(): void {
       .then(() => handler(message.payload, from))
       .then(
         (value) => sendResponse({ ok: true, value }),
-        (error: unknown) =>
-          sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => sendResponse(failure(error)),
       );
     return true;
   });
 }
 
-function register(type: string, handler: (payload: unknown, sender: Sender) => unknown): () => void {
+/**
+ * Registers the handler of one request type in this JS context; it gets the payload as sent.
+ * Returns an unregister function. The background registers through background-handle.ts.
+ */
+export function registerHandler(type: string, handler: UncheckedHandler): () => void {
   if (handlers.has(type)) throw new Error(`Handler for "${type}" registered twice`);
   handlers.set(type, handler);
   listen();
@@ -161,56 +173,24 @@ function register(type: string, handler: (payload: unknown, sender: Sender) => u
   };
 }
 
-/** Registers the background's handler of one request type. Returns an unregister function. */
-export function handle<T extends BackgroundType>(
-  type: T,
-  handler: Handler<BackgroundMessages, T>,
-): () => void {
-  return register(type, handler as (payload: unknown, sender: Sender) => unknown);
-}
-
 /** Registers a content script's handler of one tab request type. */
 export function handleInTab<T extends TabType>(type: T, handler: Handler<TabMessages, T>): () => void {
-  return register(type, handler as (payload: unknown, sender: Sender) => unknown);
+  return registerHandler(type, handler as UncheckedHandler);
 }
 
-/**
- * Listens to `page.report` messages without answering them (for the side panel, which sees the
- * content scripts' reports alongside the background). Stops when the signal aborts.
- */
-export function onPageReport(
-  listener: (report: PageReport, tabId: number | undefined) => void,
-  signal?: AbortSignal,
-): void {
+/** Tells the extension's open pages (the side panel) that this tab's page changed. */
+export function notifyPageChanged(): void {
+  const envelope: Envelope = { edulens: 1, type: PAGE_CHANGED, payload: {} };
+  // Nobody may be listening (no side panel open): that is not an error.
+  browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+/** Calls `listener` with the tab whose page changed, until the signal aborts. */
+export function onPageChanged(listener: (tabId: number | undefined) => void, signal?: AbortSignal): void {
   const fn = (message: unknown, sender: { tab?: { id?: number } }) => {
-    if (isEnvelope(message) && message.type === 'page.report')
-      listener(message.payload as PageReport, sender.tab?.id);
+    if (isEnvelope(message) && message.type === PAGE_CHANGED) listener(sender.tab?.id);
     return false;
   };
   browser.runtime.onMessage.addListener(fn);
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(fn), { once: true });
 }
-
-// ---- bulk-fill (appended by the bulk-fill feature; interface merging keeps one protocol) ----
-// A picked .xlsx is read in the background (zip inflation and XML parsing stay out of the content
-// script); the content script gets every worksheet back as plain JSON.
-
-/** One worksheet as plain data: values by zero-based row and column (dates as yyyy-mm-dd), merges. */
-export interface PlainSheet {
-  name: string;
-  rows: (string | number | boolean | null)[][];
-  merges: { top: number; left: number; bottom: number; right: number }[];
-}
-
-export interface BackgroundMessages {
-  'bulkFill.readWorkbook': {
-    /** The file's bytes, base64. */
-    request: { name: string; base64: string };
-    response:
-      | { ok: true; sheets: PlainSheet[] }
-      | { ok: false; reason: 'unreadable' }
-      /** Over one of shared/limits; `message` names it, Vietnamese and English. */
-      | { ok: false; reason: 'limit'; message: { vi: string; en: string } };
-  };
-}
-// ---- end bulk-fill ----

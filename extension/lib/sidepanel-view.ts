@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { bookLabel } from './book-label';
 import { currentLang, initI18n, pick, t } from './i18n';
-import { onPageReport, sendToBackground, sendToTab } from './messages';
+import { onPageChanged, sendToBackground, sendToTab } from './messages';
 import type { DraftEntry, PageProblem, PageState } from '@edulens/shared/page';
 import { h } from './overlay';
 import { targetTab } from './tabs';
@@ -113,7 +113,7 @@ export async function startSidePanel(root: HTMLElement): Promise<void> {
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), REFRESH_DEBOUNCE_MS);
   };
-  onPageReport((_report, tabId) => {
+  onPageChanged((tabId) => {
     if (tabId === undefined || String(tabId) === root.dataset.tab) schedule();
   });
   browser.tabs.onActivated.addListener(schedule);

@@ -1,4 +1,4 @@
-import type { PageReport } from './messages';
+import type { Profile } from '@edulens/shared/profiles';
 
 // Keys and fallbacks of every storage item, defined once. `storage.ts` turns them into WXT
 // storage items (popup, options, background); the content script reads them through
@@ -48,6 +48,6 @@ export const KEYS = {
   schoolLockDays: def<SchoolLockDays>('local:settings.schoolLockDays', {}),
   /** A fixed "now" (epoch ms) for lock countdowns in tests and demos; null = real clock. */
   clockOverride: def<number | null>('local:dev.clockOverride', null),
-  /** Last report of each tab (tab id → report), kept by the background. */
-  tabReports: def<Record<string, PageReport>>('session:page.reports', {}),
+  /** Portal profiles the teacher added (options page), each checked against the schema when added. */
+  addedProfiles: def<Profile[]>('local:profiles.added', []),
 } as const;

@@ -20,4 +20,4 @@ export const languageSetting = item<LanguageSetting>(KEYS.language);
 export const agentConnection = item<AgentConnection>(KEYS.agentConnection);
 export const schoolLockDays = item(KEYS.schoolLockDays);
 export const clockOverride = item(KEYS.clockOverride);
-export const tabReports = item(KEYS.tabReports);
+export const addedProfiles = item(KEYS.addedProfiles);

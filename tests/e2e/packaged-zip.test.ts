@@ -98,7 +98,7 @@ describe('the packaged Chromium zip', () => {
         expect(png.readUInt32BE(16)).toBe(Number(size)); // IHDR width
       }
     }
-    expect(manifest.permissions?.sort()).toEqual(['alarms', 'sidePanel', 'storage']);
+    expect(manifest.permissions?.sort()).toEqual(['alarms', 'scripting', 'sidePanel', 'storage']);
     expect(manifest.host_permissions?.sort()).toEqual(['http://127.0.0.1/*', 'https://*.vnedu.vn/*']);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
     expect(matches).toEqual(['https://*.vnedu.vn/v5/*']);

@@ -40,7 +40,7 @@ export interface RunnerReply {
 
 type ReadXlsxValues = (bytes: Uint8Array, inflate?: unknown) => Promise<unknown[]>;
 
-/** The bulk-fill reader as extension/features/bulk-fill/xlsx-reader.ts calls it (inflate, if it still takes one). */
+/** The bulk-fill reader as extension/features/bulk-fill/sources.ts calls it (inflate, if it still takes one). */
 async function bulkRead(file: string): Promise<RunnerReply['bulk']> {
   const bytes = new Uint8Array(await readFile(file));
   const shared = xlsx as unknown as Record<string, unknown>;

@@ -3,10 +3,11 @@ import { sendToBackground } from '../../lib/messages';
 import type { AgentStatus } from '../../lib/agent/status';
 import { h } from '../../lib/overlay';
 import { agentConnection, DEFAULT_AGENT_URL, type LanguageSetting, languageSetting } from '../../lib/storage';
+import { addedProfilesSection } from './added-profiles';
 import { schoolLockDaysSection } from './school-lock-days';
 
 // Options: pairing with the local agent (its address + the code it printed → a token kept by the
-// background), the school's lock days and the language. The agent's status is refreshed every few seconds; asking for it
+// background), the school's lock days, portals added from a profile file and the language. The agent's status is refreshed every few seconds; asking for it
 // also makes the background retry delivering what is queued.
 
 const STATUS_EVERY_MS = 2_000;
@@ -142,6 +143,7 @@ async function render(): Promise<void> {
     h('h1', null, t('options_title')),
     h('section', { id: 'agent' }, h('h2', null, t('options_agentSection')), statusLine(null), form),
     await schoolLockDaysSection(),
+    await addedProfilesSection(render),
     h(
       'section',
       { id: 'language-section' },

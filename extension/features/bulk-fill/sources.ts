@@ -6,11 +6,12 @@ import {
   invalidUtf8Problems,
   parseDelimited,
 } from '@edulens/shared/sheets';
+import { readXlsxValues } from '@edulens/shared/xlsx';
 import { currentLang, t } from '../../lib/i18n';
-import { sendToBackground } from '../../lib/messages';
 
-// Where bulk-fill data comes from: text pasted from Excel (parsed right here), a .csv read here,
-// or an .xlsx read by the background (the reader stays out of the content script).
+// Where bulk-fill data comes from: text pasted from Excel, a picked .csv or .xlsx. All of it is
+// read here, in the engine (a script loaded on first use, so the content script every portal page
+// pays for carries no zip or XML reader), with the limits and the reader `edulens check` uses.
 
 export type SheetsResult =
   /** `notice`: what the reader had to guess at (bytes that are not UTF-8), shown with the preview. */
@@ -40,15 +41,6 @@ export function pastedSheets(text: string): SheetsResult {
   return withinLimits(name, () => ({ ok: true, sheets: [clipboardGrid(text, name)] }));
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  }
-  return btoa(binary);
-}
-
 function extension(name: string): string {
   return /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
 }
@@ -75,16 +67,11 @@ export async function fileSheets(file: File): Promise<SheetsResult> {
   }
   if (ext === 'xlsx' || ext === 'xlsm') {
     try {
-      const answer = await sendToBackground('bulkFill.readWorkbook', {
-        name: file.name,
-        base64: toBase64(bytes),
-      });
-      if (answer.ok) return { ok: true, sheets: answer.sheets };
-      if (answer.reason === 'limit') return overLimit(file.name, answer.message);
-    } catch {
-      // The background did not answer: same message as an unreadable file.
+      return { ok: true, sheets: await readXlsxValues(bytes) };
+    } catch (error) {
+      if (error instanceof InputLimitError) return overLimit(file.name, error.reason);
+      return { ok: false, message: t('bulkFill_fileUnreadable', file.name) };
     }
-    return { ok: false, message: t('bulkFill_fileUnreadable', file.name) };
   }
   return { ok: false, message: t('bulkFill_fileType', file.name) };
 }

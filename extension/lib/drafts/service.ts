@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { AgentSync } from '../agent/sync';
-import { handle } from '../messages';
+import { handle } from '../background-handle';
 import { canonicalPageParts, type DraftEntry } from '@edulens/shared/page';
 import { agentConnection } from '../storage';
 import { DraftsDatabase } from './db';
@@ -19,12 +19,7 @@ const AGENT_READ_WAIT_MS = 1_500;
 /** How long `drafts.save` waits for the agent before answering `queued: true`. */
 const SAVE_ANSWER_WAIT_MS = 300;
 
-export interface DraftsService {
-  store: DraftStore;
-  sync: AgentSync;
-}
-
-export function startDraftsService(): DraftsService {
+export function startDraftsService(): void {
   const store = new DraftStore(new DraftsDatabase());
   const sync = new AgentSync({
     connection: { get: () => agentConnection.getValue(), set: (value) => agentConnection.setValue(value) },
@@ -91,8 +86,6 @@ export function startDraftsService(): DraftsService {
     .catch(report);
   // A fresh start of the worker (browser restart, update): deliver what an earlier one left queued.
   void sync.flush({ force: true }).catch(report);
-
-  return { store, sync };
 }
 
 function report(error: unknown): void {

@@ -1,22 +1,39 @@
 import { z } from 'zod';
 
 // The zod side of ./index (kept apart so that the content script, which imports the types, carries
-// no zod): what the agent and the background check a page key against.
+// no zod): what the agent and the extension's background check a page key against.
+
+/** At most this many parts in a page key, each at most this long. */
+const MAX_PARTS = 16;
+const MAX_PART_LENGTH = 200;
+
+const partName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'a name such as schoolYear');
+
+const partCount = [
+  (page: Record<string, string>) => {
+    const size = Object.keys(page).length;
+    return size >= 1 && size <= MAX_PARTS;
+  },
+  {
+    message: `must have between 1 and ${MAX_PARTS} names`,
+    params: { vi: `phải có từ 1 đến ${MAX_PARTS} tên` },
+  },
+] as const;
 
 /**
- * Which portal page a draft belongs to: `{ school, schoolYear, class, subject, term }` for a grade grid,
- * fewer names for other pages. The agent stores it in a canonical form (sorted names, NFC values), so
- * the same page always maps to the same drafts whatever order a client lists the names in.
+ * A page key as the content script reads it from the page: the parts the profile declares, a part
+ * the page did not show left empty.
+ */
+export const PageKeyReadSchema = z
+  .record(partName, z.string().max(MAX_PART_LENGTH))
+  .refine(...partCount);
+
+/**
+ * Which portal page a draft belongs to, as the agent takes it: `{ school, schoolYear, class, subject,
+ * term }` for a grade grid, other parts for other pages, none empty. The agent stores it in its
+ * canonical form (`canonicalPageKey`), so the same page always maps to the same drafts whatever
+ * order a client lists the parts in.
  */
 export const PageKeySchema = z
-  .record(
-    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'a name such as schoolYear'),
-    z.string().min(1).max(200),
-  )
-  .refine(
-    (page) => {
-      const size = Object.keys(page).length;
-      return size >= 1 && size <= 16;
-    },
-    { message: 'must have between 1 and 16 names', params: { vi: 'phải có từ 1 đến 16 tên' } },
-  );
+  .record(partName, z.string().min(1).max(MAX_PART_LENGTH))
+  .refine(...partCount);

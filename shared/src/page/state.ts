@@ -51,7 +51,6 @@ export interface PageState {
   context: PageContext;
   page?: PageKey;
   problems: PageProblem[];
-  drafts: number;
   locks: LockInfo[];
   /** Student names by row key, for lists that show drafts. */
   rowNames: Record<string, string>;

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { requestSchemas } from './message-schemas';
+import {
+  type BackgroundMessages,
+  type BackgroundType,
+  type Handler,
+  registerHandler,
+  RequestRefused,
+} from './messages';
+
+// The background's side of the message protocol: every request is checked against its schema
+// before its handler runs, and a malformed one is refused with a message in both languages.
+
+/** The refusal of a request that does not have the shape of its type. */
+export function malformed(type: string, issues: readonly z.core.$ZodIssue[]): RequestRefused {
+  const where = issues[0]?.path.join('.') || '—';
+  return new RequestRefused({
+    vi: `EduLens không nhận yêu cầu "${type}": dữ liệu không hợp lệ ở "${where}".`,
+    en: `EduLens refused the request "${type}": invalid data at "${where}".`,
+  });
+}
+
+/** Registers the background's handler of one request type. Returns an unregister function. */
+export function handle<T extends BackgroundType>(
+  type: T,
+  handler: Handler<BackgroundMessages, T>,
+): () => void {
+  const schema = requestSchemas[type];
+  return registerHandler(type, (payload, sender) => {
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) throw malformed(type, parsed.error.issues);
+    return handler(parsed.data, sender);
+  });
+}
