@@ -40,7 +40,10 @@ export function findBook(
   const subject = findSubject(subjectId);
   if (!subject) return { ok: false, status: 404, message: 'Lớp không học môn này.' };
   const points = bookPoints(markTemplate(schoolClass.grade), subject.txCount);
-  return { ok: true, book: { ref: { classId, subjectId, semester }, schoolClass, subject, points } };
+  return {
+    ok: true,
+    book: { ref: { classId, subjectId, semester: semester as Semester }, schoolClass, subject, points },
+  };
 }
 
 const identity = (student: SmasStudent) => ({

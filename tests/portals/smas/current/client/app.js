@@ -1,4 +1,4 @@
-/* global window, document, location, history, sessionStorage, fetch, setTimeout, setInterval, queueMicrotask, URLSearchParams, HTMLInputElement */
+/* global document, location, history, sessionStorage, fetch, setTimeout, setInterval, queueMicrotask, URLSearchParams, HTMLInputElement */
 // The simulated SMAS score book app (current generation): sign-in through the SSO, every API
 // call with a Bearer token and the SchoolYear header (one refresh and retry on 401), the grid
 // built from the mark template, and a small keyed renderer with controlled inputs as a React
@@ -99,8 +99,11 @@
         headers,
         ...(body !== undefined && { body: JSON.stringify(body) }),
       });
+      if (response.status === 401 && attempt === 0) {
+        // Another call may have refreshed meanwhile: then only send this one again.
+        if (readTokens()?.access !== tokens?.access || (await refreshTokens())) continue;
+      }
       if (response.status === 401) {
-        if (attempt === 0 && (await refreshTokens())) continue;
         signIn();
         throw new SignInNeeded();
       }

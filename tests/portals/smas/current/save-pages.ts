@@ -1,0 +1,120 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { launchChromium } from '../../../helpers/chromium';
+import { startPortals } from '../../start-portals';
+import { MAIN_TEACHER } from './accounts';
+
+// Saves the current generation's score book as the browser shows it once the app rendered it
+// (scripts and the app's config removed, typed values kept as attributes) into
+// ../pages/current-*.html, and puts their entries into ../pages/manifest.json beside the
+// legacy generation's.
+// Run: node --import tsx tests/portals/smas/current/save-pages.ts
+
+// The scrub below runs inside the page; this file has no DOM types, so it names what it uses.
+interface DomNode {
+  value: string;
+  setAttribute(name: string, value: string): void;
+  remove(): void;
+}
+declare const document: { querySelectorAll(selector: string): Iterable<DomNode> };
+
+interface PageSpec {
+  file: string;
+  /** Path and query the app shows (the host is left out). */
+  path: string;
+  shows: string;
+  /** Simulated time to open the page at. */
+  at?: string;
+}
+
+const BOOK = '/?classId=601&subjectId=11&semester=1';
+
+export const specs: readonly PageSpec[] = [
+  {
+    file: 'current-mark-book.html',
+    path: BOOK,
+    shows:
+      'current generation: score book of 6A1, Toán, học kỳ I rendered by the app from the mark template: "Thường xuyên" over TX1–TX3 (txCount 3), GK, CK, ĐTBmhk as text, Nhận xét; 60 tr[data-student-id] rows of input.mark-input; titles name the last change',
+  },
+  {
+    file: 'current-mark-book-4tx.html',
+    path: '/?classId=601&subjectId=12&semester=1',
+    shows: 'current generation: the same class in Ngữ văn, whose subject list gives 4 TX columns (TX1–TX4)',
+  },
+  {
+    file: 'current-mark-book-locked.html',
+    path: BOOK,
+    at: '2025-12-17T09:00:00+07:00',
+    shows:
+      'current generation: the Toán book on a lock day of the SMAS calendar (monthly report, the 17th): div.lock-banner, every input.mark-input disabled, "Lưu" disabled',
+  },
+];
+
+const MANIFEST_PREFIX = 'current-';
+
+async function scrub(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const input of document.querySelectorAll('input')) input.setAttribute('value', input.value);
+    for (const script of document.querySelectorAll('script')) script.remove();
+    for (const meta of document.querySelectorAll('meta[name^="smas-"]')) meta.remove();
+  });
+}
+
+const banner = (spec: PageSpec) =>
+  `<!-- Simulated SMAS (current generation) page saved by tests/portals/smas/current/save-pages.ts: ${spec.path} — ${spec.shows}. Scripts and config scrubbed. -->\n`;
+
+async function savePage(browser: Browser, app: string, sso: string, spec: PageSpec, outDir: URL): Promise<void> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${app}__test/${path}`, { method: 'POST', body: JSON.stringify(body) });
+  await post('reset', {});
+  if (spec.at) await post('clock', { now: spec.at });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(spec.path, app).href);
+    await page.waitForURL((url) => url.origin === new URL(sso).origin);
+    await page.fill('#username', MAIN_TEACHER.username);
+    await page.fill('#password', MAIN_TEACHER.password);
+    await page.click('#btnLogin');
+    await page.locator('table.mark-table tbody > tr[data-student-id]').first().waitFor();
+    await scrub(page);
+    await writeFile(new URL(spec.file, outDir), banner(spec) + (await page.content()));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The manifest with this generation's entries replaced by `specs`, the others kept in place. */
+async function mergeManifest(outDir: URL): Promise<void> {
+  const file = new URL('manifest.json', outDir);
+  const existing = JSON.parse(await readFile(file, 'utf8').catch(() => '[]')) as Array<{ file: string }>;
+  const others = existing.filter((entry) => !entry.file.startsWith(MANIFEST_PREFIX));
+  const ours = specs.map(({ file, path, shows }) => ({ file, path, shows }));
+  await writeFile(file, `${JSON.stringify([...others, ...ours], null, 2)}\n`);
+}
+
+export async function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const portals = await startPortals({ port: 0 });
+  const browser = await launchChromium();
+  try {
+    const { url, ssoUrl } = portals.smasCurrent;
+    for (const spec of specs) await savePage(browser, url, ssoUrl, spec, outDir);
+    await mergeManifest(outDir);
+    return specs.map((spec) => fileURLToPath(new URL(spec.file, outDir)));
+  } finally {
+    await browser.close();
+    await portals.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  savePages().then(
+    (files) => console.log(`Đã lưu / saved ${files.length} trang / pages:\n${files.join('\n')}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
