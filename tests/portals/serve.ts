@@ -1,11 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_BASE_PORT, type RunningPortals, startPortals } from './start-portals';
+import { schoolYearLabel } from './smas/common/school';
 import { formatVnDateTime } from './vnedu/sim-clock';
 import { followToday, type VnEduOptions } from './vnedu/state';
 
 // `npm run portals`: every simulated portal on 127.0.0.1 until Ctrl+C. Settings from the
 // environment: EDULENS_PORTALS_PORT (first port, default 5301), EDULENS_VNEDU_SAVE_DELAY_MS
-// (default 800, saves feel slow as on the real portal), EDULENS_VNEDU_SESSION_IDLE_MIN (20),
+// and EDULENS_SMAS_SAVE_DELAY_MS (default 800, saves feel slow as on the real portals), EDULENS_VNEDU_SESSION_IDLE_MIN (20),
 // EDULENS_VNEDU_POLL_MS (5000), EDULENS_VNEDU_REFILL_MIN (10). The school year and the portal's clock
 // follow today's date, as the extension's do; EDULENS_VNEDU_SCHOOL_YEAR=2025 pins the fixture year
 // the tests use (clock from 20/11/2025 08:00).
@@ -37,6 +38,13 @@ function printBanner(portals: RunningPortals): void {
         `  School year ${state.schoolYear}-${state.schoolYear + 1}, portal clock: ${formatVnDateTime(state.clock.now())}`,
       );
     }
+    if (portal.id === 'smas-legacy') {
+      const { state } = portals.smasLegacy.handle;
+      say(
+        `  ${state.roster.school.name}, năm học ${schoolYearLabel()}, đồng hồ cổng: ${formatVnDateTime(state.clock.now())}; lớp ${state.roster.bulkClass.name} có ${state.roster.bulkClass.students.length} học sinh`,
+        `  ${state.roster.school.name}, school year ${schoolYearLabel()}, portal clock: ${formatVnDateTime(state.clock.now())}; class ${state.roster.bulkClass.name} has ${state.roster.bulkClass.students.length} students`,
+      );
+    }
     say('  Tài khoản mẫu (tên đăng nhập / mật khẩu):', '  Demo accounts (username / password):');
     for (const account of portal.accounts) {
       console.log(`    ${account.username} / ${account.password}  — ${account.vi} / ${account.en}`);
@@ -59,7 +67,12 @@ async function main(): Promise<void> {
     pollMs: envNumber('EDULENS_VNEDU_POLL_MS', 5000),
     refillEveryMinutes: envNumber('EDULENS_VNEDU_REFILL_MIN', 10),
   };
-  const portals = await startPortals({ port: envNumber('EDULENS_PORTALS_PORT', DEFAULT_BASE_PORT), vnedu });
+  const smasLegacy = { saveDelayMs: envNumber('EDULENS_SMAS_SAVE_DELAY_MS', 800) };
+  const portals = await startPortals({
+    port: envNumber('EDULENS_PORTALS_PORT', DEFAULT_BASE_PORT),
+    vnedu,
+    smasLegacy,
+  });
   printBanner(portals);
   let stopping = false;
   const shutdown = () => {

@@ -2,11 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { LEGACY_ACCOUNTS } from './smas/legacy/accounts';
+import { createSmasLegacyPortal, type SmasLegacyPortal } from './smas/legacy/app';
+import type { SmasLegacyOptions } from './smas/legacy/state';
 import { createVnEduPortal, type VnEduPortal } from './vnedu/app';
 import type { VnEduOptions } from './vnedu/state';
 
-// Starts every simulated portal on 127.0.0.1, one port each. SMAS, CSDL and PMIS simulators are
-// meant to join `simulators` as siblings of vnEdu.
+// Starts every simulated portal on 127.0.0.1, one port each from the base: vnEdu (base), SMAS
+// legacy (base+1), SMAS current app (base+2) and its SSO (base+3). CSDL and PMIS simulators are
+// meant to join as further siblings.
 
 export const DEFAULT_BASE_PORT = 5301;
 const HOST = '127.0.0.1';
@@ -24,6 +28,7 @@ export interface StartPortalsOptions {
   /** vnEdu's port; the next simulators take the following ports. 0: any free ports. */
   port?: number;
   vnedu?: VnEduOptions;
+  smasLegacy?: SmasLegacyOptions;
 }
 
 export interface RunningPortal<Handle = unknown> {
@@ -38,6 +43,8 @@ export interface RunningPortal<Handle = unknown> {
 
 export interface RunningPortals {
   vnedu: RunningPortal<VnEduPortal>;
+  /** http://localhost:<base+1>/ (host localhost, so the SMAS profile's pattern never overlaps vnEdu's). */
+  smasLegacy: RunningPortal<SmasLegacyPortal>;
   all: readonly RunningPortal[];
   stop(): Promise<void>;
 }
@@ -54,6 +61,15 @@ function vnEduAccounts(portal: VnEduPortal): DemoAccount[] {
       account.role === 'admin'
         ? `admin of ${account.school.name}`
         : `teacher ${account.fullName}, ${account.school.name} (${account.subjects.join(', ')})`,
+  }));
+}
+
+function smasLegacyAccounts(): DemoAccount[] {
+  return LEGACY_ACCOUNTS.map((account) => ({
+    username: account.username,
+    password: account.password,
+    vi: `${account.fullName}, hồ sơ học sinh (${account.levels.length > 1 ? 'hai cấp học: chọn cấp sau khi đăng nhập' : 'cấp THCS'})`,
+    en: `${account.fullName}, student records (${account.levels.length > 1 ? 'two school levels: choose one after login' : 'lower-secondary level'})`,
   }));
 }
 
@@ -101,7 +117,20 @@ export async function startPortals(options: StartPortalsOptions = {}): Promise<R
       accounts: vnEduAccounts(vnEduPortal),
       handle: vnEduPortal,
     };
-    return { vnedu, all: [vnedu], stop };
+    const smasLegacyPortal = createSmasLegacyPortal(options.smasLegacy);
+    const smasLegacyServer = await listen(smasLegacyPortal.app, portAt(1));
+    servers.push(smasLegacyServer.server);
+    const smasLegacy: RunningPortal<SmasLegacyPortal> = {
+      id: 'smas-legacy',
+      name: 'SMAS (thế hệ cũ / legacy)',
+      url: `http://localhost:${smasLegacyServer.port}/`,
+      port: smasLegacyServer.port,
+      accounts: smasLegacyAccounts(),
+      handle: smasLegacyPortal,
+    };
+    // SMAS current generation (app on portAt(2), SSO on portAt(3)): started here by
+    // smas/current/start.ts's startSmasCurrent, returned as `smasCurrent` and listed in `all`.
+    return { vnedu, smasLegacy, all: [vnedu, smasLegacy], stop };
   } catch (error) {
     await stop();
     throw error;

@@ -6,7 +6,13 @@ import type { RecordField, StudentRecord } from './record-fields';
 // The realistic mistakes seeded into student records, each applied to a correct record and
 // recorded with the value the record should hold, so tests can compare against the truth.
 
-export const MISTAKE_KINDS = ['cccd-gender', 'phone-11-digits', 'name-nfd', 'tcvn3', 'blank-required'] as const;
+export const MISTAKE_KINDS = [
+  'cccd-gender',
+  'phone-11-digits',
+  'name-nfd',
+  'tcvn3',
+  'blank-required',
+] as const;
 export type MistakeKind = (typeof MISTAKE_KINDS)[number];
 
 export interface Mistake {
@@ -28,7 +34,9 @@ const TARGETS: Readonly<Record<MistakeKind, readonly RecordField[]>> = {
 };
 
 /** The old prefix of each current one that came from the 2018 conversion. */
-const OLD_PREFIX_OF = new Map(Object.entries(fields.OLD_MOBILE_PREFIXES).map(([old, current]) => [current, old]));
+const OLD_PREFIX_OF = new Map(
+  Object.entries(fields.OLD_MOBILE_PREFIXES).map(([old, current]) => [current, old]),
+);
 
 /** The wrong value a kind gives the field, or undefined when it cannot make this field wrong. */
 function wrongValue(kind: MistakeKind, field: RecordField, record: StudentRecord): string | undefined {

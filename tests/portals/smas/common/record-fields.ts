@@ -67,7 +67,16 @@ export const GENDERS = ['Nam', 'Nữ'] as const;
 export type StudentGender = (typeof GENDERS)[number];
 
 /** Dân tộc items, most common in the Mekong delta first. */
-export const ETHNICITIES: readonly string[] = ['Kinh', 'Khmer', 'Hoa', 'Tày', 'Thái', 'Mường', 'Nùng', 'Chăm'];
+export const ETHNICITIES: readonly string[] = [
+  'Kinh',
+  'Khmer',
+  'Hoa',
+  'Tày',
+  'Thái',
+  'Mường',
+  'Nùng',
+  'Chăm',
+];
 
 export const STATUSES: readonly string[] = ['Đang học', 'Chuyển đến', 'Chuyển đi', 'Thôi học', 'Nghỉ học'];
 

@@ -1,7 +1,13 @@
 import { fields } from '@edulens/shared/rules';
 import { compareForClassList, randomGenderedName } from '../../vnedu/names';
 import { createRng, type Rng, seedFrom } from '../../vnedu/prng';
-import { applyMistake, CONVERTIBLE_PREFIXES, type Mistake, MISTAKE_KINDS, type MistakeKind } from './mistakes';
+import {
+  applyMistake,
+  CONVERTIBLE_PREFIXES,
+  type Mistake,
+  MISTAKE_KINDS,
+  type MistakeKind,
+} from './mistakes';
 import {
   ETHNICITIES,
   missingRequired,
@@ -158,7 +164,9 @@ function seedExamples(drafts: Draft[], rng: Rng): Record<keyof RosterExamples, n
     nfdName: take((d) => mistake(d, 'name-nfd', rng)),
     tcvn3: take((d) => mistake(d, 'tcvn3', rng)),
     blankRequired: take((d) => mistake(d, 'blank-required', rng, 'citizenId')),
-    threeMistakes: take((d) => mistake(d, 'cccd-gender', rng) && oldParentPhone(d) && mistake(d, 'name-nfd', rng)),
+    threeMistakes: take(
+      (d) => mistake(d, 'cccd-gender', rng) && oldParentPhone(d) && mistake(d, 'name-nfd', rng),
+    ),
     clean: take(() => true),
   };
 }
@@ -183,7 +191,8 @@ export function buildSmasRoster(seed = 2025): SmasRoster {
     const examples = new Set(isBulk && found.examples ? Object.values(found.examples) : []);
     drafts.forEach((draft, index) => {
       if (examples.has(index)) return;
-      if (rng.chance(isBulk ? BULK_CLASS_EXTRA_RATE : MISTAKE_RATE)) mistake(draft, rng.pick(MISTAKE_KINDS), rng);
+      if (rng.chance(isBulk ? BULK_CLASS_EXTRA_RATE : MISTAKE_RATE))
+        mistake(draft, rng.pick(MISTAKE_KINDS), rng);
     });
     const students = drafts.map((draft): SmasStudent => {
       let studentId: number;
@@ -199,7 +208,12 @@ export function buildSmasRoster(seed = 2025): SmasRoster {
         throw new Error(`seeded CCCD ${draft.record.citizenId} is used twice; choose another seed`);
       }
       const missing = missingRequired(draft.record);
-      truth.set(studentId, { mistakes: draft.mistakes, missing, complete: missing.length === 0, correct: draft.correct });
+      truth.set(studentId, {
+        mistakes: draft.mistakes,
+        missing,
+        complete: missing.length === 0,
+        correct: draft.correct,
+      });
       return { studentId, studentCode, classId: plan.id, ...draft.record };
     });
     return { ...plan, students };
