@@ -106,7 +106,9 @@ describe('parseProfileFile', () => {
         file.profile.pages[0]!.kind = 'dashboard';
       }),
     );
-    expect(message?.vi).toContain('profile.pages[0].kind: phải là một trong: "grade-grid", "student-list"');
+    expect(message?.vi).toContain(
+      'profile.pages[0].kind: phải là một trong: "grade-grid", "record-form", "record-list"',
+    );
     expect(message?.vi).toContain('nhận được "dashboard"');
   });
 

@@ -15,6 +15,13 @@ export {
 } from './columns';
 export { isMatchPattern, matchesPattern, originPattern } from './match-pattern';
 export {
+  RECORD_FIELD_NAMES,
+  type RecordField,
+  type RecordKind,
+  recordFields,
+  recordKinds,
+} from './record-fields';
+export {
   type PageKind,
   type Profile,
   type GridColumnSpec,
@@ -31,4 +38,5 @@ export {
 } from './schema';
 export { problemsFromIssues } from './zod-kit';
 export { allMatchPatterns, builtInProfiles, findProfileForUrl } from './registry';
+export { smasProfile } from './smas/profile';
 export { vneduProfile } from './vnedu/profile';

@@ -1,11 +1,12 @@
 import { matchesPattern } from './match-pattern';
 import type { Profile } from './schema';
+import { smasProfile } from './smas/profile';
 import { vneduProfile } from './vnedu/profile';
 
 // The built-in portal profiles. Plain data (no zod at run time), so the extension's content
 // script can carry them; `profiles.test.ts` checks each one against the schema.
 
-export const builtInProfiles: readonly Profile[] = [vneduProfile];
+export const builtInProfiles: readonly Profile[] = [vneduProfile, smasProfile];
 
 /**
  * Replaced by the extension's build (Vite `define` in extension/wxt.config.ts): true only in a test

@@ -3,6 +3,7 @@ import { calendarRefSchema, resolveCalendar } from '../calendar/override';
 import { rulepackIds } from '../rules/rulepack';
 import { type ContextField, contextFields, gridColumnKinds } from './columns';
 import { isMatchPattern } from './match-pattern';
+import { recordPageSchemas } from './record-pages';
 import { gradesIn } from './select-rulepack';
 import { addBilingualIssue, idSchema, textMatching } from './zod-kit';
 
@@ -271,8 +272,8 @@ const gradeGridPageSchema = z.strictObject({
   save: saveSchema,
 });
 
-/** Lists read to match rows (student-list) or to count completeness (stats). */
-const listPageSchema = (kind: 'student-list' | 'stats') =>
+/** Lists read to count completeness (stats). */
+const listPageSchema = (kind: 'stats') =>
   z.strictObject({ ...pageBase, kind: z.literal(kind), context: contextSchema.optional(), grid: gridSchema });
 
 const staffFormPageSchema = z.strictObject({
@@ -302,7 +303,16 @@ const importUploadPageSchema = z.strictObject({
 
 export const pageSchema = z.discriminatedUnion('kind', [
   gradeGridPageSchema,
-  listPageSchema('student-list'),
+  ...recordPageSchemas({
+    pageBase,
+    selectorSchema,
+    textVariantsSchema,
+    targetSchema,
+    saveSchema,
+    contextSchema,
+    gridShapeSchema,
+    columnSchema,
+  }),
   listPageSchema('stats'),
   staffFormPageSchema,
   loginPageSchema,

@@ -33,10 +33,17 @@ describe('vnEdu profile', () => {
 
   it('registry lists every built-in profile once with its patterns', () => {
     expect(new Set(builtInProfiles.map((p) => p.id)).size).toBe(builtInProfiles.length);
-    expect(allMatchPatterns()).toEqual(['https://*.vnedu.vn/v5/*']);
+    expect(allMatchPatterns()).toEqual([
+      'https://*.vnedu.vn/v5/*',
+      'https://*.smas.edu.vn/*',
+      'https://qlnt.e-school.edu.vn/*',
+    ]);
     expect(allMatchPatterns(builtInProfiles, { test: true })).toEqual([
       'https://*.vnedu.vn/v5/*',
       'http://127.0.0.1/v5/*',
+      'https://*.smas.edu.vn/*',
+      'https://qlnt.e-school.edu.vn/*',
+      'http://localhost/*',
     ]);
     for (const profile of builtInProfiles) expect(profileSchema.safeParse(profile).success).toBe(true);
   });
