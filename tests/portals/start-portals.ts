@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { type RunningSmasCurrent, startSmasCurrent } from './smas/current/start';
+import type { SmasCurrentOptions } from './smas/current/state';
 import { LEGACY_ACCOUNTS } from './smas/legacy/accounts';
 import { createSmasLegacyPortal, type SmasLegacyPortal } from './smas/legacy/app';
 import type { SmasLegacyOptions } from './smas/legacy/state';
@@ -29,6 +31,7 @@ export interface StartPortalsOptions {
   port?: number;
   vnedu?: VnEduOptions;
   smasLegacy?: SmasLegacyOptions;
+  smasCurrent?: SmasCurrentOptions;
 }
 
 export interface RunningPortal<Handle = unknown> {
@@ -45,6 +48,8 @@ export interface RunningPortals {
   vnedu: RunningPortal<VnEduPortal>;
   /** http://localhost:<base+1>/ (host localhost, so the SMAS profile's pattern never overlaps vnEdu's). */
   smasLegacy: RunningPortal<SmasLegacyPortal>;
+  /** App http://localhost:<base+2>/, SSO `ssoUrl` http://127.0.0.1:<base+3>/. */
+  smasCurrent: RunningSmasCurrent;
   all: readonly RunningPortal[];
   stop(): Promise<void>;
 }
@@ -128,9 +133,9 @@ export async function startPortals(options: StartPortalsOptions = {}): Promise<R
       accounts: smasLegacyAccounts(),
       handle: smasLegacyPortal,
     };
-    // SMAS current generation (app on portAt(2), SSO on portAt(3)): started here by
-    // smas/current/start.ts's startSmasCurrent, returned as `smasCurrent` and listed in `all`.
-    return { vnedu, smasLegacy, all: [vnedu, smasLegacy], stop };
+    const ports = { app: portAt(2), sso: portAt(3) };
+    const smasCurrent = await startSmasCurrent(listen, servers, ports, options.smasCurrent);
+    return { vnedu, smasLegacy, smasCurrent, all: [vnedu, smasLegacy, smasCurrent], stop };
   } catch (error) {
     await stop();
     throw error;

@@ -73,16 +73,16 @@
   let refreshing = null;
   /** One refresh at a time, whoever asks; true when new tokens are stored. */
   function refreshTokens() {
-    refreshing ??= (async () => {
-      try {
+    if (!refreshing) {
+      refreshing = (async () => {
         const tokens = readTokens();
         const pair = tokens && (await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh }));
         if (pair) storeTokens(pair);
-        return pair !== null && pair !== undefined;
-      } finally {
+        return Boolean(pair);
+      })().finally(() => {
         refreshing = null;
-      }
-    })();
+      });
+    }
     return refreshing;
   }
 
@@ -226,6 +226,7 @@
     state.semester = SEMESTERS.includes(wanted.semester) ? wanted.semester : 1;
     if (state.classId === null) {
       state.message = 'Chưa có lớp nào.';
+      state.generation++;
       return scheduleRender();
     }
     await loadClass(wanted.subjectId);
@@ -260,9 +261,10 @@
       api('GET', '/api/semesters'),
       api('GET', `/api/marks?${query}`),
     ]);
-    state.students = students.data;
-    state.semesters = semesters.data;
-    state.loaded = new Map(marks.data.map((row) => [row.studentId, { marks: row.marks, history: row.history }]));
+    state.students = students.ok ? students.data : [];
+    if (semesters.ok) state.semesters = semesters.data;
+    const rows = marks.ok ? marks.data : [];
+    state.loaded = new Map(rows.map((row) => [row.studentId, { marks: row.marks, history: row.history }]));
     state.message = marks.ok ? '' : (marks.data.message ?? 'Không tải được sổ điểm.');
     state.generation++;
     scheduleRender();
@@ -369,7 +371,7 @@
   }
 
   const root = document.getElementById('root');
-  const view = { shell: null, generation: -1, selects: {}, saveButton: null, banner: null, book: null, toasts: null };
+  const view = { shell: null, generation: 0, selects: {}, saveButton: null, banner: null, book: null, toasts: null };
   let renderQueued = false;
 
   function scheduleRender() {
