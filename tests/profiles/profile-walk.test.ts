@@ -24,7 +24,10 @@ interface SavedPage {
 }
 
 /** A host each profile's real match pattern covers (the saved pages are served there). */
-const HOSTS: Record<string, string> = { vnedu: 'https://thcsnd63001012sgddaknong.vnedu.vn' };
+const HOSTS: Record<string, string> = {
+  vnedu: 'https://thcsnd63001012sgddaknong.vnedu.vn',
+  smas: 'https://smas.edu.vn',
+};
 
 let browser: Browser;
 let page: Page;
@@ -223,6 +226,28 @@ const VNEDU_EXPECTED: Record<string, Expected> = {
   },
 };
 
+/**
+ * What a grade page of a profile must show whichever saved file holds it, by the page's name:
+ * SMAS's current score book (an app-drawn table of two header rows from the mark template).
+ */
+const GRADE_PAGE_CHECKS: Record<string, (grid: GridFindings) => void> = {
+  'Sổ điểm (ứng dụng mới)': (grid) => {
+    const kinds = grid.columns.map((c) => `${c.kind}${c.index}`);
+    const tx = kinds.filter((kind) => kind.startsWith('tx'));
+    // The subject's own number of regular columns, found under the "Thường xuyên" group.
+    expect(tx.length).toBeGreaterThanOrEqual(2);
+    expect(tx).toEqual(tx.map((_, i) => `tx${i}`));
+    expect(kinds).toEqual(['birthDate0', ...tx, 'gk0', 'ck0', 'average0', 'comment0']);
+    expect(grid.columns.find((c) => c.kind === 'average')?.computed).toBe(true);
+    // Class, subject and term from the toolbar's selects, the year from the heading.
+    expect(grid.context.class).toMatch(/^\d{1,2}[A-Z]/);
+    expect(grid.context.subject).not.toBe('');
+    expect(grid.context.term).toMatch(/^Học kỳ (I|II)$/);
+    expect(grid.context.schoolYear).toMatch(/^\d{4}-\d{4}$/);
+    expect(grid.inputs).toBe(grid.entryCells);
+  },
+};
+
 describe.each(builtInProfiles.map((profile) => [profile.id, profile] as const))(
   'profile %s',
   (id, profile) => {
@@ -250,8 +275,11 @@ describe.each(builtInProfiles.map((profile) => [profile.id, profile] as const))(
         expect(grid!.namesFilled).toBe(grid!.rows);
         expect(grid!.entryCells).toBeGreaterThan(0);
         expect(grid!.saveButton).toBe('Lưu');
+        GRADE_PAGE_CHECKS[f.name ?? '']?.(grid!);
       }
-      for (const f of holding.filter((f) => f.kind === 'login')) expect(f.captcha).toBe(true);
+      // A login page whose profile names a captcha shows it.
+      for (const f of holding.filter((f) => f.kind === 'login' && f.captcha !== undefined))
+        expect(f.captcha).toBe(true);
 
       if (!expected) return;
       if (expected.kind === null) {
