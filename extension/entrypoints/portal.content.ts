@@ -2,6 +2,7 @@ import { allMatchPatterns, findProfileForUrl } from '@edulens/shared/profiles';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { features } from '../features/index';
 import { runPortal } from '../lib/content';
+import { watchRecordPages } from '../lib/records/loader';
 import { KEYS } from '../lib/storage-keys';
 import { readItem } from '../lib/storage-lite';
 
@@ -21,5 +22,6 @@ export default defineContentScript({
     void runPortal(profile, features, ctx.signal).catch((error: unknown) =>
       console.error('[EduLens]', error),
     );
+    watchRecordPages(profile, ctx.signal);
   },
 });

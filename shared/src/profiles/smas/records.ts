@@ -73,8 +73,8 @@ const studentList: RecordListPage = {
     body: { container: 'div.RadGrid', table: 'div.rgDataDiv table.rgMasterTable', scroller: 'div.rgDataDiv' },
     skipRows: 'tr.rgFilterRow, tr.rgPager, tr.rgNoRecords',
     rowKey: { header: ['Mã học sinh', 'Mã HS'] },
+    // The student code is the row key (its column is read as the key, not as a field).
     columns: {
-      studentCode: { header: ['Mã học sinh', 'Mã HS'] },
       fullName: { header: ['Họ và tên', 'Họ tên'] },
       birthDate: { header: ['Ngày sinh'] },
       gender: { header: ['Giới tính'] },

@@ -1,0 +1,83 @@
+import { formatInstant, nextEvents } from '@edulens/shared/calendar';
+import type { Profile } from '@edulens/shared/profiles';
+import type { Clock } from '../lib/clock';
+import { currentLang, pick } from '../lib/i18n';
+import { lockDurationText, lockState } from '../lib/lock-text';
+import { calendarFor } from '../lib/locks';
+import { h, type Overlay } from '../lib/overlay';
+import { DEADLINE_TEXT } from '../lib/records/text';
+
+// On record pages, the profile's calendar: the next lock ("<lock title> sau 2 ngày 5 giờ", the
+// instant on hover, warning colours in the last 48 hours), or the portal's own lock when the form on
+// screen is read-only, and the update window before the lock (open and closing, or when it opens).
+// Grade books have their own per-term banner (lock-countdown.ts).
+
+const TICK_MS = 30_000;
+
+export interface RecordCountdownDeps {
+  profile: Profile;
+  overlay: Overlay;
+  clock: Clock;
+  signal: AbortSignal;
+  /** The record on screen is locked by the portal. */
+  portalLocked(): boolean;
+}
+
+export function mountRecordCountdown({
+  profile,
+  overlay,
+  clock,
+  signal,
+  portalLocked,
+}: RecordCountdownDeps): void {
+  const calendar = calendarFor(profile.calendar);
+  if (!calendar) return;
+  const section = overlay.section('record-countdown', { region: 'top', order: 0 });
+  const lockLine = h('div', { class: 'rd-line', role: 'status', 'data-testid': 'record-lock' });
+  const windowLine = h('div', { class: 'rd-line rd-window', 'data-testid': 'record-window' });
+  const banner = h('div', { class: 'rd-banner', 'data-testid': 'record-countdown' }, lockLine, windowLine);
+  section.append(banner);
+  overlay.style(`
+.rd-banner{padding:3px 10px;border-radius:10px;font-size:12px;background:#e8f1fc;color:#163d6b;border:1px solid #b6cbe9;box-shadow:0 2px 6px rgba(0,0,0,.15);cursor:default}
+.rd-line{font-weight:600}.rd-window{font-weight:400}
+.rd-banner[data-state="warning"]{background:#fff4d6;color:#7a4b00;border-color:#f0c36d}
+.rd-banner[data-state="urgent"]{background:#fde3df;color:#9b1c10;border-color:#f0a39a}
+.rd-banner[data-state="locked"]{background:#5f6b7a;color:#fff;border-color:#4a5563}
+`);
+  const exact = (at: Date) => formatInstant(at, currentLang());
+
+  const update = () => {
+    const now = clock.now();
+    const events = nextEvents(calendar, new Date(now), { horizonDays: 400 });
+    const lock = events.find((event) => event.kind === 'lock');
+    const window = events.find((event) => event.kind === 'update-window');
+    const byPortal = portalLocked();
+    banner.hidden = !lock && !byPortal;
+    if (lock || byPortal) {
+      const state = byPortal ? 'locked' : lockState({ at: lock!.at.toISOString(), locked: false }, now);
+      banner.dataset.state = state;
+      lockLine.textContent = byPortal
+        ? pick(DEADLINE_TEXT.lockedByPortal)
+        : pick(DEADLINE_TEXT.lockIn(lock!.title, lockDurationText(lock!.at.getTime() - now)));
+      lockLine.title = lock ? exact(lock.at) : '';
+      if (lock) banner.dataset.at = lock.at.toISOString();
+    }
+    windowLine.hidden = !window;
+    if (window) {
+      const open = window.status === 'open';
+      const until = open ? window.at : (window.start ?? window.at);
+      windowLine.textContent = pick(
+        (open ? DEADLINE_TEXT.windowOpen : DEADLINE_TEXT.windowNext)(
+          window.title,
+          lockDurationText(until.getTime() - now),
+        ),
+      );
+      windowLine.title = exact(until);
+      windowLine.dataset.open = String(open);
+    }
+  };
+  update();
+  const timer = setInterval(update, TICK_MS);
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+  clock.onChange(update, signal);
+}
