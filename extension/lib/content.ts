@@ -204,6 +204,9 @@ export async function runPortal(
       problems: m?.parts.problems ?? [],
       locks: m?.parts.locks ?? [],
       rowNames: m ? Object.fromEntries(m.grid.rows().map((row) => [row.key, row.name])) : {},
+      columnLabels: m
+        ? Object.fromEntries(m.grid.columns.map((column) => [`${column.kind}|${column.index}`, column.label]))
+        : {},
     };
   });
   signal.addEventListener('abort', unhandle, { once: true });

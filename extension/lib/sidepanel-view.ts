@@ -55,7 +55,7 @@ function draftList(state: PageState, drafts: readonly DraftEntry[]): HTMLElement
       .sort((a, b) => b.updatedAt - a.updatedAt)
       .map((draft) => {
         const [rowKey = '', kind = '', index = '0'] = draft.field.split('|');
-        const column = kind === 'tx' ? `TX${Number(index) + 1}` : kind.toUpperCase();
+        const column = state.columnLabels[`${kind}|${index}`] ?? kind;
         return h(
           'li',
           { 'data-field': draft.field },

@@ -54,4 +54,6 @@ export interface PageState {
   locks: LockInfo[];
   /** Student names by row key, for lists that show drafts. */
   rowNames: Record<string, string>;
+  /** Column labels as the portal shows them ("ĐĐGtx 1"), by a cell id's `<kind>|<index>`. */
+  columnLabels: Record<string, string>;
 }
