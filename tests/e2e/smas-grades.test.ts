@@ -116,7 +116,50 @@ async function pressSave(page: Page): Promise<string> {
 }
 
 describe('SMAS (current generation) grade entry', () => {
-  it('reads the configured book: three TX columns for Toán, the page key from the toolbar', async () => {
+  // First: a fresh browser profile has no drafts yet, so the offer counts only this test's.
+  it('keeps typed values as drafts across a reload and offers them back', async () => {
+    await openBook();
+    const [a, b] = (await storedMarks()).rows;
+    const typed: [StoredRow, string, string][] = [
+      [a!, 'TX1', scoreFor(0, 0, a!.marks.TX1)],
+      [b!, 'CK', scoreFor(1, 4, b!.marks.CK)],
+    ];
+    for (const [row, point, value] of typed) await markInput(h.page, row.studentId, point).fill(value);
+
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const fields = typed.map(([row, point]) => `${row.studentCode}|${point === 'TX1' ? 'tx|0' : 'ck|0'}`);
+    await pwExpect
+      .poll(async () => (await storedDrafts(options)).drafts.map((d) => d.field).sort(), WAIT)
+      .toEqual([...fields].sort());
+    const { drafts } = await storedDrafts(options);
+    expect(drafts[0]!.page).toEqual({
+      schoolYear: '2025-2026',
+      class: BOOK.className,
+      subject: BOOK.subjectName,
+      term: 'Học kỳ I',
+    });
+    await options.close();
+    await h.page.bringToFront();
+
+    // A reload loses the app's typed state; the drafts come back.
+    await h.page.reload();
+    await h.page.locator(rowSelector).first().waitFor(WAIT);
+    for (const [row, point, value] of typed)
+      await pwExpect(markInput(h.page, row.studentId, point)).not.toHaveValue(value);
+    expect(await restoreOffered(h.page)).toBe('Khôi phục 2 điểm chưa lưu');
+    for (const [row, point, value] of typed)
+      await pwExpect(markInput(h.page, row.studentId, point)).toHaveValue(value);
+
+    expect(await pressSave(h.page)).toMatch(/Lưu thành công 2 điểm/);
+    const stored = await storedMarks();
+    for (const [row, point, value] of typed) {
+      const saved = stored.rows.find((r) => r.studentId === row.studentId)!;
+      expect(Number(saved.marks[point])).toBe(Number(value));
+    }
+  });
+
+  it('reads the configured book: three TX columns for Toán, mounted by the SMAS profile', async () => {
     await openBook();
     const stored = await storedMarks();
     expect(stored.txCount).toBe(3);
@@ -221,48 +264,6 @@ describe('SMAS (current generation) grade entry', () => {
         POINTS.map((point) => Number(row.marks[point])),
         row.studentCode,
       ).toEqual(values.map(Number));
-    }
-  });
-
-  it('keeps typed values as drafts across a reload and offers them back', async () => {
-    await openBook();
-    const [a, b] = (await storedMarks()).rows;
-    const typed: [StoredRow, string, string][] = [
-      [a!, 'TX1', scoreFor(0, 0, a!.marks.TX1)],
-      [b!, 'CK', scoreFor(1, 4, b!.marks.CK)],
-    ];
-    for (const [row, point, value] of typed) await markInput(h.page, row.studentId, point).fill(value);
-
-    const options = await h.context.newPage();
-    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
-    const fields = typed.map(([row, point]) => `${row.studentCode}|${point === 'TX1' ? 'tx|0' : 'ck|0'}`);
-    await pwExpect
-      .poll(async () => (await storedDrafts(options)).drafts.map((d) => d.field).sort(), WAIT)
-      .toEqual([...fields].sort());
-    const { drafts } = await storedDrafts(options);
-    expect(drafts[0]!.page).toEqual({
-      schoolYear: '2025-2026',
-      class: BOOK.className,
-      subject: BOOK.subjectName,
-      term: 'Học kỳ I',
-    });
-    await options.close();
-    await h.page.bringToFront();
-
-    // A reload loses the app's typed state; the drafts come back.
-    await h.page.reload();
-    await h.page.locator(rowSelector).first().waitFor(WAIT);
-    for (const [row, point, value] of typed)
-      await pwExpect(markInput(h.page, row.studentId, point)).not.toHaveValue(value);
-    expect(await restoreOffered(h.page)).toBe('Khôi phục 2 điểm chưa lưu');
-    for (const [row, point, value] of typed)
-      await pwExpect(markInput(h.page, row.studentId, point)).toHaveValue(value);
-
-    expect(await pressSave(h.page)).toMatch(/Lưu thành công 2 điểm/);
-    const stored = await storedMarks();
-    for (const [row, point, value] of typed) {
-      const saved = stored.rows.find((r) => r.studentId === row.studentId)!;
-      expect(Number(saved.marks[point])).toBe(Number(value));
     }
   });
 });
