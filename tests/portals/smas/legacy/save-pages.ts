@@ -1,0 +1,160 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, Frame, Page } from 'playwright';
+import { launchChromium } from '../../../helpers/chromium';
+import { startPortals } from '../../start-portals';
+import { buildSmasRoster } from '../common/roster';
+import { LEGACY_ACCOUNTS } from './accounts';
+
+// Saves the legacy generation's pages of the profile walk as the browser shows them after their
+// scripts ran (scripts removed, typed values kept as attributes, tokens scrubbed) into
+// ../pages/legacy-*.html, and puts their entries into ../pages/manifest.json beside the current
+// generation's.
+// Run: node --import tsx tests/portals/smas/legacy/save-pages.ts
+
+// The scrub below runs inside the page; this file has no DOM types, so it names what it uses.
+interface DomNode {
+  value: string;
+  setAttribute(name: string, value: string): void;
+  remove(): void;
+}
+declare const document: { querySelectorAll(selector: string): Iterable<DomNode> };
+
+type Step = 'login' | 'choose-level' | 'list' | 'form';
+
+interface PageSpec {
+  file: string;
+  /** Path and query of the page (the host is left out). */
+  path: string;
+  shows: string;
+  /** How far to walk from the login page. */
+  until: Step;
+  /** The profile window's iframe: its document is saved next to the page. */
+  frame?: string;
+}
+
+const LIST = '/HoSoHocSinh/DanhSach?lopId=601';
+const [bothLevels, thcsOnly] = LEGACY_ACCOUNTS;
+/** The record shown in the saved form: wrong CCCD for the gender, an old 11-digit phone, an NFD name. */
+const formStudent = buildSmasRoster().examples.threeMistakes;
+
+export const specs: readonly PageSpec[] = [
+  {
+    file: 'legacy-login.html',
+    path: '/Home/LogOn',
+    until: 'login',
+    shows:
+      'legacy generation: log-on form (form#formLogOn, UserName/Password maxlength 128, hidden __RequestVerificationToken, #idErrorMessage)',
+  },
+  {
+    file: 'legacy-choose-level.html',
+    path: '/Home/ChooseLevel',
+    until: 'choose-level',
+    shows:
+      'legacy generation: choice of school level for an account with two (div.level-box, RdbSelectLevel)',
+  },
+  {
+    file: 'legacy-student-list.html',
+    path: LIST,
+    until: 'list',
+    shows:
+      'legacy generation: student list of 6A1 as a RadGrid, page 1 of 3 (header table with filter row, .rgDataDiv body table of 20 rows, pager "Trang 1/3 - 60 học sinh")',
+  },
+  {
+    file: 'legacy-student-form.html',
+    path: LIST,
+    until: 'form',
+    frame: 'iframe#ifrHoSo',
+    shows: `legacy generation: the list with div.RadWindow#winHoSo open on ${formStudent.studentCode}; the profile form (Kendo date input, Telerik combos) is the iframe's document legacy-student-form.frame.html`,
+  },
+];
+
+const MANIFEST_PREFIX = 'legacy-';
+
+async function scrub(target: Page | Frame): Promise<void> {
+  await target.evaluate(() => {
+    for (const input of document.querySelectorAll('input')) input.setAttribute('value', input.value);
+    for (const script of document.querySelectorAll('script')) script.remove();
+    for (const token of document.querySelectorAll('input[name="__RequestVerificationToken"]')) {
+      token.setAttribute('value', 'scrubbed');
+    }
+  });
+}
+
+const banner = (spec: PageSpec) =>
+  `<!-- Simulated SMAS (legacy generation) page saved by tests/portals/smas/legacy/save-pages.ts: ${spec.path} — ${spec.shows}. Scripts and tokens scrubbed. -->\n`;
+
+async function walkTo(page: Page, base: string, spec: PageSpec): Promise<void> {
+  await page.goto(new URL('/Home/LogOn', base).href);
+  if (spec.until === 'login') return;
+  const account = spec.until === 'choose-level' ? bothLevels! : thcsOnly!;
+  await page.fill('#UserName', account.username);
+  await page.fill('#Password', account.password);
+  await page.click('#btnLogOn');
+  await page.waitForURL(spec.until === 'choose-level' ? /\/Home\/ChooseLevel$/ : /\/Home\/Index$/);
+  if (spec.until === 'choose-level') return;
+  await page.goto(new URL(spec.path, base).href);
+  if (spec.until === 'list') return;
+  await page.click(`#gridHocSinh_row_${formStudent.studentId} a.rgEdit`);
+  await page.frameLocator('iframe#ifrHoSo').locator('#frmHoSo').waitFor();
+}
+
+async function savePage(browser: Browser, base: string, spec: PageSpec, outDir: URL): Promise<void> {
+  await fetch(new URL('/__test/reset', base), { method: 'POST' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  try {
+    const page = await context.newPage();
+    await walkTo(page, base, spec);
+    if (spec.frame) {
+      const element = await page.waitForSelector(spec.frame);
+      const content = await element.contentFrame();
+      if (!content) throw new Error(`no frame document in ${spec.file}`);
+      await scrub(content);
+      const frameFile = spec.file.replace(/\.html$/, '.frame.html');
+      await writeFile(new URL(frameFile, outDir), banner(spec) + (await content.content()));
+      await element.evaluate((iframe, src) => iframe.setAttribute('src', src), frameFile);
+    }
+    await scrub(page);
+    await writeFile(new URL(spec.file, outDir), banner(spec) + (await page.content()));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The manifest with this generation's entries replaced by `specs`, the others kept in place. */
+async function mergeManifest(outDir: URL): Promise<void> {
+  const file = new URL('manifest.json', outDir);
+  const existing = JSON.parse(await readFile(file, 'utf8').catch(() => '[]')) as Array<{ file: string }>;
+  const others = existing.filter((entry) => !entry.file.startsWith(MANIFEST_PREFIX));
+  const ours = specs.map(({ file, path, shows, frame }) => ({
+    file,
+    path,
+    shows,
+    ...(frame && { frame: { selector: frame, file: file.replace(/\.html$/, '.frame.html') } }),
+  }));
+  await writeFile(file, `${JSON.stringify([...ours, ...others], null, 2)}\n`);
+}
+
+export async function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const portals = await startPortals({ port: 0 });
+  const browser = await launchChromium();
+  try {
+    for (const spec of specs) await savePage(browser, portals.smasLegacy.url, spec, outDir);
+    await mergeManifest(outDir);
+    return specs.map((spec) => fileURLToPath(new URL(spec.file, outDir)));
+  } finally {
+    await browser.close();
+    await portals.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  savePages().then(
+    (files) => console.log(`Đã lưu / saved ${files.length} trang / pages:\n${files.join('\n')}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
