@@ -16,11 +16,6 @@ export const recordCompleteness: RecordFeature = {
   mount(ctx) {
     const { form, page, overlay, signal, records } = ctx;
     const section = overlay.section('record-completeness', { order: 10 });
-    overlay.style(`
-.rc-panel .body{display:flex;flex-direction:column;gap:4px}
-.rc-missing{display:flex;flex-wrap:wrap;gap:4px 8px}
-.rc-panel[data-complete="true"]>header{background:#e6f4ea;color:#1e6b34}
-`);
     const title = h('span', { class: 'grow', 'data-testid': 'record-completeness' });
     const hint = h('div', { class: 'muted' });
     const missingList = h('div', { class: 'rc-missing' });

@@ -28,10 +28,10 @@ export const recordListCompleteness: RecordFeature = {
       { class: 'btn', 'data-testid': 'list-read-all' },
       pick(RECORD_TEXT.readWholeList),
     );
-    const incomplete = h('div', { class: 'rc-missing' });
+    const incomplete = h('div', { class: 'rc-list' });
     const panel = h(
       'div',
-      { class: 'panel' },
+      { class: 'panel rc-panel' },
       h('header', null, title),
       h('div', { class: 'body' }, progress, walk, incomplete),
     );

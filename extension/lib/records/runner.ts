@@ -11,6 +11,7 @@ import type { RecordFeature } from './feature';
 import { readRecordForm, type RecordForm } from './form';
 import { isRecordPage, type RecordFormPage, type RecordListPage } from './pages';
 import { createRecordStore, type RecordStore } from './record-store';
+import { RECORD_CSS } from './styles';
 
 // The record features' life on a portal page (loaded only where a record page shows): find the
 // record list and the record form the profile describes — the form usually in an iframe of a
@@ -47,6 +48,7 @@ export async function runRecordPages(deps: RecordRunnerDeps): Promise<void> {
   const overlay = createOverlay(doc, signal);
   overlay.host.dataset.profile = profile.id;
   overlay.host.dataset.page = 'records';
+  overlay.style(RECORD_CSS);
   overlay.host.dataset.ready = '1';
 
   /** One store per record kind: a list's records are read with the form page of the same kind. */
