@@ -22,7 +22,10 @@ export function apiGuard(state: SmasCurrentState): MiddlewareHandler<ApiEnv> {
     if (user === 'expired') return unauthorized('Phiên làm việc đã hết hạn.', 'invalid_token');
     const year = c.req.header('SchoolYear');
     if (year === undefined || year.trim() === '')
-      return c.json({ message: `Thiếu năm học: yêu cầu phải có tiêu đề SchoolYear (ví dụ ${state.schoolYearLabel}).` }, 400);
+      return c.json(
+        { message: `Thiếu năm học: yêu cầu phải có tiêu đề SchoolYear (ví dụ ${state.schoolYearLabel}).` },
+        400,
+      );
     if (year.trim() !== state.schoolYearLabel)
       return c.json({ message: `Không có dữ liệu năm học ${year.trim().slice(0, 20)}.` }, 400);
     c.set('username', user);

@@ -41,7 +41,11 @@ export function apiRoutes(state: SmasCurrentState): Hono<ApiEnv> {
 
   app.get('/api/me', (c) => {
     const account = findSsoAccount(c.get('username'));
-    return c.json({ username: c.get('username'), fullName: account?.fullName ?? '', schoolName: state.roster.school.name });
+    return c.json({
+      username: c.get('username'),
+      fullName: account?.fullName ?? '',
+      schoolName: state.roster.school.name,
+    });
   });
 
   app.get('/api/classes', (c) => {
@@ -104,7 +108,8 @@ export function apiRoutes(state: SmasCurrentState): Hono<ApiEnv> {
     const problems = saveProblems(book, input.students);
     if (problems.length > 0) {
       const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join('; ');
-      const more = problems.length > MAX_PROBLEMS_SHOWN ? ` và ${problems.length - MAX_PROBLEMS_SHOWN} lỗi khác` : '';
+      const more =
+        problems.length > MAX_PROBLEMS_SHOWN ? ` và ${problems.length - MAX_PROBLEMS_SHOWN} lỗi khác` : '';
       return c.json({ message: `Không lưu được: ${shown}${more}.` }, 400);
     }
     const refusal = state.settings.refuseNextSave;
@@ -119,7 +124,16 @@ export function apiRoutes(state: SmasCurrentState): Hono<ApiEnv> {
     for (const { studentId, marks } of input.students) {
       let changed = false;
       for (const [pointKey, value] of Object.entries(marks)) {
-        if (state.marks.set(book.ref, studentId, pointKey, value.trim().normalize('NFC'), c.get('username'), now)) {
+        if (
+          state.marks.set(
+            book.ref,
+            studentId,
+            pointKey,
+            value.trim().normalize('NFC'),
+            c.get('username'),
+            now,
+          )
+        ) {
           cells++;
           changed = true;
         }

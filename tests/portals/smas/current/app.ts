@@ -22,7 +22,9 @@ export function createSmasCurrentPortal(options: SmasCurrentOptions = {}): SmasC
   app.route('/', testRoutes(state));
   app.get('/favicon.ico', (c) => c.body(null, 204));
   app.notFound((c) =>
-    c.req.path.startsWith('/api/') ? c.json({ message: 'Không tìm thấy.' }, 404) : c.text('404 - Không tìm thấy trang.', 404),
+    c.req.path.startsWith('/api/')
+      ? c.json({ message: 'Không tìm thấy.' }, 404)
+      : c.text('404 - Không tìm thấy trang.', 404),
   );
   return { app, sso: ssoRoutes(state), state };
 }

@@ -24,7 +24,10 @@ export function markProblem(point: TemplatePoint, value: string): string | undef
 }
 
 /** The semester average as the book shows it ("7.8"), or '' until every score point is in. */
-export function semesterAverage(points: readonly TemplatePoint[], marks: Readonly<Record<string, string>>): string {
+export function semesterAverage(
+  points: readonly TemplatePoint[],
+  marks: Readonly<Record<string, string>>,
+): string {
   let numerator = 0;
   let denominator = 0;
   for (const point of points) {

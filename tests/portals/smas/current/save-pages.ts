@@ -64,7 +64,13 @@ async function scrub(page: Page): Promise<void> {
 const banner = (spec: PageSpec) =>
   `<!-- Simulated SMAS (current generation) page saved by tests/portals/smas/current/save-pages.ts: ${spec.path} — ${spec.shows}. Scripts and config scrubbed. -->\n`;
 
-async function savePage(browser: Browser, app: string, sso: string, spec: PageSpec, outDir: URL): Promise<void> {
+async function savePage(
+  browser: Browser,
+  app: string,
+  sso: string,
+  spec: PageSpec,
+  outDir: URL,
+): Promise<void> {
   const post = (path: string, body: unknown) =>
     fetch(`${app}__test/${path}`, { method: 'POST', body: JSON.stringify(body) });
   await post('reset', {});

@@ -20,11 +20,17 @@ const CORRECTED_SHARE = 0.1;
 const NEVER_ENTERED = 'Tin học';
 const DAY_MS = 86_400_000;
 
-export function seedMarks(classes: readonly SeedClass[], teacher: string, seed: number, enteredAt: number): MarkStore {
+export function seedMarks(
+  classes: readonly SeedClass[],
+  teacher: string,
+  seed: number,
+  enteredAt: number,
+): MarkStore {
   const store = new MarkStore();
   for (const schoolClass of classes) {
     for (const subject of SUBJECTS) {
-      if (subject.subjectName !== NEVER_ENTERED) seedBook(store, schoolClass, subject, teacher, seed, enteredAt);
+      if (subject.subjectName !== NEVER_ENTERED)
+        seedBook(store, schoolClass, subject, teacher, seed, enteredAt);
     }
   }
   return store;

@@ -14,7 +14,9 @@ export interface SemesterLock {
 export function semesterLock(semester: Semester, now: number, forced?: boolean): SemesterLock {
   const name = SEMESTER_NAMES[semester];
   if (forced !== undefined)
-    return forced ? { locked: true, message: `${name} đã khóa sổ, không thể cập nhật điểm.` } : { locked: false };
+    return forced
+      ? { locked: true, message: `${name} đã khóa sổ, không thể cập nhật điểm.` }
+      : { locked: false };
   const status = smasLockStatus(now);
   if (!status.locked) return { locked: false };
   const why = status.lock ? ` (${status.lock.title.vi})` : '';

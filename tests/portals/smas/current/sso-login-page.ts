@@ -11,7 +11,10 @@ export interface AuthorizeRequest {
 
 export const CREDENTIAL_MAX = 128;
 
-export function ssoLoginPage(request: AuthorizeRequest, options: { username?: string; error?: string } = {}): string {
+export function ssoLoginPage(
+  request: AuthorizeRequest,
+  options: { username?: string; error?: string } = {},
+): string {
   const hidden = (name: string, value: string) => `<input${attrs({ type: 'hidden', name, value })}>`;
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>Đăng nhập - SMAS</title>

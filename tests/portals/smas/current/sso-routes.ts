@@ -72,7 +72,8 @@ export function ssoRoutes(state: SmasCurrentState): Hono {
   app.post('/connect/token', async (c) => {
     const body = await c.req.parseBody();
     const now = state.clock.now();
-    if (field(body, 'client_id') !== CLIENT_ID) return tokenError(c, 'invalid_client', 'Ứng dụng không hợp lệ.');
+    if (field(body, 'client_id') !== CLIENT_ID)
+      return tokenError(c, 'invalid_client', 'Ứng dụng không hợp lệ.');
     switch (field(body, 'grant_type')) {
       case 'authorization_code': {
         const username = state.tokens.takeCode(field(body, 'code'), field(body, 'redirect_uri'), now);
@@ -81,7 +82,8 @@ export function ssoRoutes(state: SmasCurrentState): Hono {
       }
       case 'refresh_token': {
         const pair = state.tokens.refresh(field(body, 'refresh_token'), now);
-        if (!pair) return tokenError(c, 'invalid_grant', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
+        if (!pair)
+          return tokenError(c, 'invalid_grant', 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.');
         return c.json(pair);
       }
       default:

@@ -30,7 +30,10 @@
   }
 
   function storeTokens(pair) {
-    sessionStorage.setItem(TOKENS_KEY, JSON.stringify({ access: pair.access_token, refresh: pair.refresh_token }));
+    sessionStorage.setItem(
+      TOKENS_KEY,
+      JSON.stringify({ access: pair.access_token, refresh: pair.refresh_token }),
+    );
   }
 
   function signIn() {
@@ -76,7 +79,8 @@
     if (!refreshing) {
       refreshing = (async () => {
         const tokens = readTokens();
-        const pair = tokens && (await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh }));
+        const pair =
+          tokens && (await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh }));
         if (pair) storeTokens(pair);
         return Boolean(pair);
       })().finally(() => {
@@ -371,7 +375,15 @@
   }
 
   const root = document.getElementById('root');
-  const view = { shell: null, generation: 0, selects: {}, saveButton: null, banner: null, book: null, toasts: null };
+  const view = {
+    shell: null,
+    generation: 0,
+    selects: {},
+    saveButton: null,
+    banner: null,
+    book: null,
+    toasts: null,
+  };
   let renderQueued = false;
 
   function scheduleRender() {
@@ -401,7 +413,12 @@
       run(loadMarks);
     });
     view.selects = { classSelect, subjectSelect, semesterSelect };
-    view.saveButton = h('button', { type: 'button', class: 'btn-save', text: 'Lưu', onclick: () => run(save) });
+    view.saveButton = h('button', {
+      type: 'button',
+      class: 'btn-save',
+      text: 'Lưu',
+      onclick: () => run(save),
+    });
     view.heading = h('h1', { text: `Sổ điểm - Năm học ${config.schoolYear}` });
     view.user = h('span', { class: 'user' });
     view.banner = h('div', { class: 'lock-banner', hidden: true });
@@ -439,7 +456,14 @@
     for (const [index, { group, point, groupSize }] of columns.entries()) {
       const first = index === 0 || columns[index - 1].group !== group;
       const single = groupSize === 1 && point.pointName === group.groupName;
-      if (first) headTop.push(h('th', { colspan: single ? undefined : groupSize, rowspan: single ? 2 : undefined, text: group.groupName }));
+      if (first)
+        headTop.push(
+          h('th', {
+            colspan: single ? undefined : groupSize,
+            rowspan: single ? 2 : undefined,
+            text: group.groupName,
+          }),
+        );
       if (!single) headBottom.push(h('th', { text: point.pointName }));
     }
     const body = h('tbody');
@@ -502,9 +526,21 @@
     if (!view.shell) buildShell();
     const { classSelect, subjectSelect, semesterSelect } = view.selects;
     view.user.textContent = state.me ? `${state.me.fullName} (${state.me.username})` : '';
-    syncOptions(classSelect, state.classes.map((c) => ({ value: c.classId, label: c.className })), state.classId);
-    syncOptions(subjectSelect, state.subjects.map((s) => ({ value: s.subjectId, label: s.subjectName })), state.subjectId);
-    syncOptions(semesterSelect, SEMESTERS.map((s) => ({ value: s, label: s === 1 ? 'Học kỳ I' : 'Học kỳ II' })), state.semester);
+    syncOptions(
+      classSelect,
+      state.classes.map((c) => ({ value: c.classId, label: c.className })),
+      state.classId,
+    );
+    syncOptions(
+      subjectSelect,
+      state.subjects.map((s) => ({ value: s.subjectId, label: s.subjectName })),
+      state.subjectId,
+    );
+    syncOptions(
+      semesterSelect,
+      SEMESTERS.map((s) => ({ value: s, label: s === 1 ? 'Học kỳ I' : 'Học kỳ II' })),
+      state.semester,
+    );
     const lock = currentLock();
     const locked = Boolean(lock?.locked);
     view.banner.hidden = !locked;
@@ -515,15 +551,22 @@
     if (view.generation !== state.generation) {
       view.generation = state.generation;
       if (state.message) view.book.replaceChildren(h('div', { class: 'empty', text: state.message }));
-      else if (state.students.length === 0) view.book.replaceChildren(h('div', { class: 'empty', text: 'Lớp chưa có học sinh.' }));
+      else if (state.students.length === 0)
+        view.book.replaceChildren(h('div', { class: 'empty', text: 'Lớp chưa có học sinh.' }));
       else view.book.replaceChildren(buildTable(columns));
     }
-    for (const row of view.book.querySelectorAll('tbody > tr[data-student-id]')) patchRow(row, columns, locked);
+    for (const row of view.book.querySelectorAll('tbody > tr[data-student-id]'))
+      patchRow(row, columns, locked);
 
     const shown = view.toasts.children;
-    if (shown.length !== state.toasts.length || [...shown].some((node, i) => node.dataset.id !== String(state.toasts[i].id))) {
+    if (
+      shown.length !== state.toasts.length ||
+      [...shown].some((node, i) => node.dataset.id !== String(state.toasts[i].id))
+    ) {
       view.toasts.replaceChildren(
-        ...state.toasts.map((t) => h('div', { class: `toast-${t.kind}`, role: 'status', 'data-id': t.id, text: t.text })),
+        ...state.toasts.map((t) =>
+          h('div', { class: `toast-${t.kind}`, role: 'status', 'data-id': t.id, text: t.text }),
+        ),
       );
     }
   }
