@@ -28,6 +28,15 @@ export interface LockDay {
  */
 export type SchoolLockDays = Record<string, Record<string, LockDay>>;
 
+/** A teacher's column mapping for one kind of file (record bulk fill): header key → role, '' = unused. */
+export interface SavedColumnMapping {
+  savedAt: number;
+  roles: Record<string, string>;
+}
+
+/** Saved column mappings by the file's header signature. */
+export type SavedColumnMappings = Record<string, SavedColumnMapping>;
+
 export interface ItemDef<T> {
   key: `local:${string}` | `session:${string}`;
   fallback: T;
@@ -50,4 +59,6 @@ export const KEYS = {
   clockOverride: def<number | null>('local:dev.clockOverride', null),
   /** Portal profiles the teacher added (options page), each checked against the schema when added. */
   addedProfiles: def<Profile[]>('local:profiles.added', []),
+  /** Column mappings the teacher corrected for record bulk fill, per kind of file. */
+  recordFillMappings: def<SavedColumnMappings>('local:recordFill.mappings', {}),
 } as const;

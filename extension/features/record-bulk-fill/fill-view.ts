@@ -1,0 +1,125 @@
+import { pick } from '../../lib/i18n';
+import { h } from '../../lib/overlay';
+import { fieldLabels } from './fields';
+import type { FieldChange, PlannedRecord } from './plan';
+import { progressText } from './progress';
+import { type FillStop, stopMessage } from './run';
+import { FILL_TEXT } from './texts';
+import { MAX_VALUE_CHARS } from './values';
+
+// The fill under way and where it stopped: a progress bar with "n/N hồ sơ" and the time left, a
+// "Dừng"; at a stop the reason (the portal's own message quoted), the stopped record's values to
+// correct, "Tiếp tục" from that record and "Bỏ qua hồ sơ này".
+
+export interface FillViewHandlers {
+  cancel(): void;
+  /** Starts again at the stopped record, with its values as corrected. */
+  resume(changes: FieldChange[]): void;
+  skip(): void;
+  close(): void;
+}
+
+export interface FillView {
+  element: HTMLElement;
+  progress(done: number, total: number, elapsedMs: number): void;
+  stopped(stop: FillStop, record: PlannedRecord, saved: number, total: number): void;
+  finished(saved: number, unchanged: number): void;
+}
+
+export function renderFill(total: number, handlers: FillViewHandlers): FillView {
+  const bar = h('progress', { max: total, value: 0, 'data-testid': 'rf-progress-bar' });
+  const line = h('span', { 'data-testid': 'rf-progress' }, pick(progressText(0, total, 0)));
+  const status = h('div', { 'data-testid': 'rf-status' });
+  const cancel = h(
+    'button',
+    {
+      class: 'btn',
+      'data-testid': 'rf-cancel',
+      onclick: () => {
+        cancel.disabled = true;
+        status.textContent = pick(FILL_TEXT.stopRequested);
+        handlers.cancel();
+      },
+    },
+    pick(FILL_TEXT.cancel),
+  );
+  const close = h(
+    'button',
+    { class: 'btn', 'data-testid': 'rf-done-close', hidden: true, onclick: handlers.close },
+    pick(FILL_TEXT.close),
+  );
+  const element = h(
+    'div',
+    { class: 'panel bf-dialog', 'data-testid': 'rf-fill', role: 'dialog' },
+    h('header', null, h('span', { class: 'grow' }, pick(FILL_TEXT.title))),
+    h('div', { class: 'body' }, h('div', { class: 'rf-progress' }, bar, line), status),
+    h('footer', null, h('span', { class: 'grow' }), cancel, close),
+  );
+  const ended = () => {
+    cancel.hidden = true;
+    close.hidden = false;
+  };
+  return {
+    element,
+    progress(done, all, elapsedMs) {
+      bar.max = all;
+      bar.value = done;
+      line.textContent = pick(progressText(done, all, elapsedMs));
+    },
+    stopped(stop, record, saved, all) {
+      ended();
+      const inputs = record.changes.map((change) => {
+        const input = h('input', {
+          value: change.after,
+          maxLength: MAX_VALUE_CHARS,
+          'data-testid': `rf-fix-${change.field}`,
+        });
+        return { change, input };
+      });
+      const resume = h(
+        'button',
+        {
+          class: 'btn primary',
+          'data-testid': 'rf-resume',
+          onclick: () => {
+            resume.disabled = true;
+            handlers.resume(
+              inputs.map(({ change, input }) => ({
+                ...change,
+                after: input.value.trim().slice(0, MAX_VALUE_CHARS) || change.after,
+              })),
+            );
+          },
+        },
+        pick(FILL_TEXT.resume),
+      );
+      const skip = h(
+        'button',
+        { class: 'btn', 'data-testid': 'rf-skip', onclick: handlers.skip },
+        pick(FILL_TEXT.skipRecord),
+      );
+      status.replaceChildren(
+        h('p', null, pick(FILL_TEXT.savedSoFar(saved, all))),
+        h(
+          'div',
+          { class: 'rf-stop', 'data-testid': 'rf-stop', 'data-kind': stop.kind, role: 'alert' },
+          h('p', { 'data-testid': 'rf-stop-message' }, pick(stopMessage(stop))),
+          h('p', { class: 'note' }, pick(FILL_TEXT.fixHint)),
+          ...inputs.map(({ change, input }) => h('label', null, pick(fieldLabels[change.field]), input)),
+          h('div', { class: 'actions' }, resume, skip),
+        ),
+      );
+    },
+    finished(saved, unchanged) {
+      ended();
+      bar.value = bar.max;
+      status.replaceChildren(
+        h(
+          'p',
+          { class: 'rf-done', 'data-testid': 'rf-finished' },
+          pick(FILL_TEXT.finished(saved, unchanged)),
+        ),
+      );
+    },
+  };
+}
