@@ -9,6 +9,7 @@ import { contentScriptSizeCase } from './cases/content-script-size';
 import { hostileInputsCase } from './cases/hostile-inputs';
 import { installCase } from './cases/install';
 import { matchingPolicyCase } from './cases/matching-policy';
+import { recordFillCase } from './cases/record-fill';
 import { revalidateKeystrokeCase } from './cases/revalidate-keystroke';
 import { tcvn3ThroughputCase } from './cases/tcvn3-throughput';
 import { throttledFillCase } from './cases/throttled-fill';
@@ -24,6 +25,7 @@ const cases: [name: string, run: BenchCase][] = [
   ['throttled-fill', throttledFillCase],
   ['hostile-inputs', hostileInputsCase],
   ['install', installCase],
+  ['record-fill', recordFillCase],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !cases.some(([known]) => known === name));

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  logInSmasLegacy,
+  RECORD_FILE_COLUMNS,
+  type RecordFileRow,
+  recordFillWorkbook,
+} from '../bench/cases/record-fill';
+import type { SmasStudent } from '../portals/smas/common/roster';
+import { type Harness, overlay, postJson, startHarness } from './harness';
+
+// Bulk fill of student records with the built extension in Chromium against the simulated legacy
+// SMAS: 60 records of 6A1 across the RadGrid's three pages, each opened with "Sửa" in the iframe
+// window, written, saved with "Lưu" and read back, from an .xlsx written by exceljs (title rows,
+// line-broken headers, rows in the reverse order of the list). The simulator refuses one student's
+// save with a message: the fill stops there, quoting it; "Tiếp tục" goes on from that record and
+// finishes. The records stored by the simulator then hold the file's values, and the fields the
+// file does not have are as they were.
+
+const REFUSAL = 'Số CCCD của học sinh đang chờ Phòng GD&ĐT xác minh, chưa được sửa.';
+/** Fields the file fills (Họ tên mẹ and Trạng thái are not in it). */
+type FileField = Exclude<keyof RecordFileRow, 'studentCode'>;
+const FILE_FIELDS = RECORD_FILE_COLUMNS.map(([, field]) => field).filter(
+  (field): field is FileField => field !== 'studentCode',
+);
+
+let h: Harness;
+let base: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  base = h.portals.smasLegacy.url.replace(/\/?$/, '/');
+}, 180_000);
+
+afterAll(async () => {
+  await h?.cleanup();
+});
+
+const control = (path: string, body: unknown = {}) => postJson(`${base}__test/${path}`, body);
+
+async function storedRecords(classId: number): Promise<SmasStudent[]> {
+  const response = await fetch(`${base}__test/records?lopId=${classId}`);
+  return (await response.json()) as SmasStudent[];
+}
+
+describe('record bulk fill on the legacy SMAS', () => {
+  it('fills 60 records across three pages, stops at the refused one with its message, resumes and finishes', async () => {
+    await control('reset');
+    await control('config', { saveDelayMs: 40 });
+    const state = h.portals.smasLegacy.handle.state;
+    const bulk = state.roster.bulkClass;
+    expect(bulk.students).toHaveLength(60);
+    const seeded = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
+    // The records as they should be (every seeded mistake put right), a new address each.
+    const expected = (student: SmasStudent): RecordFileRow => ({
+      ...state.roster.truth.get(student.studentId)!.correct,
+      studentCode: student.studentCode,
+      address: `Ấp ${student.studentId % 9}, xã Long Phước, huyện Long Hồ`,
+    });
+    // In the reverse order of the list.
+    const file = await recordFillWorkbook([...bulk.students].reverse().map(expected));
+    // The 25th student of the list (page 2) is refused once.
+    const refused = bulk.students[24]!;
+    await control('refuse-next-save', { studentCode: refused.studentCode, message: REFUSAL });
+
+    const page = h.page;
+    await logInSmasLegacy(page, base);
+    await page.goto(`${base}HoSoHocSinh/DanhSach?lopId=${bulk.id}`);
+    const panel = overlay(page).locator('[data-testid=rf-panel]');
+    await panel.waitFor({ timeout: 30_000 });
+    await overlay(page).locator('[data-testid=rf-file]').setInputFiles({
+      name: 'ho-so-6A1.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
+    const preview = overlay(page).locator('[data-testid=rf-preview]');
+    await preview.waitFor({ timeout: 60_000 });
+    // Every row matched by its code; every record changes (a new address at least).
+    await expect.poll(() => overlay(page).locator('[data-testid=rf-record]').count()).toBe(60);
+    expect(await overlay(page).locator('[data-testid=rf-skipped]').count()).toBe(0);
+    // The mapping read the line-broken headers.
+    expect(await overlay(page).locator('[data-testid=rf-map-1]').inputValue()).toBe('studentCode');
+    expect(await overlay(page).locator('[data-testid=rf-map-6]').inputValue()).toBe('citizenId');
+    expect(await overlay(page).locator('[data-testid=rf-map-8]').inputValue()).toBe('parentPhone');
+
+    await overlay(page).locator('[data-testid=rf-start]').click();
+    const stop = overlay(page).locator('[data-testid=rf-stop]');
+    await stop.waitFor({ timeout: 180_000 });
+    expect(await stop.getAttribute('data-kind')).toBe('refused');
+    const message = await overlay(page).locator('[data-testid=rf-stop-message]').textContent();
+    expect(message).toContain(REFUSAL);
+    expect(message?.normalize('NFC')).toContain(refused.fullName.normalize('NFC'));
+    // The fill goes page by page (the pager only goes forward), in the file's order within a page:
+    // the records before the refused one are saved, it and those after are as they were.
+    const pageOf = (student: SmasStudent) => Math.floor(bulk.students.indexOf(student) / 20);
+    const order = [...bulk.students].reverse().sort((a, b) => pageOf(a) - pageOf(b));
+    const savedFirst = new Set(order.slice(0, order.indexOf(refused)).map((student) => student.studentId));
+    expect(savedFirst.size).toBe(35);
+    const fill = overlay(page).locator('[data-testid=rf-fill]');
+    expect(await fill.getAttribute('data-saved')).toBe(String(savedFirst.size));
+    const midway = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
+    for (const student of bulk.students) {
+      const now = midway.get(student.studentId)!;
+      if (savedFirst.has(student.studentId)) expect(now.address).toBe(expected(student).address);
+      else expect(now).toEqual(seeded.get(student.studentId));
+    }
+
+    // The refusal was for one save only: "Tiếp tục" starts again from that record.
+    await overlay(page).locator('[data-testid=rf-resume]').click();
+    await overlay(page).locator('[data-testid=rf-finished]').waitFor({ timeout: 180_000 });
+    expect(await fill.getAttribute('data-saved')).toBe('60');
+    const portalMs = Number(await fill.getAttribute('data-portal-ms'));
+    const totalMs = Number(await fill.getAttribute('data-total-ms'));
+    expect(portalMs).toBeGreaterThan(0);
+    expect(portalMs).toBeLessThanOrEqual(totalMs);
+
+    const stored = await storedRecords(bulk.id);
+    expect(stored).toHaveLength(60);
+    for (const record of stored) {
+      const student = bulk.students.find((s) => s.studentId === record.studentId)!;
+      const want = expected(student);
+      for (const field of FILE_FIELDS)
+        expect(record[field], `${student.studentCode} ${field}`).toBe(want[field]);
+      // Untouched by the file: as seeded.
+      const before = seeded.get(record.studentId)!;
+      expect(record.motherName).toBe(before.motherName);
+      expect(record.status).toBe(before.status);
+      expect(record.studentCode).toBe(before.studentCode);
+    }
+  }, 420_000);
+});
