@@ -436,11 +436,14 @@
     root.replaceChildren(view.shell);
   }
 
+  /** The options each select was last drawn with, so a render redraws them only when they change. */
+  const drawnOptions = new WeakMap();
+
   function syncOptions(select, items, value) {
-    const wanted = items.map((item) => `${item.value}\u0000${item.label}`).join('\u0001');
-    if (select.dataset.options !== wanted) {
+    const wanted = JSON.stringify(items);
+    if (drawnOptions.get(select) !== wanted) {
       select.replaceChildren(...items.map((item) => h('option', { value: item.value, text: item.label })));
-      select.dataset.options = wanted;
+      drawnOptions.set(select, wanted);
     }
     if (value !== null) select.value = String(value);
   }
