@@ -5,6 +5,7 @@ import {
   type BackgroundType,
   type Handler,
   registerHandler,
+  type RequestOf,
   RequestRefused,
 } from './messages';
 
@@ -13,7 +14,10 @@ import {
 
 /** The refusal of a request that does not have the shape of its type. */
 export function malformed(type: string, issues: readonly z.core.$ZodIssue[]): RequestRefused {
-  const where = issues[0]?.path.join('.') || '—';
+  const first = issues[0];
+  // A name the request may not carry is named itself (its path is the object holding it).
+  const extra = first?.code === 'unrecognized_keys' ? first.keys : [];
+  const where = [...(first?.path ?? []), ...extra].join('.') || '—';
   return new RequestRefused({
     vi: `EduLens không nhận yêu cầu "${type}": dữ liệu không hợp lệ ở "${where}".`,
     en: `EduLens refused the request "${type}": invalid data at "${where}".`,
@@ -25,7 +29,7 @@ export function handle<T extends BackgroundType>(
   type: T,
   handler: Handler<BackgroundMessages, T>,
 ): () => void {
-  const schema = requestSchemas[type];
+  const schema: z.ZodType<RequestOf<BackgroundMessages, T>> = requestSchemas[type];
   return registerHandler(type, (payload, sender) => {
     const parsed = schema.safeParse(payload);
     if (!parsed.success) throw malformed(type, parsed.error.issues);

@@ -168,3 +168,12 @@ describe('a portal added from a profile file', () => {
     await page.close();
   });
 });
+
+// Evaluated in the extension's service worker.
+declare const chrome: {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown, options: { frameId: number }): Promise<unknown>;
+  };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> };
+};

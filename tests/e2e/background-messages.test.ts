@@ -70,8 +70,8 @@ describe('requests to the background', () => {
         { profile: 'vnedu', page: PAGE, edits: [{ field: '', value: '8' }] },
         'edits.0.field',
       ],
-      ['drafts.save', { profile: 'vnedu', page: PAGE, field: 'HS02.tx1', value: '8', extra: 1 }, '—'],
-      ['drafts.forPage', { profile: 'vnedu', page: { 'lớp': '6A1' } }, 'page.lớp'],
+      ['drafts.save', { profile: 'vnedu', page: PAGE, field: 'HS02.tx1', value: '8', extra: 1 }, 'extra'],
+      ['drafts.forPage', { profile: 'vnedu', page: { lớp: '6A1' } }, 'page.lớp'],
       ['locks.forBook', { calendar: { id: 'no-such-calendar' }, now: Date.now() }, 'calendar.id'],
       ['agent.pair', { code: 'x'.repeat(33) }, 'code'],
       ['agent.status', null, '—'],
@@ -89,3 +89,6 @@ describe('requests to the background', () => {
     expect(fields).toEqual(['HS01.tx1']);
   });
 });
+
+// Evaluated in an extension page.
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };

@@ -1,10 +1,6 @@
 import { builtInProfiles, parseProfileFile, type Profile } from '@edulens/shared/profiles';
 import { browser } from 'wxt/browser';
-import {
-  MAX_ADDED_PROFILES,
-  MAX_PROFILE_FILE_BYTES,
-  profileOrigins,
-} from '../../lib/added-profiles/origins';
+import { MAX_ADDED_PROFILES, MAX_PROFILE_FILE_BYTES, profileOrigins } from '../../lib/added-profiles/origins';
 import { pick, t } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
 import { addedProfiles } from '../../lib/storage';

@@ -7,7 +7,6 @@ export const ProfileIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes');
 
-
 /** One input on the page, e.g. `HS0012.tx1`. */
 export const FieldNameSchema = z.string().min(1).max(200);
 

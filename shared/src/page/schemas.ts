@@ -24,9 +24,7 @@ const partCount = [
  * A page key as the content script reads it from the page: the parts the profile declares, a part
  * the page did not show left empty.
  */
-export const PageKeyReadSchema = z
-  .record(partName, z.string().max(MAX_PART_LENGTH))
-  .refine(...partCount);
+export const PageKeyReadSchema = z.record(partName, z.string().max(MAX_PART_LENGTH)).refine(...partCount);
 
 /**
  * Which portal page a draft belongs to, as the agent takes it: `{ school, schoolYear, class, subject,
@@ -34,6 +32,4 @@ export const PageKeyReadSchema = z
  * canonical form (`canonicalPageKey`), so the same page always maps to the same drafts whatever
  * order a client lists the parts in.
  */
-export const PageKeySchema = z
-  .record(partName, z.string().min(1).max(MAX_PART_LENGTH))
-  .refine(...partCount);
+export const PageKeySchema = z.record(partName, z.string().min(1).max(MAX_PART_LENGTH)).refine(...partCount);
