@@ -1,9 +1,9 @@
-import { vneduProfile } from '@edulens/shared/profiles';
+import { type Profile, profileSchema, vneduProfile } from '@edulens/shared/profiles';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import type { GridFindings } from './walk-entry';
-import { bundleWalker, walkOn } from './walker';
+import { bundleWalker, focusOn, walkOn } from './walker';
 
 // The vnEdu profile and the extension's page reader on shapes the saved pages do not pin down but
 // a real portal page may take: no window marked active (the front one is the highest z-index), a
@@ -138,5 +138,111 @@ describe('the vnEdu reader on shapes a real page may take', () => {
     );
     expect(found?.context.class).toBe('2D');
     expect(found?.context.subject).toBe('Tiếng Việt');
+  });
+});
+
+/**
+ * A portal whose grade grid is a Telerik RadGrid: the header in one table (with a filter row),
+ * the rows in another inside a scrolling `.rgDataDiv`, a pager row drawn in the body, the book's
+ * class, subject and term in the toolbar's selects. Described by the profile alone.
+ */
+const radGridProfile: Profile = {
+  id: 'radgrid-portal',
+  name: 'RadGrid portal',
+  version: 1,
+  match: ['https://radgrid.example.vn/*'],
+  calendar: { id: 'vnedu-default' },
+  pages: [
+    {
+      kind: 'grade-grid',
+      name: 'Sổ điểm (RadGrid)',
+      when: { selector: 'div.RadGrid' },
+      rulepack: 'tt22',
+      context: {
+        class: [{ select: ['Lớp'] }],
+        subject: [{ select: ['Môn học'] }],
+        term: [{ select: ['Học kỳ'] }],
+      },
+      key: ['class', 'subject', 'term'],
+      grid: {
+        table: 'div.rgHeaderDiv > table',
+        body: { container: 'div.RadGrid', table: 'div.rgDataDiv > table', scroller: 'div.rgDataDiv' },
+        skipRows: 'tr.rgFilterRow, tr.rgPager',
+        rowKey: { header: ['Mã HS'] },
+        columns: {
+          name: { header: ['Họ và tên'] },
+          tx: { header: ['Thường xuyên'], repeat: true },
+          gk: { header: ['Giữa kỳ'] },
+          ck: { header: ['Cuối kỳ'] },
+        },
+      },
+      cell: { input: 'input.diem', locked: ['no-input', 'disabled'] },
+      save: { button: { text: ['Lưu'] } },
+    },
+  ],
+};
+
+function radGridPage(count: number): string {
+  const codes = Array.from({ length: count }, (_, i) => String(7000000001 + i));
+  const cols = '<colgroup>' + '<col style="width:90px">'.repeat(7) + '</colgroup>';
+  const select = (label: string, options: string[], chosen: number) =>
+    `<label>${label} <select>${options
+      .map((o, i) => `<option value="${i}"${i === chosen ? ' selected' : ''}>${o}</option>`)
+      .join('')}</select></label>`;
+  return (
+    `<div class="toolbar">${select('Lớp', ['7A1', '7A2'], 1)}${select('Môn học', ['Toán', 'Ngữ văn'], 0)}` +
+    `${select('Học kỳ', ['Học kỳ I', 'Học kỳ II'], 1)}<button type="button">Lưu</button></div>` +
+    `<div class="RadGrid"><div class="rgHeaderDiv"><table>${cols}<thead>` +
+    `<tr><th rowspan="2">Mã HS</th><th rowspan="2">Họ và tên</th><th colspan="3">Thường xuyên</th>` +
+    `<th rowspan="2">Giữa kỳ</th><th rowspan="2">Cuối kỳ</th></tr><tr><th>1</th><th>2</th><th>3</th></tr>` +
+    `<tr class="rgFilterRow">${'<td><input class="filter"></td>'.repeat(7)}</tr></thead></table></div>` +
+    `<div class="rgDataDiv" style="height:120px;overflow:auto"><table>${cols}<tbody>` +
+    codes
+      .map(
+        (code, i) =>
+          `<tr class="${i % 2 ? 'rgAltRow' : 'rgRow'}"><td>${code}</td><td>Học sinh ${i + 1}</td>` +
+          '<td><input class="diem"></td>'.repeat(5) +
+          '</tr>',
+      )
+      .join('') +
+    `<tr class="rgPager"><td>1</td><td>Trang 1/1</td>${'<td>·</td>'.repeat(5)}</tr>` +
+    `</tbody></table></div></div>`
+  );
+}
+
+describe('grid shapes a profile describes', () => {
+  it('reads a RadGrid: header and body tables apart, filter and pager rows skipped, context from selects', async () => {
+    expect(profileSchema.safeParse(radGridProfile).error?.issues ?? []).toEqual([]);
+    await page.unroute('**/*');
+    await page.route('**/*', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: `<html><head><meta charset="utf-8"></head><body>${radGridPage(30)}</body></html>`,
+      }),
+    );
+    await page.goto('https://radgrid.example.vn/so-diem', { waitUntil: 'load' });
+    const [found] = await walkOn(page, walker, radGridProfile);
+    const grid = found?.grid;
+    expect(grid?.rows).toBe(30);
+    expect(grid?.keys[0]).toBe('7000000001');
+    expect(grid?.namesFilled).toBe(30);
+    expect(grid?.columns.map((c) => `${c.kind}${c.index}:${c.label}`)).toEqual([
+      'tx0:Thường xuyên 1',
+      'tx1:Thường xuyên 2',
+      'tx2:Thường xuyên 3',
+      'gk0:Giữa kỳ',
+      'ck0:Cuối kỳ',
+    ]);
+    expect(grid?.entryCells).toBe(150);
+    expect(grid?.inputs).toBe(150);
+    expect(grid?.context).toEqual({ class: '7A2', subject: 'Toán', term: 'Học kỳ II' });
+    expect(grid?.saveButton).toBe('Lưu');
+
+    // A cell far down the scrolling body is scrolled into view in it before it takes the focus.
+    const focus = await focusOn(page, radGridProfile, '7000000030|ck|0');
+    expect(focus?.focusedCell).toBe('7000000030|ck|0');
+    expect(focus?.scrollTop).toBeGreaterThan(0);
+    expect(focus?.inView).toBe(true);
   });
 });

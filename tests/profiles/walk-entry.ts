@@ -85,4 +85,33 @@ export function walkProfile(profile: Profile): PageFindings[] {
   });
 }
 
-(globalThis as unknown as { edulensWalk: typeof walkProfile }).edulensWalk = walkProfile;
+/** Where focusing a cell left it: the focused element's cell id, and the row scroller's offset. */
+export interface FocusFindings {
+  focusedCell: string | undefined;
+  scrollTop: number;
+  /** The cell lies within the scroller's visible box. */
+  inView: boolean;
+}
+
+/** Focuses a cell of the profile's first grade grid showing, as jump-to-cell does. */
+export function focusCell(profile: Profile, id: string): FocusFindings | undefined {
+  for (const page of profile.pages) {
+    if (page.kind !== 'grade-grid') continue;
+    const grid = findGradeGrid(page, document);
+    const cell = grid?.cell(id);
+    if (!grid || !cell) continue;
+    cell.focus();
+    const scroller = page.grid.body?.scroller ? cell.element.closest(page.grid.body.scroller) : null;
+    const box = (scroller ?? document.documentElement).getBoundingClientRect();
+    const at = cell.element.getBoundingClientRect();
+    const active = document.activeElement;
+    return {
+      focusedCell: active ? grid.cellOf(active)?.id : undefined,
+      scrollTop: scroller?.scrollTop ?? 0,
+      inView: at.top >= box.top && at.bottom <= box.bottom,
+    };
+  }
+  return undefined;
+}
+
+Object.assign(globalThis, { edulensWalk: walkProfile, edulensFocus: focusCell });

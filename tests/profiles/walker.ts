@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Profile } from '@edulens/shared/profiles';
 import { build } from 'esbuild';
 import type { Page } from 'playwright';
-import type { PageFindings } from './walk-entry';
+import type { FocusFindings, PageFindings } from './walk-entry';
 
 // The extension's own page reader, bundled for the browser (walk-entry.ts), and how to run it on a
 // page: what each page of a profile finds there.
@@ -30,5 +30,16 @@ export async function walkOn(page: Page, walker: string, profile: Profile): Prom
   return page.evaluate(
     (p) => (globalThis as unknown as { edulensWalk(profile: unknown): PageFindings[] }).edulensWalk(p),
     profile,
+  );
+}
+
+/** Focuses a cell (by id) of the profile's grade grid on the page loaded now (after `walkOn`). */
+export async function focusOn(page: Page, profile: Profile, id: string): Promise<FocusFindings | undefined> {
+  return page.evaluate(
+    ([p, cell]) =>
+      (
+        globalThis as unknown as { edulensFocus(profile: unknown, id: string): FocusFindings | undefined }
+      ).edulensFocus(p, cell),
+    [profile, id] as const,
   );
 }
