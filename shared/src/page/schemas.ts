@@ -28,8 +28,21 @@ export const PageKeyReadSchema = z.record(partName, z.string().max(MAX_PART_LENG
 
 /**
  * Which portal page a draft belongs to, as the agent takes it: `{ school, schoolYear, class, subject,
- * term }` for a grade grid, other parts for other pages, none empty. The agent stores it in its
+ * term }` for a grade grid, other parts for other pages, none blank. The agent stores it in its
  * canonical form (`canonicalPageKey`), so the same page always maps to the same drafts whatever
  * order a client lists the parts in.
  */
-export const PageKeySchema = z.record(partName, z.string().min(1).max(MAX_PART_LENGTH)).refine(...partCount);
+export const PageKeySchema = z
+  .record(
+    partName,
+    z
+      .string()
+      .min(1)
+      .max(MAX_PART_LENGTH)
+      // Blank parts are left out of the canonical form: a key sent with one would not come back.
+      .refine((part) => part.trim() !== '', {
+        message: 'must not be blank',
+        params: { vi: 'không được để trống' },
+      }),
+  )
+  .refine(...partCount);
