@@ -1,32 +1,19 @@
 import type { Profile } from '@edulens/shared/profiles';
-import { browser } from 'wxt/browser';
+import { lazyScript } from '../lazy-script';
 import { detectorHolds, pageScopes } from '../portal/locate';
 
 // The content script's whole part in record pages: notice that one shows (a student list, a
 // record form in a window's frame), then load the record features' own script once and start it.
 // Everything else lives in that script, so portal pages without records pay nothing for them.
 
-/** Where the record-pages script leaves its start function (in the content script's world). */
+/** Where the record-pages script (built from entrypoints/record-pages.ts) leaves its start function. */
 export const RECORD_PAGES_KEY = '__edulensRecordPages';
-/** The script, built from entrypoints/record-pages.ts. */
-export const RECORD_PAGES_PATH = '/record-pages.js';
 
 export type StartRecordPages = (profile: Profile, signal: AbortSignal) => Promise<void>;
 
-const CHECK_MS = 1500;
+const recordPages = lazyScript<StartRecordPages>(RECORD_PAGES_KEY, '/record-pages.js');
 
-async function loadRecordPages(): Promise<StartRecordPages> {
-  const slot = globalThis as unknown as Record<string, StartRecordPages | undefined>;
-  if (!slot[RECORD_PAGES_KEY])
-    await import(
-      /* @vite-ignore */ browser.runtime.getURL(
-        RECORD_PAGES_PATH as Parameters<typeof browser.runtime.getURL>[0],
-      )
-    );
-  const start = slot[RECORD_PAGES_KEY];
-  if (!start) throw new Error('record-pages script did not load');
-  return start;
-}
+const CHECK_MS = 1500;
 
 /** Starts the record features once a record page of the profile shows. */
 export function watchRecordPages(profile: Profile, signal: AbortSignal, doc: Document = document): void {
@@ -37,7 +24,8 @@ export function watchRecordPages(profile: Profile, signal: AbortSignal, doc: Doc
   const check = () => {
     if (signal.aborted || !shows()) return;
     clearInterval(timer);
-    loadRecordPages()
+    recordPages
+      .load()
       .then((start) => start(profile, signal))
       .catch((error: unknown) => console.error('[EduLens] record pages', error));
   };
