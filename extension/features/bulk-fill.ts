@@ -3,7 +3,7 @@ import { t } from '../lib/i18n';
 import { foldable } from '../lib/fold';
 import { h } from '../lib/overlay';
 import { recordPerf } from '../lib/perf';
-import { type BulkFillEngine, engineLoaded, loadEngine } from './bulk-fill/engine-api';
+import { type BulkFillEngine, bulkFillEngine } from './bulk-fill/engine-api';
 
 // Bulk fill from Excel — the part every grade page carries: a panel to paste into or pick a
 // file from, and a catch for a block of cells pasted onto the grid. Everything else (reading,
@@ -42,7 +42,7 @@ export function mountBulkFill(ctx: FeatureContext): void {
 
   let engine: Promise<BulkFillEngine> | undefined;
   const use = (run: (engine: BulkFillEngine) => unknown) => {
-    engine ??= loadEngine().then((start) => start({ ctx, section, status, result, recordPerf }));
+    engine ??= bulkFillEngine.load().then((start) => start({ ctx, section, status, result, recordPerf }));
     engine.then(run, (error: unknown) => {
       engine = undefined;
       status.textContent = t('bulkFill_engineFailed');
@@ -116,7 +116,7 @@ export function mountBulkFill(ctx: FeatureContext): void {
   );
   // A fill begun before the grid was drawn again (another page, a save) goes on in this mount:
   // starting the engine is enough, it picks up the book's fill.
-  if (engineLoaded()) use(() => undefined);
+  if (bulkFillEngine.loaded()) use(() => undefined);
 }
 
 export const bulkFill = defineFeature({ id: 'bulk-fill', runsOn: ['grade-grid'], mount: mountBulkFill });
