@@ -51,9 +51,9 @@ export interface TabMessages {
 }
 
 export type BackgroundType = keyof BackgroundMessages;
-export type TabType = keyof TabMessages;
+type TabType = keyof TabMessages;
 export type RequestOf<M, T extends keyof M> = M[T] extends { request: infer R } ? R : never;
-export type ResponseOf<M, T extends keyof M> = M[T] extends { response: infer R } ? R : never;
+type ResponseOf<M, T extends keyof M> = M[T] extends { response: infer R } ? R : never;
 
 /** A notice with no answer: the content script's page changed (for the side panel to refresh). */
 const PAGE_CHANGED = 'page.changed';
@@ -127,7 +127,7 @@ export type Handler<M, T extends keyof M> = (
 ) => ResponseOf<M, T> | Promise<ResponseOf<M, T>>;
 
 /** A handler of a request whose payload nobody has checked yet. */
-export type UncheckedHandler = (payload: unknown, sender: Sender) => unknown;
+type UncheckedHandler = (payload: unknown, sender: Sender) => unknown;
 
 // One listener per JS context dispatches to the handlers registered in that context.
 const handlers = new Map<string, UncheckedHandler>();

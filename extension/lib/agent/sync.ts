@@ -185,7 +185,7 @@ export class AgentSync {
   }
 
   /** Forgets the token (the queue stays, for a later pairing). */
-  async unpair(): Promise<void> {
+  private async unpair(): Promise<void> {
     const current = await this.deps.connection.get();
     await this.deps.connection.set({ ...current, token: null, pairedAt: null });
   }
