@@ -59,8 +59,13 @@ export async function addedProfilesSection(rerender: () => Promise<void>): Promi
     await addedProfiles.setValue(rest);
     const stillUsed = new Set(rest.flatMap(profileOrigins));
     const unused = profileOrigins(profile).filter((origin) => !stillUsed.has(origin));
-    // The built-in portals' origins are required permissions: the browser keeps them.
-    await browser.permissions.remove({ origins: unused }).catch(() => false);
+    for (const origin of unused) {
+      try {
+        await browser.permissions.remove({ origins: [origin] });
+      } catch {
+        // A built-in portal's origin is a required permission: the browser keeps it.
+      }
+    }
     await rerender();
   };
 
