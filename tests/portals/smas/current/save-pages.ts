@@ -1,8 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { launchChromium } from '../../../helpers/chromium';
 import { startPortals } from '../../start-portals';
+import { mergeManifest } from '../common/saved-manifest';
 import { MAIN_TEACHER } from './accounts';
 
 // Saves the current generation's score book as the browser shows it once the app rendered it
@@ -91,15 +92,6 @@ async function savePage(
   }
 }
 
-/** The manifest with this generation's entries replaced by `specs`, the others kept in place. */
-async function mergeManifest(outDir: URL): Promise<void> {
-  const file = new URL('manifest.json', outDir);
-  const existing = JSON.parse(await readFile(file, 'utf8').catch(() => '[]')) as Array<{ file: string }>;
-  const others = existing.filter((entry) => !entry.file.startsWith(MANIFEST_PREFIX));
-  const ours = specs.map(({ file, path, shows }) => ({ file, path, shows }));
-  await writeFile(file, `${JSON.stringify([...others, ...ours], null, 2)}\n`);
-}
-
 export async function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const portals = await startPortals({ port: 0 });
@@ -107,7 +99,11 @@ export async function savePages(outDir = new URL('../pages/', import.meta.url)):
   try {
     const { url, ssoUrl } = portals.smasCurrent;
     for (const spec of specs) await savePage(browser, url, ssoUrl, spec, outDir);
-    await mergeManifest(outDir);
+    await mergeManifest(
+      outDir,
+      MANIFEST_PREFIX,
+      specs.map(({ file, path, shows }) => ({ file, path, shows })),
+    );
     return specs.map((spec) => fileURLToPath(new URL(spec.file, outDir)));
   } finally {
     await browser.close();

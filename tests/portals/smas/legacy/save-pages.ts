@@ -1,9 +1,10 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright';
 import { launchChromium } from '../../../helpers/chromium';
 import { startPortals } from '../../start-portals';
 import { buildSmasRoster } from '../common/roster';
+import { mergeManifest } from '../common/saved-manifest';
 import { LEGACY_ACCOUNTS } from './accounts';
 
 // Saves the legacy generation's pages of the profile walk as the browser shows them after their
@@ -121,27 +122,22 @@ async function savePage(browser: Browser, base: string, spec: PageSpec, outDir: 
   }
 }
 
-/** The manifest with this generation's entries replaced by `specs`, the others kept in place. */
-async function mergeManifest(outDir: URL): Promise<void> {
-  const file = new URL('manifest.json', outDir);
-  const existing = JSON.parse(await readFile(file, 'utf8').catch(() => '[]')) as Array<{ file: string }>;
-  const others = existing.filter((entry) => !entry.file.startsWith(MANIFEST_PREFIX));
-  const ours = specs.map(({ file, path, shows, frame }) => ({
-    file,
-    path,
-    shows,
-    ...(frame && { frame: { selector: frame, file: file.replace(/\.html$/, '.frame.html') } }),
-  }));
-  await writeFile(file, `${JSON.stringify([...ours, ...others], null, 2)}\n`);
-}
-
 export async function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const portals = await startPortals({ port: 0 });
   const browser = await launchChromium();
   try {
     for (const spec of specs) await savePage(browser, portals.smasLegacy.url, spec, outDir);
-    await mergeManifest(outDir);
+    await mergeManifest(
+      outDir,
+      MANIFEST_PREFIX,
+      specs.map(({ file, path, shows, frame }) => ({
+        file,
+        path,
+        shows,
+        ...(frame && { frame: { selector: frame, file: file.replace(/\.html$/, '.frame.html') } }),
+      })),
+    );
     return specs.map((spec) => fileURLToPath(new URL(spec.file, outDir)));
   } finally {
     await browser.close();
