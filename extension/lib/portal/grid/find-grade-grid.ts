@@ -41,7 +41,7 @@ export function findGradeGrid(
     // carry the same class).
     for (const { header, body } of gridTables(page.grid, scope.root)) {
       const layout = readHeader(header, page.grid.skipRows);
-      const grid = createGradeGrid(page, { header, body, layout }, scope, doc, unseen);
+      const grid = createGradeGrid(page, { body, layout }, scope, doc, unseen);
       if (grid) return grid;
     }
   }

@@ -27,12 +27,12 @@ function otherWindow(page: GradeGridPage, node: Node, front: Element | undefined
 
 export function createGradeGrid(
   page: GradeGridPage,
-  tables: { header: HTMLTableElement; body: HTMLTableElement; layout: HeaderLayout },
+  tables: { body: HTMLTableElement; layout: HeaderLayout },
   scope: PageScope,
   topDocument: Document,
   unseen: UnseenTyping | undefined,
 ): PortalGrid | undefined {
-  const { header: headerTable, body: table, layout } = tables;
+  const { body: table, layout } = tables;
   const { columns, keyPosition, namePositions } = mapColumns(page, layout);
   if ((keyPosition === undefined && page.grid.rowKey.attr === undefined) || columns.length === 0)
     return undefined;
@@ -103,7 +103,6 @@ export function createGradeGrid(
   return {
     page,
     table,
-    headerTable,
     document: doc,
     columns,
     rows() {

@@ -26,8 +26,7 @@ export interface ListRow {
 }
 
 export interface ListGrid {
-  headerTable: HTMLTableElement;
-  /** The table holding the rows. */
+  /** The table holding the rows (apart from the header's when the profile's `grid.body` says so). */
   table: HTMLTableElement;
   /** Positions of each found column in the table. */
   positions: ReadonlyMap<string, readonly number[]>;
@@ -64,7 +63,6 @@ export function findListGrid(page: ListPage, doc: Document): ListGrid | undefine
       });
       const pagination = page.grid.pagination?.kind === 'pages' ? page.grid.pagination : undefined;
       return {
-        headerTable: header,
         table: body,
         positions,
         rows: () =>

@@ -80,8 +80,6 @@ export interface PortalGrid {
   readonly page: GradeGridPage;
   /** The table holding the rows (the body table of a grid whose header is drawn apart). */
   readonly table: HTMLTableElement;
-  /** The table holding the header (the same as `table` unless the profile's `grid.body` is set). */
-  readonly headerTable: HTMLTableElement;
   /** The document holding the table (an iframe's document in the iframe variant). */
   readonly document: Document;
   /** Mapped columns in table order (not the key or name columns). */
