@@ -1091,7 +1091,7 @@ describe('legacy', () => {
     const student = clean();
     const { doc } = await client.page(`/HoSoHocSinh/HoSo/${student.studentId}`);
     expect(textOf(one(doc, '.lock-banner'))).toBe(
-      'Dữ liệu đang khóa để tổng hợp "Khóa SMAS: Báo cáo tháng" đến 00:00 ngày 18/12/2025. Thầy/cô chưa thể cập nhật hồ sơ.',
+      'Khóa SMAS: Báo cáo tháng — dữ liệu chỉ được xem đến 00:00 ngày 18/12/2025. Thầy/cô chưa thể cập nhật hồ sơ.',
     );
     const inputs = all(doc, '#frmHoSo input:not([type=hidden])').filter((i) => i.id !== 'MaHocSinh');
     expect(inputs.length).toBeGreaterThan(10);
@@ -1099,7 +1099,7 @@ describe('legacy', () => {
     const refused = await client.post('/HoSoHocSinh/Luu', profileBody(LegacyClient.token(doc), student));
     expect(refused.status).toBe(403);
     const list = await client.page('/HoSoHocSinh/DanhSach?lopId=601');
-    expect(textOf(one(list.doc, '.lock-banner'))).toContain('đến 00:00 ngày 18/12/2025');
+    expect(textOf(one(list.doc, '.lock-banner'))).toContain('chỉ được xem đến 00:00 ngày 18/12/2025');
   });
 });
 

@@ -32,6 +32,8 @@ interface PageSpec {
   until: Step;
   /** The profile window's iframe: its document is saved next to the page. */
   frame?: string;
+  /** Simulated time to open the page at. */
+  at?: string;
 }
 
 const LIST = '/HoSoHocSinh/DanhSach?lopId=601';
@@ -68,6 +70,15 @@ export const specs: readonly PageSpec[] = [
     frame: 'iframe#ifrHoSo',
     shows: `legacy generation: the list with div.RadWindow#winHoSo open on ${formStudent.studentCode}; the profile form (Kendo date input, Telerik combos) is the iframe's document legacy-student-form.frame.html`,
   },
+  {
+    file: 'legacy-student-form-locked.html',
+    path: LIST,
+    until: 'form',
+    frame: 'iframe#ifrHoSo',
+    at: '2025-12-17T09:00:00+07:00',
+    shows:
+      'legacy generation: the same window on a lock day of the SMAS calendar (monthly report, the 17th): div.lock-banner, every input and "Lưu" disabled (iframe document legacy-student-form-locked.frame.html)',
+  },
 ];
 
 const MANIFEST_PREFIX = 'legacy-';
@@ -102,6 +113,9 @@ async function walkTo(page: Page, base: string, spec: PageSpec): Promise<void> {
 
 async function savePage(browser: Browser, base: string, spec: PageSpec, outDir: URL): Promise<void> {
   await fetch(new URL('/__test/reset', base), { method: 'POST' });
+  if (spec.at) {
+    await fetch(new URL('/__test/clock', base), { method: 'POST', body: JSON.stringify({ now: spec.at }) });
+  }
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();

@@ -8,7 +8,7 @@ import { formatVnDateTime } from '../../../vnedu/sim-clock';
 export function lockText(status: SmasLockStatus): string | undefined {
   if (!status.locked) return undefined;
   if (status.lock && status.until) {
-    return `Dữ liệu đang khóa để tổng hợp "${status.lock.title.vi}" đến ${formatVnDateTime(status.until.getTime())}. Thầy/cô chưa thể cập nhật hồ sơ.`;
+    return `${status.lock.title.vi} — dữ liệu chỉ được xem đến ${formatVnDateTime(status.until.getTime())}. Thầy/cô chưa thể cập nhật hồ sơ.`;
   }
   return 'Dữ liệu đang khóa theo yêu cầu của Sở GD&ĐT. Thầy/cô chưa thể cập nhật hồ sơ.';
 }
