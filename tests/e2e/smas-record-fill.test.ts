@@ -77,6 +77,14 @@ describe('record bulk fill on the legacy SMAS', () => {
     // Every row matched by its code; every record changes (a new address at least).
     await expect.poll(() => overlay(page).locator('[data-testid=rf-record]').count()).toBe(60);
     expect(await overlay(page).locator('[data-testid=rf-skipped]').count()).toBe(0);
+    // Old → new from the records as stored (the list itself does not show the address).
+    const clean = state.roster.examples.clean;
+    const cleanRow = overlay(page).locator(`[data-testid=rf-record][data-key="${clean.studentCode}"]`);
+    expect(await cleanRow.locator('[data-field=address]').textContent()).toContain(
+      `${seeded.get(clean.studentId)!.address} → ${expected(clean).address}`,
+    );
+    // A record without a mistake changes only its address.
+    expect(await cleanRow.locator('[data-field]').count()).toBe(1);
     // The mapping read the line-broken headers.
     expect(await overlay(page).locator('[data-testid=rf-map-1]').inputValue()).toBe('studentCode');
     expect(await overlay(page).locator('[data-testid=rf-map-6]').inputValue()).toBe('citizenId');

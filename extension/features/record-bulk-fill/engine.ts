@@ -7,7 +7,8 @@ import { DIALOG_CSS } from '../bulk-fill/preview';
 import { fileSheets } from '../bulk-fill/sources';
 import type { RecordEngineDeps, RecordFillEngine } from './engine-api';
 import { renderFill } from './fill-view';
-import { inListCopy, readAllPages } from './list-students';
+import { type FormValues, readFormValues } from './form-values';
+import { inListCopy, type ListedStudents, readAllPages } from './list-students';
 import {
   type ColumnMapping,
   headerSignature,
@@ -105,25 +106,63 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
     });
   };
 
+  /** Ends the preview open now, so that its reads in the background do not draw it again. */
+  let endPreview: (() => void) | undefined;
   const open = (
     source: RecordSheet,
     fileName: string,
-    listed: { students: ListStudent[]; pageOfKey: ReadonlyMap<string, number> },
+    listed: ListedStudents,
     signature: string,
     start: ColumnMapping,
+    notice: string,
   ) => {
-    const { students, pageOfKey } = listed;
+    const { pageOfKey, formUrlOfKey } = listed;
     let mapping = start;
+    /** Until the preview is closed, another file is picked or the fill starts. */
+    let previewing = true;
+    endPreview?.();
+    endPreview = () => {
+      previewing = false;
+    };
+    /** What each record's form holds now, read once per record the plan would change. */
+    const current = new Map<string, FormValues>();
+    const asked = new Set<string>();
+    const students = () =>
+      listed.students.map((student): ListStudent => {
+        const values = current.get(student.key);
+        return values ? { ...student, shown: { ...student.shown, ...values } } : student;
+      });
     const render = () => {
-      const plan = buildRecordPlan(source, mapping, students);
+      const plan = buildRecordPlan(source, mapping, students());
+      const unread = new Map(
+        plan.records.flatMap(({ student }) => {
+          const url = formUrlOfKey.get(student.key);
+          return url && !asked.has(student.key) ? [[student.key, url] as const] : [];
+        }),
+      );
+      if (formPage && unread.size > 0) {
+        // The old values first: the preview then lists only what really changes.
+        for (const key of unread.keys()) asked.add(key);
+        say(FILL_TEXT.readingRecords(unread.size));
+        void readFormValues(formPage, unread, new AbortController().signal).then((values) => {
+          for (const [key, found] of values) current.set(key, found);
+          say(notice);
+          if (previewing) render();
+        });
+        return;
+      }
       show(
         renderPreview(source, mapping, plan, fileName, {
           remap(col, role) {
             mapping = withColumn(mapping, col, role);
             render();
           },
-          close,
+          close() {
+            previewing = false;
+            close();
+          },
           start() {
+            previewing = false;
             const remember = isCorrected(source.columns, mapping)
               ? readItem(KEYS.recordFillMappings).then((all) =>
                   writeItem(
@@ -155,16 +194,17 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
       const saved = await readItem(KEYS.recordFillMappings);
       const mapping = mappingOf(read.source.columns, saved[signature]);
       say(FILL_TEXT.readingList);
-      let listed: Awaited<ReturnType<typeof readAllPages>>;
+      let listed: ListedStudents;
       try {
         const lookup = new AbortController();
-        listed = await inListCopy(listPage, doc, lookup.signal, (copy) => readAllPages(copy, lookup.signal));
+        listed = await inListCopy(listPage, doc, lookup.signal, (copy) =>
+          readAllPages(listPage, copy, lookup.signal),
+        );
       } catch (error) {
         console.error('[EduLens] record fill', error);
         return say(FILL_TEXT.listFailed);
       }
-      say(sheets.notice ?? '');
-      open(read.source, file.name, listed, signature, mapping);
+      open(read.source, file.name, listed, signature, mapping, sheets.notice ?? '');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { findListGrid, type ListGrid, type ListRow } from '../../lib/portal/grid';
-import { pageOf } from '../../lib/records/list';
+import { pageOf, recordRows } from '../../lib/records/list';
 import type { RecordListPage } from '../../lib/records/pages';
 import { fillFields } from './fields';
 import type { ListStudent } from './plan';
@@ -52,22 +52,31 @@ export async function nextPage(list: ListGrid, signal: AbortSignal): Promise<boo
   return true;
 }
 
-/** Every student of the list from its current page on, with the page each is on (1 = the first read). */
+export interface ListedStudents {
+  students: ListStudent[];
+  /** The list's page each student is on (1 = the first read). */
+  pageOfKey: Map<string, number>;
+  /** The address of each student's form document, when the profile says how to make it. */
+  formUrlOfKey: Map<string, string>;
+}
+
+/** Every student of the list from its current page on. */
 export async function readAllPages(
+  listPage: RecordListPage,
   list: ListGrid,
   signal: AbortSignal,
-): Promise<{ students: ListStudent[]; pageOfKey: Map<string, number> }> {
-  const students: ListStudent[] = [];
-  const pageOfKey = new Map<string, number>();
+): Promise<ListedStudents> {
+  const listed: ListedStudents = { students: [], pageOfKey: new Map(), formUrlOfKey: new Map() };
   for (let page = 1; page <= MAX_LIST_PAGES; page++) {
-    for (const row of list.rows()) {
-      if (row.key === '' || pageOfKey.has(row.key)) continue;
-      students.push(studentOf(list, row));
-      pageOfKey.set(row.key, page);
+    for (const { row, formUrl } of recordRows(listPage, list)) {
+      if (row.key === '' || listed.pageOfKey.has(row.key)) continue;
+      listed.students.push(studentOf(list, row));
+      listed.pageOfKey.set(row.key, page);
+      if (formUrl) listed.formUrlOfKey.set(row.key, formUrl);
     }
     if (!(await nextPage(list, signal))) break;
   }
-  return { students, pageOfKey };
+  return listed;
 }
 
 /** Runs `work` on a copy of the list in a hidden frame, removed afterwards. */

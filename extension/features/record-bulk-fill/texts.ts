@@ -14,6 +14,10 @@ export const FILL_TEXT = {
     vi: 'Đang đọc danh sách học sinh (mọi trang)…',
     en: 'Reading the student list (every page)…',
   },
+  readingRecords: (count: number): Message => ({
+    vi: `Đang đọc ${count} hồ sơ hiện có để so sánh…`,
+    en: `Reading ${count} current records to compare…`,
+  }),
   listFailed: {
     vi: 'Không đọc được danh sách học sinh của cổng (phiên đăng nhập có thể đã hết hạn).',
     en: "Could not read the portal's student list (the session may have expired).",

@@ -1,6 +1,6 @@
 import type { Message } from '@edulens/shared';
 import type { RecordField } from '@edulens/shared/profiles';
-import { readRecordForm } from './form';
+import { type RecordForm, readRecordForm } from './form';
 import type { RecordFormPage } from './pages';
 
 // What EduLens knows of a list's records, by the address of each one's form: read in the
@@ -37,7 +37,12 @@ const NOT_A_FORM: Message = {
   en: 'Could not read the record (the session may have expired).',
 };
 
-async function readSummary(page: RecordFormPage, url: string, signal: AbortSignal): Promise<RecordEntry> {
+/** The record form of the document at `url` (same origin, the page's session), or why it could not be read. */
+export async function readFormDocument(
+  page: RecordFormPage,
+  url: string,
+  signal: AbortSignal,
+): Promise<{ ok: true; form: RecordForm } | { ok: false; reason: Message }> {
   try {
     const response = await fetch(url, { credentials: 'same-origin', signal });
     if (!response.ok) {
@@ -50,12 +55,17 @@ async function readSummary(page: RecordFormPage, url: string, signal: AbortSigna
     if (html.length > MAX_FORM_BYTES) return { ok: false, reason: NOT_A_FORM };
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const form = readRecordForm(page, doc);
-    if (!form) return { ok: false, reason: NOT_A_FORM };
-    return { ok: true, summary: { name: form.value('fullName'), missing: form.missing() } };
+    return form ? { ok: true, form } : { ok: false, reason: NOT_A_FORM };
   } catch (error) {
     if (signal.aborted) throw error;
     return { ok: false, reason: { vi: 'Không kết nối được cổng.', en: 'Could not reach the portal.' } };
   }
+}
+
+async function readSummary(page: RecordFormPage, url: string, signal: AbortSignal): Promise<RecordEntry> {
+  const read = await readFormDocument(page, url, signal);
+  if (!read.ok) return read;
+  return { ok: true, summary: { name: read.form.value('fullName'), missing: read.form.missing() } };
 }
 
 export function createRecordStore(page: RecordFormPage): RecordStore {
