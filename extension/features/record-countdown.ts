@@ -1,16 +1,27 @@
-import { formatInstant, nextEvents } from '@edulens/shared/calendar';
+import type { Message } from '@edulens/shared';
+import {
+  type CalendarId,
+  calendarIds,
+  formatInstant,
+  getCalendar,
+  nextEvents,
+  type Occurrence,
+} from '@edulens/shared/calendar';
+import type { LockInfo } from '@edulens/shared/page';
 import type { Profile } from '@edulens/shared/profiles';
 import type { Clock } from '../lib/clock';
 import { currentLang, pick } from '../lib/i18n';
 import { lockDurationText, lockState } from '../lib/lock-text';
-import { calendarFor } from '../lib/locks';
+import { sendToBackground } from '../lib/messages';
 import { h, type Overlay } from '../lib/overlay';
 import { DEADLINE_TEXT } from '../lib/records/text';
 
 // On record pages, the profile's calendar: the next lock ("<lock title> sau 2 ngày 5 giờ", the
 // instant on hover, warning colours in the last 48 hours), or the portal's own lock when the form on
 // screen is read-only, and the update window before the lock (open and closing, or when it opens).
-// Grade books have their own per-term banner (lock-countdown.ts).
+// Grade books have their own per-term banner (lock-countdown.ts). A built-in calendar is read here;
+// one with a province's override is the background's to apply (it validates the override, and this
+// script stays free of zod), and its answer holds the locks alone.
 
 const TICK_MS = 30_000;
 
@@ -30,8 +41,23 @@ export function mountRecordCountdown({
   signal,
   portalLocked,
 }: RecordCountdownDeps): void {
-  const calendar = calendarFor(profile.calendar);
-  if (!calendar) return;
+  const ref = profile.calendar;
+  const builtIn =
+    ref.override === undefined && (calendarIds as readonly string[]).includes(ref.id)
+      ? getCalendar(ref.id as CalendarId)
+      : undefined;
+  let answered: LockInfo[] = [];
+  const deadlines = (now: number): { lock?: { title: Message; at: Date }; window?: Occurrence } => {
+    if (!builtIn) {
+      const lock = answered.find((l) => Date.parse(l.at) > now);
+      return { ...(lock && { lock: { title: lock.title, at: new Date(lock.at) } }) };
+    }
+    const events = nextEvents(builtIn, new Date(now), { horizonDays: 400 });
+    return {
+      lock: events.find((event) => event.kind === 'lock'),
+      window: events.find((event) => event.kind === 'update-window'),
+    };
+  };
   const section = overlay.section('record-countdown', { region: 'top', order: 0 });
   const lockLine = h('div', { class: 'rd-line', role: 'status', 'data-testid': 'record-lock' });
   const windowLine = h('div', { class: 'rd-line rd-window', 'data-testid': 'record-window' });
@@ -48,9 +74,7 @@ export function mountRecordCountdown({
 
   const update = () => {
     const now = clock.now();
-    const events = nextEvents(calendar, new Date(now), { horizonDays: 400 });
-    const lock = events.find((event) => event.kind === 'lock');
-    const window = events.find((event) => event.kind === 'update-window');
+    const { lock, window } = deadlines(now);
     const byPortal = portalLocked();
     banner.hidden = !lock && !byPortal;
     if (lock || byPortal) {
@@ -76,8 +100,20 @@ export function mountRecordCountdown({
       windowLine.dataset.open = String(open);
     }
   };
-  update();
+  const load = async () => {
+    if (!builtIn) {
+      const answer = await sendToBackground('locks.forBook', { calendar: ref, now: clock.now() }).catch(
+        () => ({
+          locks: [] as LockInfo[],
+        }),
+      );
+      if (signal.aborted) return;
+      answered = answer.locks;
+    }
+    update();
+  };
+  void load();
   const timer = setInterval(update, TICK_MS);
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
-  clock.onChange(update, signal);
+  clock.onChange(() => void load(), signal);
 }
