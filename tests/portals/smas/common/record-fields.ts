@@ -64,7 +64,6 @@ export const REQUIRED_FIELDS: readonly RecordField[] = [
 ];
 
 export const GENDERS = ['Nam', 'Nữ'] as const;
-export type StudentGender = (typeof GENDERS)[number];
 
 /** Dân tộc items, most common in the Mekong delta first. */
 export const ETHNICITIES: readonly string[] = [

@@ -8,13 +8,7 @@ import {
   MISTAKE_KINDS,
   type MistakeKind,
 } from './mistakes';
-import {
-  ETHNICITIES,
-  missingRequired,
-  type RecordField,
-  REQUIRED_FIELDS,
-  type StudentRecord,
-} from './record-fields';
+import { ETHNICITIES, missingRequired, type RecordField, type StudentRecord } from './record-fields';
 import { BULK_CLASS_ID, CLASS_PLANS, type ClassPlan, LEVELS, SCHOOL, SCHOOL_YEAR } from './school';
 
 // The seeded school both simulated SMAS generations show: classes and student records, the same
@@ -237,5 +231,3 @@ export function buildSmasRoster(seed = 2025): SmasRoster {
     student: (studentId) => byId.get(studentId),
   };
 }
-
-export { REQUIRED_FIELDS };
