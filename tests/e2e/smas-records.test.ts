@@ -81,12 +81,12 @@ describe('SMAS record form', () => {
       `Số CCCD ${stored} ứng với giới tính ${encoded}, nhưng hồ sơ ghi ${recorded}.`,
     );
     await pwExpect(frame.locator('#SoCCCD')).toHaveAttribute('data-edulens-mark', 'error');
+    await screenshot(h.page, 'smas-record-cccd');
 
     // Typing the other gender into the combo puts the record right: the note goes as you type.
     await frame.locator('#cbGioiTinh_Input').fill(encoded === 'nữ' ? 'Nữ' : 'Nam');
     await frame.locator('#cbGioiTinh_Input').blur();
     await pwExpect(note(frame, 'citizenId')).toHaveCount(0);
-    await screenshot(h.page, 'smas-record-cccd');
   });
 
   it('offers the new number for an old 11-digit phone and the converted value reaches the portal’s model', async () => {

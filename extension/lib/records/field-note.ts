@@ -1,8 +1,8 @@
 import type { FieldFinding } from './check-record';
 
 // A short note under a form field with the findings of its rules, and a button for each offered
-// fix. Drawn in the portal's document (inputs show no hover text), styled inline so the portal's
-// CSS neither hides it nor is touched.
+// fix. Drawn in the portal's document (inputs show no hover text) right after the field's row,
+// styled inline so the portal's CSS neither hides it nor is touched.
 
 const NOTE_ATTR = 'data-edulens-note';
 
@@ -25,11 +25,12 @@ export interface NoteParts {
   onFix(finding: FieldFinding): void;
 }
 
-/** Shows (or removes, with no findings) the note of one field; returns the note element. */
+/** Shows (or removes, with no findings) the note of one field, just below the field's row. */
 export function showFieldNote(input: HTMLElement, form: Element, field: string, parts: NoteParts): void {
   const row = rowOf(input, form);
   const doc = input.ownerDocument;
-  let note = row.querySelector<HTMLElement>(`[${NOTE_ATTR}="${field}"]`);
+  const next = row.nextElementSibling;
+  let note = next?.getAttribute(NOTE_ATTR) === field ? (next as HTMLElement) : null;
   if (parts.findings.length === 0) {
     note?.remove();
     return;
@@ -38,10 +39,13 @@ export function showFieldNote(input: HTMLElement, form: Element, field: string, 
     note = doc.createElement('div');
     note.setAttribute(NOTE_ATTR, field);
     note.setAttribute('role', 'alert');
-    note.style.cssText =
-      'display:block;margin:2px 0 4px;font:12px/1.35 system-ui,Arial,sans-serif;clear:both';
-    row.append(note);
+    note.style.cssText = 'display:block;margin:0 0 6px;font:12px/1.35 system-ui,Arial,sans-serif';
+    // Beside the portal's row, not inside it: a row laid out as a flex line would squeeze its input.
+    row.after(note);
   }
+  // Under the input, where the eye is.
+  const indent = input.getBoundingClientRect().left - row.getBoundingClientRect().left;
+  note.style.paddingLeft = `${Math.max(0, Math.round(indent))}px`;
   note.replaceChildren();
   for (const finding of parts.findings) {
     const line = doc.createElement('div');
