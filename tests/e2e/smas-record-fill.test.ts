@@ -135,4 +135,47 @@ describe('record bulk fill on the legacy SMAS', () => {
       expect(record.studentCode).toBe(before.studentCode);
     }
   }, 420_000);
+
+  it('keeps a corrected column mapping for the next file of the same kind', async () => {
+    await control('reset');
+    const state = h.portals.smasLegacy.handle.state;
+    const students = state.roster.bulkClass.students.slice(0, 3);
+    const file = await recordFillWorkbook(
+      students.map((student) => ({
+        ...state.roster.truth.get(student.studentId)!.correct,
+        studentCode: student.studentCode,
+        fatherName: 'Huỳnh Văn Mới',
+        address: 'Ấp Mới, xã Long Phước',
+      })),
+    );
+    const page = h.page;
+    await logInSmasLegacy(page, base);
+    const pick = async () => {
+      await page.goto(`${base}HoSoHocSinh/DanhSach?lopId=${state.roster.bulkClass.id}`);
+      await overlay(page).locator('[data-testid=rf-file]').setInputFiles({
+        name: 'ho-so.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
+      await overlay(page).locator('[data-testid=rf-preview]').waitFor({ timeout: 60_000 });
+      await expect.poll(() => overlay(page).locator('[data-testid=rf-record]').count()).toBe(3);
+    };
+    const fatherColumn = overlay(page).locator('[data-testid=rf-map-9]');
+    const fatherChanges = overlay(page).locator('[data-testid=rf-record] [data-field=fatherName]');
+
+    await pick();
+    expect(await fatherColumn.inputValue()).toBe('fatherName');
+    expect(await fatherChanges.count()).toBe(3);
+    // The teacher does not want the fathers' names from this file.
+    await fatherColumn.selectOption('');
+    await expect.poll(() => fatherChanges.count()).toBe(0);
+
+    // The next time, on a new page, the same kind of file opens with the teacher's mapping.
+    await pick();
+    expect(await fatherColumn.inputValue()).toBe('');
+    expect(await fatherChanges.count()).toBe(0);
+    // Given back, for the tests after this one.
+    await fatherColumn.selectOption('fatherName');
+    await expect.poll(() => fatherChanges.count()).toBe(3);
+  }, 180_000);
 });

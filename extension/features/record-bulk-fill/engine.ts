@@ -12,7 +12,6 @@ import { inListCopy, type ListedStudents, readAllPages } from './list-students';
 import {
   type ColumnMapping,
   headerSignature,
-  isCorrected,
   mappingOf,
   rememberMapping,
   toSaved,
@@ -132,6 +131,13 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
         const values = current.get(student.key);
         return values ? { ...student, shown: { ...student.shown, ...values } } : student;
       });
+    /** The teacher's mapping, kept for files of this kind as soon as it is changed. */
+    const remember = () => {
+      const kept = toSaved(source.columns, mapping, Date.now());
+      void readItem(KEYS.recordFillMappings)
+        .then((all) => writeItem(KEYS.recordFillMappings, rememberMapping(all, signature, kept)))
+        .catch((error: unknown) => console.error('[EduLens] record fill mapping', error));
+    };
     const render = () => {
       const plan = buildRecordPlan(source, mapping, students());
       const unread = new Map(
@@ -155,6 +161,7 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
         renderPreview(source, mapping, plan, fileName, {
           remap(col, role) {
             mapping = withColumn(mapping, col, role);
+            remember();
             render();
           },
           close() {
@@ -163,18 +170,13 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
           },
           start() {
             previewing = false;
-            const remember = isCorrected(source.columns, mapping)
-              ? readItem(KEYS.recordFillMappings).then((all) =>
-                  writeItem(
-                    KEYS.recordFillMappings,
-                    rememberMapping(all, signature, toSaved(source.columns, mapping, Date.now())),
-                  ),
-                )
-              : Promise.resolve();
             // The pager only goes forward: the records in the order of the list's pages.
             const page = (record: PlannedRecord) => pageOfKey.get(record.student.key) ?? 0;
-            const ordered = [...plan.records].sort((a, b) => page(a) - page(b));
-            void remember.catch(() => undefined).then(() => fill(ordered, 0, 0));
+            fill(
+              [...plan.records].sort((a, b) => page(a) - page(b)),
+              0,
+              0,
+            );
           },
         }),
       );

@@ -1,6 +1,6 @@
 import type { Message } from '@edulens/shared';
 import type { SavedColumnMapping, SavedColumnMappings } from '../../lib/storage-keys';
-import { type ColumnRole, isRecordField, type RecordField } from './fields';
+import { type ColumnRole, isRecordField } from './fields';
 import type { RecordColumn } from './record-sheet';
 
 // Which column of the file fills which record field. The header texts decide first; a teacher's
@@ -89,16 +89,6 @@ export function rememberMapping(
     .sort(([, a], [, b]) => b.savedAt - a.savedAt)
     .slice(0, MAX_SAVED_MAPPINGS);
   return Object.fromEntries(entries);
-}
-
-/** Whether the teacher changed anything from what the header says. */
-export function isCorrected(columns: readonly RecordColumn[], mapping: ColumnMapping): boolean {
-  return columns.some((column) => (mapping.get(column.col) ?? null) !== column.guess);
-}
-
-/** The fields the mapping fills. */
-export function mappedFields(mapping: ColumnMapping): RecordField[] {
-  return [...mapping.values()].filter(isRecordField);
 }
 
 /** Why the mapping cannot fill anything, or undefined. */

@@ -7,7 +7,7 @@ import type { RecordSheet } from './record-sheet';
 import { fieldValue, sameFieldValue, valueProblem } from './values';
 
 // From the file's rows and the portal's list of students to what the fill will do: which record
-// gets which fields (old → new where the list shows the old value), and which rows are left out
+// gets which fields (old → new, where the old value is known), and which rows are left out
 // and why. Matching is the one policy of shared/matching (code, then name + birth date); a row it
 // is not sure of is never filled.
 
@@ -18,13 +18,13 @@ export interface ListStudent {
   code: string;
   name: string;
   birthDate: string;
-  /** Values the list itself shows (gender, ethnicity…), for the preview's "old" side. */
+  /** The record's values known before its form opens (the list's columns, its form document read). */
   shown: Partial<Record<RecordField, string>>;
 }
 
 export interface FieldChange {
   field: RecordField;
-  /** The list's value; undefined when the list does not show the field (read when the form opens). */
+  /** The record's value; undefined when it is not known before the form opens. */
   before?: string;
   after: string;
 }
@@ -56,10 +56,8 @@ export interface RecordPlan {
   records: PlannedRecord[];
   skipped: SkippedRow[];
   refused: RefusedValue[];
-  /** Rows matched whose values all equal the list's (nothing to write). */
+  /** Rows matched whose values all equal the record's (nothing to write). */
   unchanged: number;
-  /** The fields the mapping fills. */
-  fields: RecordField[];
 }
 
 function matchReason(
@@ -110,7 +108,6 @@ export function buildRecordPlan(
   const codeCol = colOf('studentCode');
   const nameCol = colOf('fullName');
   const birthCol = colOf('birthDate');
-  const fields = [...mapping.values()].filter(isRecordField);
   const text = (cells: readonly unknown[], col: number | undefined, field?: RecordField) => {
     if (col === undefined) return '';
     const value = (cells[col] ?? null) as Parameters<typeof cellText>[0];
@@ -126,7 +123,7 @@ export function buildRecordPlan(
   const targets: MatchTarget[] = students.map(({ code, name, birthDate }) => ({ code, name, birthDate }));
   const { rows: matches } = matchRows(sources, targets);
 
-  const plan: RecordPlan = { records: [], skipped: [], refused: [], unchanged: 0, fields };
+  const plan: RecordPlan = { records: [], skipped: [], refused: [], unchanged: 0 };
   matches.forEach((match, i) => {
     const { row, cells } = rows[i]!;
     const label = sources[i]!.name || sources[i]!.code || '';
