@@ -178,4 +178,56 @@ describe('record bulk fill on the legacy SMAS', () => {
     await fatherColumn.selectOption('fatherName');
     await expect.poll(() => fatherChanges.count()).toBe(3);
   }, 180_000);
+
+  it('stops when the teacher presses "Dừng": every record saved whole or left as it was, and says so', async () => {
+    await control('reset');
+    await control('config', { saveDelayMs: 150 });
+    const state = h.portals.smasLegacy.handle.state;
+    const bulk = state.roster.bulkClass;
+    const seeded = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
+    const expected = (student: SmasStudent): RecordFileRow => ({
+      ...state.roster.truth.get(student.studentId)!.correct,
+      studentCode: student.studentCode,
+      address: `Tổ ${student.studentId % 7}, phường 1, thành phố Vĩnh Long`,
+    });
+    const page = h.page;
+    await logInSmasLegacy(page, base);
+    await page.goto(`${base}HoSoHocSinh/DanhSach?lopId=${bulk.id}`);
+    await overlay(page)
+      .locator('[data-testid=rf-file]')
+      .setInputFiles({
+        name: 'ho-so.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await recordFillWorkbook(bulk.students.map(expected)),
+      });
+    await overlay(page).locator('[data-testid=rf-preview]').waitFor({ timeout: 60_000 });
+    await overlay(page).locator('[data-testid=rf-start]').click();
+    const progress = overlay(page).locator('[data-testid=rf-progress]');
+    await expect
+      .poll(() => progress.textContent(), { timeout: 60_000 })
+      .toMatch(/^[3-9]\/60 hồ sơ — còn khoảng/);
+    await overlay(page).locator('[data-testid=rf-cancel]').click();
+    const stop = overlay(page).locator('[data-testid=rf-stop]');
+    await stop.waitFor({ timeout: 30_000 });
+    expect(await stop.getAttribute('data-kind')).toBe('cancelled');
+    expect(await overlay(page).locator('[data-testid=rf-stop-message]').textContent()).toContain(
+      'hồ sơ này giữ nguyên như trước',
+    );
+    const saved = Number(await overlay(page).locator('[data-testid=rf-fill]').getAttribute('data-saved'));
+    expect(saved).toBeGreaterThanOrEqual(3);
+    expect(saved).toBeLessThan(60);
+    // Each record holds all of the file's values or none of them; as many as the fill says.
+    const stored = await storedRecords(bulk.id);
+    let whole = 0;
+    for (const record of stored) {
+      const student = bulk.students.find((s) => s.studentId === record.studentId)!;
+      const want = expected(student);
+      if (record.address === want.address) {
+        whole++;
+        for (const field of FILE_FIELDS)
+          expect(record[field], `${student.studentCode} ${field}`).toBe(want[field]);
+      } else expect(record).toEqual(seeded.get(record.studentId));
+    }
+    expect(whole).toBe(saved);
+  }, 180_000);
 });
