@@ -34,13 +34,14 @@ export interface RecordCountdownDeps {
   portalLocked(): boolean;
 }
 
+/** Shows the banner; answers its refresh (another record shows, locked or not). */
 export function mountRecordCountdown({
   profile,
   overlay,
   clock,
   signal,
   portalLocked,
-}: RecordCountdownDeps): void {
+}: RecordCountdownDeps): () => void {
   const ref = profile.calendar;
   const builtIn =
     ref.override === undefined && (calendarIds as readonly string[]).includes(ref.id)
@@ -116,4 +117,5 @@ export function mountRecordCountdown({
   const timer = setInterval(update, TICK_MS);
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   clock.onChange(() => void load(), signal);
+  return update;
 }

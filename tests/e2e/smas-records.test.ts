@@ -4,7 +4,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mistake } from '../portals/smas/common/mistakes';
 import { REQUIRED_FIELDS } from '../portals/smas/common/record-fields';
 import { buildSmasRoster, type SmasStudent } from '../portals/smas/common/roster';
-import { type Harness, overlay, postJson, screenshot, setExtensionClock, startHarness } from './harness';
+import {
+  type Harness,
+  overlay,
+  postJson,
+  screenshot,
+  setExtensionClock,
+  setLanguage,
+  startHarness,
+} from './harness';
 
 // Record pages of the simulated SMAS (legacy generation) with the built extension in Chromium: the
 // student profile form in the RadWindow's iframe checked as it opens and as the user types (a CCCD
@@ -38,10 +46,15 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await control('reset');
+  await setLanguage(h, 'vi');
   await at(CALM);
-  // A session for the page's cookie jar, without the log-on form (the conformance test covers it).
-  await h.page.context().request.post(`${smas}/__test/login`, { data: { username: 'longphuoc.thcs' } });
+  await logIn();
 });
+
+/** A session for the page's cookie jar, without the log-on form (the conformance test covers it). */
+async function logIn(): Promise<void> {
+  await h.page.context().request.post(`${smas}/__test/login`, { data: { username: 'longphuoc.thcs' } });
+}
 
 async function openList(): Promise<void> {
   await h.page.goto(`${smas}/HoSoHocSinh/DanhSach?lopId=${CLASS.id}`);
@@ -127,6 +140,21 @@ describe('SMAS record form', () => {
     await pwExpect(note(frame, 'fullName')).toHaveCount(0);
   });
 
+  it('speaks English when the extension is set to English', async () => {
+    await setLanguage(h, 'en');
+    const student = roster.examples.nfdName;
+    const nfc = mistakeOf(student, 'name-nfd').stored.normalize('NFC');
+    await openList();
+    const frame = await openRecord(student);
+    await pwExpect(note(frame, 'fullName')).toContainText(
+      `Name "${nfc}" is in decomposed Unicode (not NFC); it will be normalised to NFC when stored.`,
+    );
+    await pwExpect(note(frame, 'fullName').locator('button')).toHaveText('Normalise to NFC');
+    await pwExpect(overlay(h.page).locator('[data-testid="record-completeness"]')).toHaveText(
+      '6/6 required fields',
+    );
+  });
+
   it('counts the required fields of the record and jumps to a missing one', async () => {
     const student = roster.examples.blankRequired;
     const missing = roster.truth.get(student.studentId)!.missing;
@@ -188,5 +216,23 @@ describe('SMAS record pages countdown', () => {
       'data-state',
       'warning',
     );
+  });
+
+  it('says the portal has locked the record on a lock day of the calendar', async () => {
+    // The monthly report's lock (the 17th): the portal shows every input disabled for the day.
+    await at('2025-12-17T08:00:00+07:00');
+    await logIn(); // the session of the calm day has expired since
+    await openList();
+    const frame = await openRecord(roster.examples.clean);
+    await pwExpect(frame.locator('#HoTen')).toBeDisabled();
+    const lock = overlay(h.page).locator('[data-testid="record-lock"]');
+    await pwExpect(lock).toHaveText('Cổng đang khóa hồ sơ');
+    await pwExpect(overlay(h.page).locator('[data-testid="record-countdown"]')).toHaveAttribute(
+      'data-state',
+      'locked',
+    );
+    await pwExpect(
+      overlay(h.page).locator('.rc-panel:has([data-testid="record-completeness"])'),
+    ).toContainText('Hồ sơ đang bị khóa trên cổng: chỉ xem.');
   });
 });

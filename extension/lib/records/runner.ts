@@ -24,8 +24,11 @@ const SCAN_FALLBACK_MS = 1500;
 export interface RecordRunnerDeps {
   profile: Profile;
   features: readonly RecordFeature[];
-  /** Called once the overlay is up (the deadline banner): `formLocked` tells whether the form on screen is locked. */
-  onOverlay(overlay: Overlay, clock: Clock, formLocked: () => boolean): void;
+  /**
+   * Called once the overlay is up (the deadline banner): `formLocked` tells whether the form on
+   * screen is locked. Answers what to call when another form (or none) shows.
+   */
+  onOverlay(overlay: Overlay, clock: Clock, formLocked: () => boolean): () => void;
   signal: AbortSignal;
   doc?: Document;
 }
@@ -59,7 +62,7 @@ export async function runRecordPages(deps: RecordRunnerDeps): Promise<void> {
     return store;
   };
   const mounted: { form?: Mounted & { form: RecordForm }; list?: Mounted } = {};
-  deps.onOverlay(overlay, clock, () => mounted.form?.form.locked() ?? false);
+  const formChanged = deps.onOverlay(overlay, clock, () => mounted.form?.form.locked() ?? false);
 
   const child = () => {
     const controller = new AbortController();
@@ -98,9 +101,13 @@ export async function runRecordPages(deps: RecordRunnerDeps): Promise<void> {
   const scanForm = () => {
     const found = findForm();
     if (found && mounted.form?.anchor === found.form.form) return;
-    mounted.form?.controller.abort();
+    const before = mounted.form;
+    before?.controller.abort();
     mounted.form = undefined;
-    if (!found) return;
+    if (!found) {
+      if (before) formChanged();
+      return;
+    }
     const controller = child();
     mounted.form = { anchor: found.form.form, controller, form: found.form };
     const ctx = {
@@ -117,6 +124,7 @@ export async function runRecordPages(deps: RecordRunnerDeps): Promise<void> {
     });
     // Every "Sửa" loads a new document into the frame: watch it for its form being replaced.
     observe(found.form.doc);
+    formChanged();
   };
 
   const scanList = () => {
