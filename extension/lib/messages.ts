@@ -67,12 +67,9 @@ interface Envelope {
 /** A request the receiver would not take: `refusal` says why, Vietnamese and English. */
 type Reply = { ok: true; value: unknown } | { ok: false; error: string; refusal?: Message };
 
-/** Thrown to the sender of a request the receiver refused; also what a handler throws to refuse one. */
-export class RequestRefused extends Error {
-  constructor(readonly refusal: Message) {
-    super(`${refusal.vi} / ${refusal.en}`);
-    this.name = 'RequestRefused';
-  }
+/** What a handler throws to refuse a request: the sender's promise rejects with `refusal`'s words. */
+export interface Refusal extends Error {
+  refusal: Message;
 }
 
 function isEnvelope(message: unknown): message is Envelope {
@@ -89,7 +86,7 @@ function unwrap<R>(reply: unknown, type: string): R {
     throw new Error(`No handler answered "${type}"`);
   }
   const r = reply as Reply;
-  if (!r.ok) throw r.refusal ? new RequestRefused(r.refusal) : new Error(r.error);
+  if (!r.ok) throw new Error(r.error);
   return r.value as R;
 }
 
@@ -134,8 +131,9 @@ const handlers = new Map<string, UncheckedHandler>();
 let listening = false;
 
 function failure(error: unknown): Reply {
-  if (error instanceof RequestRefused) return { ok: false, error: error.message, refusal: error.refusal };
-  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof Error)) return { ok: false, error: String(error) };
+  const { refusal } = error as Partial<Refusal>;
+  return { ok: false, error: error.message, ...(refusal && { refusal }) };
 }
 
 function listen(): void {
