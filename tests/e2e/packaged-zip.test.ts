@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { allMatchPatterns, builtInProfiles, originPattern } from '@edulens/shared/profiles';
 import { unzipSync } from 'fflate';
 import { type BrowserContext, chromium, type Worker } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,7 @@ interface Manifest {
   action?: { default_icon?: Record<string, string> };
   permissions?: string[];
   host_permissions?: string[];
+  optional_host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
   web_accessible_resources?: { matches: string[] }[];
   browser_specific_settings?: { gecko?: { id?: string } };
@@ -99,12 +101,15 @@ describe('the packaged Chromium zip', () => {
       }
     }
     expect(manifest.permissions?.sort()).toEqual(['alarms', 'scripting', 'sidePanel', 'storage']);
-    expect(manifest.host_permissions?.sort()).toEqual(['http://127.0.0.1/*', 'https://*.vnedu.vn/*']);
+    // The built-in profiles' portals (no simulator), the agent, and any portal only at run time.
+    const portals = allMatchPatterns(builtInProfiles, { test: false });
+    const origins = [...new Set(portals.map(originPattern))];
+    expect(manifest.host_permissions?.sort()).toEqual(['http://127.0.0.1/*', ...origins].sort());
+    expect(manifest.optional_host_permissions?.sort()).toEqual(['http://*/*', 'https://*/*']);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
-    expect(matches).toEqual(['https://*.vnedu.vn/v5/*']);
+    expect(matches.sort()).toEqual([...portals].sort());
     const exposed = (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.matches);
-    expect(exposed.length).toBeGreaterThan(0);
-    expect(exposed.filter((pattern) => pattern.includes('127.0.0.1'))).toEqual([]);
+    expect(exposed.sort()).toEqual(origins.sort());
   });
 
   describe('loaded unpacked into Chromium', () => {
