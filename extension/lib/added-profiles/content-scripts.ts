@@ -11,13 +11,15 @@ const RUN_AT = ['document_start', 'document_end', 'document_idle'] as const;
 
 type Registration = Parameters<typeof browser.scripting.registerContentScripts>[0][number];
 
+/** What a registration does, to tell whether the registered ones already do what is wanted. */
+function signature(scripts: readonly { id: string; matches?: string[] }[]): string {
+  return JSON.stringify(scripts.map(({ id, matches }) => [id, matches ?? []]).sort());
+}
+
 /** Registers exactly the scripts the added, allowed profiles need (entrypoints/portal.content.ts). */
 async function syncAddedProfileScripts(): Promise<void> {
   const portal = browser.runtime.getManifest().content_scripts?.[0];
   if (!portal?.js) return;
-  const registered = await browser.scripting.getRegisteredContentScripts();
-  const ours = registered.map((script) => script.id).filter((id) => id.startsWith(PREFIX));
-  if (ours.length > 0) await browser.scripting.unregisterContentScripts({ ids: ours });
   const runAt = RUN_AT.find((at) => at === portal.run_at) ?? 'document_idle';
   const wanted: Registration[] = [];
   for (const profile of await addedProfiles.getValue()) {
@@ -31,6 +33,13 @@ async function syncAddedProfileScripts(): Promise<void> {
       persistAcrossSessions: false,
     });
   }
+  const ours = (await browser.scripting.getRegisteredContentScripts()).filter((script) =>
+    script.id.startsWith(PREFIX),
+  );
+  // The worker wakes often: leave the registrations alone when nothing changed, so that no page
+  // loading meanwhile misses its script.
+  if (signature(ours) === signature(wanted)) return;
+  if (ours.length > 0) await browser.scripting.unregisterContentScripts({ ids: ours.map((s) => s.id) });
   if (wanted.length > 0) await browser.scripting.registerContentScripts(wanted);
 }
 
