@@ -1,6 +1,9 @@
 // Waits for the portal's own verdict on a save: the profile's `save.success` or `save.error`
-// indicator appearing (a message box after the XHR). Elements already showing when the watch
-// starts do not count.
+// indicator appearing (a message box after the XHR). What was showing when the watch started does
+// not count, even when the page draws it again: apps that re-render their whole message list put a
+// new element in place of an old one, and an old "saved" message read as new would clear drafts of
+// a save the portal refused. So a new element whose text an element gone since showed is taken for
+// that one drawn again — the safe side: at worst the watch times out and the drafts stay.
 
 export type SaveOutcome = 'success' | 'error' | 'timeout';
 
@@ -20,6 +23,25 @@ export function watchSaveOutcome(
   for (const doc of docs)
     for (const element of doc.querySelectorAll(selectors.join(','))) before.add(element);
 
+  /** Whether an element not showing at the start is there now under `selector`. */
+  const fresh = (doc: Document, selector: string | undefined) => {
+    if (selector === undefined) return false;
+    const redrawable = new Map<string, number>();
+    for (const element of before)
+      if (!element.isConnected && element.matches(selector)) {
+        const text = element.textContent ?? '';
+        redrawable.set(text, (redrawable.get(text) ?? 0) + 1);
+      }
+    return [...doc.querySelectorAll(selector)].some((element) => {
+      if (before.has(element)) return false;
+      const text = element.textContent ?? '';
+      const left = redrawable.get(text) ?? 0;
+      if (left === 0) return true;
+      redrawable.set(text, left - 1);
+      return false;
+    });
+  };
+
   return new Promise((resolve) => {
     const observers: MutationObserver[] = [];
     const timer = setTimeout(() => finish('timeout'), timeoutMs);
@@ -28,8 +50,6 @@ export function watchSaveOutcome(
       clearTimeout(timer);
       resolve(outcome);
     };
-    const fresh = (doc: Document, selector: string | undefined) =>
-      selector !== undefined && [...doc.querySelectorAll(selector)].some((element) => !before.has(element));
     const check = () => {
       for (const doc of docs) {
         if (fresh(doc, indicators.error)) return finish('error');
