@@ -1,11 +1,10 @@
-/* global window, document, fetch, setTimeout, clearTimeout, requestAnimationFrame, HTMLInputElement, HTMLTextAreaElement, URLSearchParams */
+/* global window, document, fetch, setTimeout, clearTimeout, requestAnimationFrame, URLSearchParams */
 // The grade window's own script, written the way framework-driven portal pages behave:
 // - the grid is an HTML fragment the server renders (POST /v5/?load=edu.so_diem.nhap with the
 //   book's hidden fields); a class, subject, term or period change loads a new one into the panel;
 // - the script keeps a MODEL of every cell (value, value0 = last saved, title) and draws the rows
 //   from it; "Lưu" posts `name=value` for the cells whose model value differs from value0;
-// - like React's value tracker, each field remembers the last value the script set through the
-//   element's `value` property, and an input/change event whose value equals it is ignored. So a
+// - the fields are controlled (../../common/client/controlled-input.js, React's value tracker): a
 //   value written with `el.value = x` (with or without events) never reaches the model, while a
 //   real edit or the native HTMLInputElement/HTMLTextAreaElement.prototype setter followed by
 //   input/change does; on blur the field shows the (normalised) model value again;
@@ -14,10 +13,7 @@
 (() => {
   'use strict';
   const { el, messageBox, mask, combo, checkbox } = window.ExtLite;
-  const NATIVE = {
-    INPUT: Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value'),
-    TEXTAREA: Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value'),
-  };
+  const controlled = window.ControlledInput;
   const XHR = { 'X-Requested-With': 'XMLHttpRequest' };
   const FORM = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
   const ROW_HEIGHT = 26;
@@ -89,32 +85,15 @@
     function control(field) {
       const name = field.name;
       const td = field.parentElement;
-      const native = NATIVE[field.tagName];
-      let tracked = '';
-      Object.defineProperty(field, 'value', {
-        configurable: true,
-        get() {
-          return native.get.call(this);
-        },
-        set(value) {
-          tracked = String(value);
-          native.set.call(this, value);
-        },
+      controlled.control(field, (current) => {
+        setModel(td, name, current);
+        const temp = field.nextElementSibling;
+        if (temp?.classList.contains('temp')) controlled.write(temp, current);
       });
       const cell = cells.get(name);
       field.setAttribute('value0', cell.value0);
       field.setAttribute('title', cell.title);
       field.value = cell.value;
-      const take = () => {
-        const current = native.get.call(field);
-        if (current === tracked) return;
-        tracked = current;
-        setModel(td, name, current);
-        const temp = field.nextElementSibling;
-        if (temp?.classList.contains('temp')) NATIVE.TEXTAREA.set.call(temp, current);
-      };
-      field.addEventListener('input', take);
-      field.addEventListener('change', take);
       field.addEventListener('blur', () => {
         setModel(td, name, normalise(field, cells.get(name).value));
         field.value = cells.get(name).value;

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { CONTROLLED_INPUT_SCRIPT } from '../../common/client-files';
 import { desktopFlagsSchema, gridFlagsSchema } from '../grid-flags';
 import type { VnEduState } from '../state';
 import { bookPanel } from '../views/book-window';
@@ -9,7 +10,7 @@ import { type PortalEnv, requireSession } from './session-guard';
 // The desktop (/v5/) and the grade page on its own (/v5/so-diem/nhap-diem), which the desktop
 // embeds in an <iframe> of the "Sổ điểm" window when opened with ?frame=1.
 
-const GRADE_SCRIPTS = ['ext-lite.js', 'grade-grid.js'];
+const GRADE_SCRIPTS = ['ext-lite.js', CONTROLLED_INPUT_SCRIPT, 'grade-grid.js'];
 const WINDOW_ID = /^[A-Za-z][\w-]{0,63}$/;
 
 export function desktopRoutes(state: VnEduState): Hono<PortalEnv> {

@@ -1,4 +1,4 @@
-/* global document, location, history, sessionStorage, fetch, setTimeout, setInterval, queueMicrotask, URLSearchParams, HTMLInputElement */
+/* global document, location, history, sessionStorage, fetch, setTimeout, setInterval, queueMicrotask, URLSearchParams, window */
 // The simulated SMAS score book app (current generation): sign-in through the SSO, every API
 // call with a Bearer token and the SchoolYear header (one refresh and retry on 401), the grid
 // built from the mark template, and a small keyed renderer with controlled inputs as a React
@@ -306,47 +306,13 @@
   }
 
   // ---- Controlled inputs --------------------------------------------------------------------
-  // As React does: the input instance gets its own `value` property that remembers the last
-  // value the app (or anyone) wrote through it. An `input` event whose element value equals that
-  // remembered value is no change and is ignored; only a value written past the instance
-  // property (the prototype's setter, or real typing) reaches the app's state. Every render
-  // writes the state's value back, so a stray `.value = …` is undone at the next render.
+  // As React does (../../../common/client/controlled-input.js): a value written through the
+  // input's own `value` property is remembered and an `input` event that finds it is no change;
+  // only a value written past it (the prototype's setter, or real typing) reaches the app's
+  // state. Every render writes the state's value back, so a stray `.value = …` is undone at the
+  // next render.
 
-  const nativeValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
-  const trackers = new WeakMap();
-
-  function controlled(input) {
-    let tracked = '';
-    trackers.set(input, {
-      get: () => tracked,
-      set: (value) => {
-        tracked = value;
-      },
-    });
-    Object.defineProperty(input, 'value', {
-      configurable: true,
-      enumerable: true,
-      get() {
-        return nativeValue.get.call(this);
-      },
-      set(value) {
-        tracked = String(value);
-        nativeValue.set.call(this, value);
-      },
-    });
-    return input;
-  }
-
-  function onValueEvent(event) {
-    const input = event.target;
-    if (!(input instanceof HTMLInputElement) || !input.classList.contains('mark-input')) return;
-    const tracker = trackers.get(input);
-    const current = nativeValue.get.call(input);
-    if (!tracker || current === tracker.get()) return;
-    tracker.set(current);
-    const row = input.closest('tr[data-student-id]');
-    setEdit(Number(row.dataset.studentId), input.dataset.key, current);
-  }
+  const { control, read, tracked } = window.ControlledInput;
 
   // ---- Rendering ----------------------------------------------------------------------------
 
@@ -431,8 +397,6 @@
       view.book,
       view.toasts,
     ]);
-    view.shell.addEventListener('input', onValueEvent);
-    view.shell.addEventListener('change', onValueEvent);
     root.replaceChildren(view.shell);
   }
 
@@ -489,15 +453,17 @@
         cells.push(h('td', { class: 'mark-average' }));
         continue;
       }
-      const input = controlled(
-        h('input', {
-          type: 'text',
-          class: point.type === 'comment' ? 'mark-input comment' : 'mark-input',
-          'data-key': point.pointKey,
-          maxlength: point.maxLength ?? 4,
-          autocomplete: 'off',
-        }),
-      );
+      const input = h('input', {
+        type: 'text',
+        class: point.type === 'comment' ? 'mark-input comment' : 'mark-input',
+        'data-key': point.pointKey,
+        maxlength: point.maxLength ?? 4,
+        autocomplete: 'off',
+      });
+      control(input, (value) => {
+        const row = input.closest('tr[data-student-id]');
+        setEdit(Number(row.dataset.studentId), input.dataset.key, value);
+      });
       cells.push(h('td', { class: 'mark-cell' }, [input]));
     }
     return h('tr', { 'data-student-id': student.studentId }, cells);
@@ -519,7 +485,7 @@
       }
       const input = cell.firstElementChild;
       const value = shownValue(studentId, point.pointKey);
-      if (nativeValue.get.call(input) !== value || trackers.get(input).get() !== value) input.value = value;
+      if (read(input) !== value || tracked(input) !== value) input.value = value;
       input.disabled = locked;
       cell.classList.toggle('dirty', value !== savedValue(studentId, point.pointKey));
     });

@@ -1,10 +1,9 @@
-/* global window, document, fetch, URLSearchParams, HTMLInputElement */
+/* global window, document, fetch, URLSearchParams */
 // The profile form's script, written the way framework-driven pages behave:
 // - the page keeps a MODEL of the record (from #hosoModel) and "Lưu" posts the model, not the
 //   inputs;
-// - like React's value tracker, each input remembers the last value written through the
-//   element's own `value` property, and an input/change event that finds the same value is
-//   ignored. So `el.value = x` (with or without events) never reaches the model, while typing, or
+// - the inputs are controlled (../../../common/client/controlled-input.js, React's value
+//   tracker): `el.value = x` (with or without events) never reaches the model, while typing, or
 //   the native HTMLInputElement.prototype setter followed by input/change, does; on blur a text
 //   field shows the model's value again;
 // - a Telerik-style combo takes its typed text on change/blur and resolves it to one of its items
@@ -13,7 +12,7 @@
 //   field, and a radalert-style pop-up; an expired session sends the whole window to the login.
 (() => {
   'use strict';
-  const NATIVE = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  const { control } = window.ControlledInput;
   const form = document.getElementById('frmHoSo');
   if (!form) return;
   const model = JSON.parse(document.getElementById('hosoModel').textContent);
@@ -25,29 +24,6 @@
   let saving = false;
 
   const fold = (text) => text.normalize('NFC').trim().toLocaleLowerCase('vi');
-
-  /** Tracks script writes to `input.value`; `seen` gets each value that really reached the page. */
-  function control(input, seen) {
-    let tracked = NATIVE.get.call(input);
-    Object.defineProperty(input, 'value', {
-      configurable: true,
-      get() {
-        return NATIVE.get.call(this);
-      },
-      set(value) {
-        tracked = String(value);
-        NATIVE.set.call(this, value);
-      },
-    });
-    const handle = () => {
-      const now = NATIVE.get.call(input);
-      if (now === tracked) return;
-      tracked = now;
-      seen(now);
-    };
-    input.addEventListener('input', handle);
-    input.addEventListener('change', handle);
-  }
 
   function errorSpan(name) {
     return form.querySelector(`[data-valmsg-for="${name}"]`);

@@ -1,18 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
+import { clientFiles } from '../../../common/client-files';
 
-// The page scripts under /Scripts/, read from client/ on first use and kept.
-
-const SCRIPTS = new Set(['grid.js', 'hoso.js']);
+// The page scripts under /Scripts/, from client/ (and the simulators' shared ones), read on
+// first use and kept.
 
 export function staticRoutes(): Hono {
   const app = new Hono();
-  const cache = new Map<string, Promise<string>>();
+  const read = clientFiles(new URL('../client/', import.meta.url), ['grid.js', 'hoso.js']);
   app.get('/Scripts/:name', async (c) => {
-    const name = c.req.param('name');
-    if (!SCRIPTS.has(name)) return c.text('Không tìm thấy tệp.', 404);
-    let source = cache.get(name);
-    if (!source) cache.set(name, (source = readFile(new URL(`../client/${name}`, import.meta.url), 'utf8')));
+    const source = read(c.req.param('name'));
+    if (!source) return c.text('Không tìm thấy tệp.', 404);
     return c.body(await source, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
   });
   return app;

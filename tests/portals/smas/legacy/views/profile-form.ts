@@ -1,3 +1,4 @@
+import { CONTROLLED_INPUT_SCRIPT } from '../../../common/client-files';
 import {
   CODED_VALUES,
   FIELD_LABELS,
@@ -63,7 +64,7 @@ export function profileForm({ student, token, locked, banner }: ProfileFormView)
   const names = Object.fromEntries(RECORD_FIELDS.map((field) => [field, FORM_FIELDS[field].name]));
   return legacyPage({
     title: `Hồ sơ học sinh ${student.fullName}`,
-    scripts: ['hoso.js'],
+    scripts: [CONTROLLED_INPUT_SCRIPT, 'hoso.js'],
     body: `<div id="content">${banner}
 <form id="frmHoSo" method="post" action="/HoSoHocSinh/Luu"${disabled ? ' data-locked="1"' : ''}>
 <div id="divThongBao"></div>
