@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerAddedProfileScripts } from '../lib/added-profiles/content-scripts';
 import { startDraftsService } from '../lib/drafts/service';
 import { registerLocksHandler } from '../lib/locks-handler';
+import { registerOnDemandHandlers } from '../lib/on-demand-handler';
 
 // The service worker: only registrations, all inside main() (WXT imports this file in Node at
 // build time). Drafts live in IndexedDB here and reach the local agent from here, so the content
@@ -12,5 +13,6 @@ export default defineBackground({
     registerLocksHandler();
     startDraftsService();
     registerAddedProfileScripts();
+    registerOnDemandHandlers();
   },
 });

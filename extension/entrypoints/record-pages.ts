@@ -5,9 +5,9 @@ import { recordFeatures } from '../features/record-features';
 import { RECORD_PAGES_KEY, type StartRecordPages } from '../lib/records/loader';
 import { runRecordPages } from '../lib/records/runner';
 
-// The record features as their own web-accessible script: the content script imports it when a
-// record page shows (lib/records/loader.ts); running in the content script's world, it leaves its
-// start function where the loader looks for it.
+// The record features as their own script: the background injects it into the content script's
+// world when a record page shows (lib/records/loader.ts); running there, it leaves its start
+// function where the loader looks for it.
 const start: StartRecordPages = (profile: Profile, signal: AbortSignal) =>
   runRecordPages({
     profile,

@@ -1,18 +1,16 @@
 import { browser } from 'wxt/browser';
+import type { Catalog, ChromeMessage, Lang } from './language-catalog';
+import { sendToBackground } from './messages';
 import { KEYS, type LanguageSetting } from './storage-keys';
 import { readItem } from './storage-lite';
 
 // A tiny translator over the extension's `_locales/<lang>/messages.json` files that honours the
 // user's language choice (Chrome's own i18n only follows the browser's UI language). Call
-// `initI18n()` once per page or content script before using `t`.
+// `initI18n()` once per page or content script before using `t`. The background reads the files
+// and answers (lib/on-demand-handler.ts): they are not web-accessible, so a content script could
+// not fetch them, on a built-in portal or on one added later.
 
-export type Lang = 'vi' | 'en';
-
-interface ChromeMessage {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-type Catalog = Record<string, ChromeMessage>;
+export type { Lang };
 
 let lang: Lang = 'vi';
 let catalog: Catalog | null = null;
@@ -32,8 +30,7 @@ export function resolveLang(setting: LanguageSetting): Lang {
 export async function initI18n(setting?: LanguageSetting): Promise<Lang> {
   lang = resolveLang(setting ?? (await readItem(KEYS.language)));
   try {
-    const url = browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/_locales/vi/messages.json');
-    catalog = (await (await fetch(url)).json()) as Catalog;
+    catalog = await sendToBackground('i18n.catalog', { lang });
   } catch {
     catalog = null; // fall back to the browser's own i18n below
   }

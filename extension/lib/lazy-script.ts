@@ -1,8 +1,9 @@
-import { browser } from 'wxt/browser';
+import { sendToBackground } from './messages';
+import type { OnDemandScript } from './on-demand-scripts';
 
-// A script of the extension loaded on first use (an unlisted entrypoint, web-accessible on the
-// portal's pages): importing it runs it in the content script's world, where it leaves its start
-// function under `key`. Keeps what every portal page pays for small; engines come when used.
+// A script of the extension loaded on first use (an unlisted entrypoint): the background injects
+// it into this frame's content-script world, where it leaves its start function under `key`.
+// Keeps what every portal page pays for small; engines come when used.
 
 export interface LazyScript<T> {
   /** Whether this page has loaded it already. */
@@ -11,19 +12,16 @@ export interface LazyScript<T> {
   load(): Promise<T>;
 }
 
-export function lazyScript<T>(key: string, path: `/${string}.js`): LazyScript<T> {
+export function lazyScript<T>(key: string, script: OnDemandScript): LazyScript<T> {
   const slot = () => globalThis as unknown as Record<string, T | undefined>;
   let loading: Promise<T> | undefined;
   return {
     loaded: () => slot()[key] !== undefined,
     load() {
       loading ??= (async () => {
-        if (slot()[key] === undefined)
-          await import(
-            /* @vite-ignore */ browser.runtime.getURL(path as Parameters<typeof browser.runtime.getURL>[0])
-          );
+        if (slot()[key] === undefined) await sendToBackground('scripts.inject', { script });
         const start = slot()[key];
-        if (start === undefined) throw new Error(`${path} did not load`);
+        if (start === undefined) throw new Error(`${script} did not load`);
         return start;
       })();
       loading.catch(() => {

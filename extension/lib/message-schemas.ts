@@ -2,6 +2,7 @@ import { calendarRefSchema } from '@edulens/shared/calendar';
 import { PageKeyReadSchema } from '@edulens/shared/page/schemas';
 import { z } from 'zod';
 import type { BackgroundMessages, BackgroundType, RequestOf } from './messages';
+import { ON_DEMAND_SCRIPTS } from './on-demand-scripts';
 
 // What the background takes of each request, as zod schemas. Only the background imports this
 // module (the content script must carry no zod); background-handle.ts checks every request
@@ -44,4 +45,6 @@ export const requestSchemas: RequestSchemas = {
     yearStart: z.number().int().min(1900).max(2200).optional(),
     now: z.number().finite(),
   }),
+  'scripts.inject': z.strictObject({ script: z.enum(ON_DEMAND_SCRIPTS) }),
+  'i18n.catalog': z.strictObject({ lang: z.enum(['vi', 'en']) }),
 };

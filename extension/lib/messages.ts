@@ -3,6 +3,8 @@ import type { CalendarRef } from '@edulens/shared/calendar';
 import type { Message } from '@edulens/shared';
 import type { DraftEntry, LockInfo, PageKey, PageState } from '@edulens/shared/page';
 import type { AgentStatus } from './agent/status';
+import type { Catalog, Lang } from './language-catalog';
+import type { OnDemandScript } from './on-demand-scripts';
 
 // The one message protocol between the extension's parts, and nothing else: message names, their
 // request and response types, and the helpers that send and answer them. Requests go from the
@@ -41,6 +43,10 @@ export interface BackgroundMessages {
     request: { calendar: CalendarRef; yearStart?: number; now: number };
     response: { locks: LockInfo[] };
   };
+  /** Runs a script loaded on first use in the asking frame's content-script world. */
+  'scripts.inject': { request: { script: OnDemandScript }; response: { injected: true } };
+  /** A language's messages, for a content script (the files are not web-accessible). */
+  'i18n.catalog': { request: { lang: Lang }; response: Catalog };
 }
 
 /** Requests handled by the content script of a tab. */

@@ -2,21 +2,30 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { originPattern, vneduProfile } from '@edulens/shared/profiles';
+import { vneduProfile } from '@edulens/shared/profiles';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureExtensionBuilt, type ExtensionBrowser, launchWithExtension, WAIT } from './harness';
+import {
+  ensureExtensionBuilt,
+  type ExtensionBrowser,
+  launchWithExtension,
+  overlay,
+  pastePreview,
+  repoRoot,
+  WAIT,
+  waitForOverlay,
+} from './harness';
 
 // A portal EduLens has no built-in profile for: the manifest leaves room for it (optional host
-// permissions, `scripting`, the language files and engines exposed on every content script's
-// origin), and the options page adds it from a profile file, asks for its origin, and the content
-// script then runs on its pages.
+// permissions, `scripting`), and the options page adds it from a profile file, asks for its
+// origin, and the content script then runs on its pages, in the chosen language, with the engines
+// it loads on demand, although none of the extension's files is web-accessible.
 
 interface Manifest {
   permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
-  web_accessible_resources?: { resources: string[]; matches: string[] }[];
+  web_accessible_resources?: unknown;
 }
 
 describe("the test build's manifest", () => {
@@ -28,15 +37,10 @@ describe("the test build's manifest", () => {
     expect(manifest.permissions).toContain('scripting');
   });
 
-  it('exposes the language files and every script loaded on demand where the content script runs', () => {
-    const exposed = manifest.web_accessible_resources ?? [];
-    const resources = exposed.flatMap((entry) => entry.resources);
+  it('exposes none of its files to web pages, so no site can probe for it', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
     const onDemand = readdirSync(dir).filter((file) => file.endsWith('.js') && file !== 'background.js');
-    expect(onDemand).toContain('bulk-fill-engine.js');
-    expect(resources.sort()).toEqual(['_locales/*/messages.json', ...onDemand].sort());
-    const origins = (manifest.content_scripts ?? []).flatMap((script) => script.matches).map(originPattern);
-    expect(origins).toContain('http://127.0.0.1/*');
-    for (const entry of exposed) expect(entry.matches.sort()).toEqual([...new Set(origins)].sort());
+    expect(onDemand.sort()).toEqual(['bulk-fill-engine.js', 'record-fill-engine.js', 'record-pages.js']);
   });
 });
 
@@ -44,11 +48,17 @@ describe('a portal added from a profile file', () => {
   let b: ExtensionBrowser;
   let server: Server;
   let portalUrl: string;
+  const gradePage = readFileSync(join(repoRoot, 'tests/portals/vnedu/pages/tt22-hk1.html'), 'utf8');
 
   beforeAll(async () => {
-    server = createServer((_request, response) => {
+    server = createServer((request, response) => {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.end('<!doctype html><html lang="vi"><title>Cổng thử</title><p>Trang chủ</p></html>');
+      // Under so-diem/, a vnEdu grade book as the simulator saved it (tests/portals/vnedu/pages).
+      response.end(
+        request.url?.includes('/so-diem/')
+          ? gradePage
+          : '<!doctype html><html lang="vi"><title>Cổng thử</title><p>Trang chủ</p></html>',
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     portalUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/cong-thu/`;
@@ -78,10 +88,21 @@ describe('a portal added from a profile file', () => {
     }, portalUrl);
   }
 
-  async function openPortal(): Promise<Page> {
+  async function openPortal(path = ''): Promise<Page> {
     const page = await b.context.newPage();
-    await page.goto(portalUrl);
+    await page.goto(`${portalUrl}${path}`);
     return page;
+  }
+
+  /** Adds the profile from its file on the options page and allows its origin. */
+  async function addProfile(page: Page, match: string[]): Promise<void> {
+    await page.locator('#profile-file').setInputFiles({
+      name: 'cong-thu.json',
+      mimeType: 'application/json',
+      buffer: profileFile(match),
+    });
+    await page.locator('#profile-allow').click();
+    await expect.poll(() => page.locator('#profiles-added li').count()).toBe(1);
   }
 
   function profileFile(match: string[], id = 'cong-thu'): Buffer {
@@ -153,6 +174,53 @@ describe('a portal added from a profile file', () => {
     expect(await profileOnPortal()).toBeNull();
     await after.close();
     await page.close();
+  });
+
+  it("applies the language chosen in the options and loads the bulk-fill engine, and the page cannot fetch the extension's files", async () => {
+    const en = JSON.parse(
+      readFileSync(join(ensureExtensionBuilt(), '_locales/en/messages.json'), 'utf8'),
+    ) as Record<string, { message: string }>;
+    const settings = await options();
+    await settings.locator('select#language').selectOption('en');
+    await settings.locator('html[lang="en"] #profiles-section').waitFor(WAIT);
+    await addProfile(settings, ['http://127.0.0.1/cong-thu/*']);
+
+    const portal = await openPortal('so-diem/');
+    await waitForOverlay(portal);
+    const panel = overlay(portal).locator('[data-testid="bulkfill-panel"]');
+    await expect.poll(() => panel.locator('header .grow').textContent()).toBe(en.bulkFill_title?.message);
+    const code = await portal.locator('table.tablefix tbody tr[id]').first().getAttribute('id');
+    await pastePreview(portal, ['Mã HS\tĐĐGtx 1', `${code}\t9,5`].join('\r\n'));
+    // The preview is the engine's own work, in the language the engine was given too.
+    const preview = overlay(portal).locator('[data-testid="bulkfill-preview"]');
+    await expect.poll(() => preview.locator('[data-status="matched"]').count()).toBe(1);
+    expect(await preview.locator('[data-testid="bulkfill-confirm"]').textContent()).toBe(
+      en.bulkFill_confirm?.message.replace('$1', '1'),
+    );
+    // The page's own scripts cannot reach any of the extension's files.
+    const probes = await portal.evaluate(async (origin) => {
+      const paths = ['/bulk-fill-engine.js', '/_locales/vi/messages.json', '/manifest.json'];
+      return Promise.all(
+        paths.map((path) =>
+          fetch(`${origin}${path}`).then(
+            () => `${path}: read`,
+            () => `${path}: refused`,
+          ),
+        ),
+      );
+    }, `chrome-extension://${b.extensionId}`);
+    expect(probes).toEqual([
+      '/bulk-fill-engine.js: refused',
+      '/_locales/vi/messages.json: refused',
+      '/manifest.json: refused',
+    ]);
+    await portal.close();
+
+    await settings.locator('select#language').selectOption('vi');
+    await settings.locator('html[lang="vi"] #profiles-section').waitFor(WAIT);
+    await settings.locator('#profiles-added li[data-profile="cong-thu"] button').click();
+    await expect.poll(() => settings.locator('#profiles-added li').count()).toBe(0);
+    await settings.close();
   });
 
   it('refuses a second profile with an id already taken', async () => {

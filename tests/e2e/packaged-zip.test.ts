@@ -37,7 +37,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches: string[] }[];
-  web_accessible_resources?: { matches: string[] }[];
+  web_accessible_resources?: unknown;
   browser_specific_settings?: { gecko?: { id?: string } };
 }
 
@@ -108,8 +108,9 @@ describe('the packaged Chromium zip', () => {
     expect(manifest.optional_host_permissions?.sort()).toEqual(['http://*/*', 'https://*/*']);
     const matches = (manifest.content_scripts ?? []).flatMap((script) => script.matches);
     expect(matches.sort()).toEqual([...portals].sort());
-    const exposed = (manifest.web_accessible_resources ?? []).flatMap((entry) => entry.matches);
-    expect(exposed.sort()).toEqual(origins.sort());
+    // Nothing web-accessible: the background injects the on-demand scripts and answers the
+    // language's messages, so no site can probe for the extension's files.
+    expect(manifest.web_accessible_resources).toBeUndefined();
   });
 
   describe('loaded unpacked into Chromium', () => {

@@ -3,8 +3,8 @@ import { lazyScript } from '../../lib/lazy-script';
 
 // The seam between the small part of bulk fill that lives in the content script (panel, paste
 // and file inputs) and the engine (sheet reading, matching, preview, fill, undo, re-check),
-// which is built as its own web-accessible script and loaded on first use, so the content
-// script every portal page pays for stays small.
+// which is built as its own script and injected on first use, so the content script every
+// portal page pays for stays small.
 
 /** Where the engine's script leaves its start function (in the content script's own world). */
 export const ENGINE_KEY = '__edulensBulkFillEngine';
