@@ -1,19 +1,18 @@
+import { inputLimits } from '@edulens/shared/limits';
 import { RECORD_FIELD_NAMES } from '@edulens/shared/profiles';
 import { pick } from '../lib/i18n';
 import { h } from '../lib/overlay';
 import type { RecordFeature } from '../lib/records/feature';
-import { pageOf, recordRows } from '../lib/records/list';
-import { MAX_RECORDS } from '../lib/records/record-store';
+import { recordRows } from '../lib/records/list';
+import { goToPage, listPageNow } from '../lib/records/pager';
 import { RECORD_TEXT } from '../lib/records/text';
 
 // The completeness of a list: "32/35 hồ sơ đủ thông tin bắt buộc". A list shows only some fields
 // (a student list may have no CCCD column), so every record is read from its own form document in the
 // background (same origin, the page's session, a few at a time) — the counts then are the portal's
 // stored records, not guesses from the columns. The records of each page are read when the page
-// shows; "Kiểm tra cả danh sách" goes through the pager to read every page.
-
-/** How long one page of the pager may take to draw its rows. */
-const PAGE_WAIT_MS = 15_000;
+// shows; "Kiểm tra cả danh sách" goes through the pager to read every page, then brings the list
+// back to the page the teacher was on.
 
 export const recordListCompleteness: RecordFeature = {
   id: 'record-list-completeness',
@@ -49,12 +48,12 @@ export const recordListCompleteness: RecordFeature = {
       title.dataset.complete = String(complete);
       title.dataset.read = String(done.length - failed);
       title.dataset.listed = String(urls.length);
-      const pager = pageOf(list.currentPage());
+      const pager = listPageNow(list);
       const lines = [
         done.length < urls.length ? pick(RECORD_TEXT.reading(done.length, urls.length)) : '',
         pager && pager.pages > 1 ? pick(RECORD_TEXT.pagesRead(records.pagesSeen.size, pager.pages)) : '',
         failed > 0 ? pick(RECORD_TEXT.unreadable(failed)) : '',
-        urls.length >= MAX_RECORDS ? pick(RECORD_TEXT.tooMany(MAX_RECORDS)) : '',
+        urls.length >= inputLimits.listRecords ? pick(RECORD_TEXT.tooMany(inputLimits.listRecords)) : '',
       ].filter((line) => line !== '');
       progress.textContent = lines.join(' · ');
       walk.hidden = !pager || records.pagesSeen.size >= pager.pages;
@@ -78,8 +77,8 @@ export const recordListCompleteness: RecordFeature = {
     /** Reads the records of the page on screen (its number from the pager, unless given). */
     const readPage = async (number?: number) => {
       const urls = recordRows(page, list).flatMap((row) => (row.formUrl ? [row.formUrl] : []));
-      for (const url of urls) if (records.listed.size < MAX_RECORDS) records.listed.add(url);
-      records.pagesSeen.add(number ?? pageOf(list.currentPage())?.page ?? 1);
+      for (const url of urls) if (records.listed.size < inputLimits.listRecords) records.listed.add(url);
+      records.pagesSeen.add(number ?? listPageNow(list)?.page ?? 1);
       reading++;
       render();
       try {
@@ -90,33 +89,22 @@ export const recordListCompleteness: RecordFeature = {
       }
     };
 
-    const nextPageDrawn = () =>
-      new Promise<boolean>((resolve) => {
-        const local = new AbortController();
-        const finish = (drawn: boolean) => {
-          local.abort();
-          clearTimeout(timer);
-          resolve(drawn);
-        };
-        const timer = setTimeout(() => finish(false), PAGE_WAIT_MS);
-        signal.addEventListener('abort', () => finish(false), { signal: local.signal });
-        list.onRowsChanged(() => finish(true), local.signal);
-        if (!list.nextPage()) finish(false);
-      });
-
     let walking = false;
     walk.addEventListener(
       'click',
       () => {
-        const start = pageOf(list.currentPage());
+        const start = listPageNow(list);
         if (walking || !start) return;
         walking = true;
         void (async () => {
           try {
-            for (let number = start.page + 1; number <= start.pages && !signal.aborted; number++) {
-              if (!(await nextPageDrawn())) break;
+            // Every page not read yet, then back to the page the teacher was on.
+            for (let number = 1; number <= start.pages && !signal.aborted; number++) {
+              if (records.pagesSeen.has(number)) continue;
+              if (!(await goToPage(list, number, signal))) break;
               await readPage(number);
             }
+            await goToPage(list, start.page, signal);
           } finally {
             walking = false;
           }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { GridSheet } from '@edulens/shared/sheets';
 import { describe, expect, it } from 'vitest';
-import { identityFields, type RecordField } from '../../extension/features/record-bulk-fill/fields';
+import { identityRecordFields } from '@edulens/shared/profiles';
+import type { RecordField } from '../../extension/features/record-bulk-fill/fields';
 import { mappingOf } from '../../extension/features/record-bulk-fill/mapping';
 import { buildRecordPlan, type ListStudent } from '../../extension/features/record-bulk-fill/plan';
 import { recordSheet } from '../../extension/features/record-bulk-fill/record-sheet';
@@ -150,7 +151,7 @@ describe('record fill plan', () => {
             if (code !== '') expect(record.student.code).toBe(code);
             for (const change of record.changes) {
               expect(mapped.has(change.field)).toBe(true);
-              if (identityFields.has(change.field as RecordField)) expect(code).not.toBe('');
+              if (identityRecordFields.has(change.field as RecordField)) expect(code).not.toBe('');
               expect(change.after).not.toBe('');
             }
           }

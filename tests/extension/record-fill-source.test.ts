@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { inputLimits } from '@edulens/shared/limits';
 import { encodeTcvn3 } from '@edulens/shared/text';
 import { readXlsxValues } from '@edulens/shared/xlsx';
 import { decodeTextFile, type GridSheet, parseDelimited } from '@edulens/shared/sheets';
@@ -7,18 +8,13 @@ import type { SavedColumnMappings } from '../../extension/lib/storage-keys';
 import { classifyRecordHeader, type ColumnRole } from '../../extension/features/record-bulk-fill/fields';
 import {
   headerSignature,
-  MAX_SAVED_MAPPINGS,
   mappingOf,
   mappingProblem,
   rememberMapping,
   toSaved,
   withColumn,
 } from '../../extension/features/record-bulk-fill/mapping';
-import {
-  MAX_RECORD_ROWS,
-  recordSheet,
-  recordWorkbook,
-} from '../../extension/features/record-bulk-fill/record-sheet';
+import { recordSheet, recordWorkbook } from '../../extension/features/record-bulk-fill/record-sheet';
 import { fieldValue, valueProblem } from '../../extension/features/record-bulk-fill/values';
 
 // Reading record spreadsheets by their header text: a CSDL-style export (title rows, header on
@@ -150,14 +146,14 @@ describe('record sheet header', () => {
     expect(read.source.repairs.length).toBeGreaterThanOrEqual(4);
   });
 
-  it(`refuses more than ${MAX_RECORD_ROWS} student rows with a bilingual reason`, () => {
+  it(`refuses more than ${inputLimits.recordRows} student rows with a bilingual reason`, () => {
     const rows: unknown[][] = [['Họ và tên', 'Số CCCD']];
-    for (let i = 0; i <= MAX_RECORD_ROWS; i++) rows.push([`Học Sinh ${i}`, '']);
+    for (let i = 0; i <= inputLimits.recordRows; i++) rows.push([`Học Sinh ${i}`, '']);
     const read = recordSheet(sheet(rows));
     expect(read.ok).toBe(false);
     if (!read.ok) {
-      expect(read.reason.vi).toMatch(/quá 5\.000 dòng/);
-      expect(read.reason.en).toMatch(/more than 5,000/);
+      expect(read.reason.vi).toMatch(/số dòng học sinh .*\(5\.000\)/);
+      expect(read.reason.en).toMatch(/student rows .*\(5,000\)/);
     }
   });
 });
@@ -195,13 +191,13 @@ describe('column mapping kept per kind of file', () => {
     expect(moved.has(6)).toBe(false);
   });
 
-  it(`keeps at most ${MAX_SAVED_MAPPINGS} kinds of file, dropping the oldest`, () => {
+  it(`keeps at most ${inputLimits.savedMappings} kinds of file, dropping the oldest`, () => {
     let all: SavedColumnMappings = {};
-    for (let i = 0; i < MAX_SAVED_MAPPINGS + 5; i++)
+    for (let i = 0; i < inputLimits.savedMappings + 5; i++)
       all = rememberMapping(all, `sig${i}`, { savedAt: i, roles: {} });
-    expect(Object.keys(all)).toHaveLength(MAX_SAVED_MAPPINGS);
+    expect(Object.keys(all)).toHaveLength(inputLimits.savedMappings);
     expect(all).not.toHaveProperty('sig0');
-    expect(all).toHaveProperty(`sig${MAX_SAVED_MAPPINGS + 4}`);
+    expect(all).toHaveProperty(`sig${inputLimits.savedMappings + 4}`);
   });
 
   it('saved roles from storage that are not fields are ignored', () => {

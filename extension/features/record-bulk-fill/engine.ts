@@ -8,7 +8,7 @@ import { fileSheets } from '../bulk-fill/sources';
 import type { RecordEngineDeps, RecordFillEngine } from './engine-api';
 import { renderFill } from './fill-view';
 import { type FormValues, readFormValues } from './form-values';
-import { inListCopy, type ListedStudents, readAllPages } from './list-students';
+import { type ListedStudents, readAllPages } from './list-students';
 import {
   type ColumnMapping,
   headerSignature,
@@ -26,7 +26,7 @@ import { FILL_TEXT } from './texts';
 
 // The record bulk-fill engine, loaded on first use: a picked file → its records by header text
 // (TCVN3/VNI repaired) → the column mapping (the teacher's corrections kept per kind of file) →
-// every student of the portal's list (all pages) → matched rows → preview → record by record into
+// every student of the portal's list (all pages, read through its pager) → matched rows → preview → record by record into
 // the portal's form, "Lưu" each, checked, stopping at the first refusal with a resume from there.
 // The fill's timing (time waiting for the portal apart from EduLens's own) is left on the fill
 // dialog's data attributes for the benchmark.
@@ -115,7 +115,7 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
     start: ColumnMapping,
     notice: string,
   ) => {
-    const { pageOfKey, formUrlOfKey } = listed;
+    const { formUrlOfKey } = listed;
     let mapping = start;
     /** Until the preview is closed, another file is picked or the fill starts. */
     let previewing = true;
@@ -170,8 +170,8 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
           },
           start() {
             previewing = false;
-            // The pager only goes forward: the records in the order of the list's pages.
-            const page = (record: PlannedRecord) => pageOfKey.get(record.student.key) ?? 0;
+            // In the order of the list's pages: the pager turns from one page to the next.
+            const page = (record: PlannedRecord) => record.student.page ?? 0;
             fill(
               [...plan.records].sort((a, b) => page(a) - page(b)),
               0,
@@ -199,14 +199,15 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
       let listed: ListedStudents;
       try {
         const lookup = new AbortController();
-        listed = await inListCopy(listPage, doc, lookup.signal, (copy) =>
-          readAllPages(listPage, copy, lookup.signal),
-        );
+        listed = await readAllPages(listPage, list, lookup.signal);
       } catch (error) {
         console.error('[EduLens] record fill', error);
         return say(FILL_TEXT.listFailed);
       }
-      open(read.source, file.name, listed, signature, mapping, sheets.notice ?? '');
+      const notice = [sheets.notice, listed.capped ? pick(FILL_TEXT.listCapped) : undefined]
+        .filter((line) => line !== undefined && line !== '')
+        .join(' ');
+      open(read.source, file.name, listed, signature, mapping, notice);
     },
   };
 }

@@ -1,11 +1,11 @@
 import { pick } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
-import { fieldLabels } from './fields';
+import { inputLimits } from '@edulens/shared/limits';
+import { RECORD_FIELD_NAMES } from '@edulens/shared/profiles';
 import type { FieldChange, PlannedRecord } from './plan';
 import { progressText } from './progress';
 import { type FillStop, stopMessage } from './run';
 import { FILL_TEXT } from './texts';
-import { MAX_VALUE_CHARS } from './values';
 
 // The fill under way and where it stopped: a progress bar with "n/N hồ sơ" and the time left, a
 // "Dừng"; at a stop the reason (the portal's own message quoted), the stopped record's values to
@@ -71,7 +71,7 @@ export function renderFill(total: number, handlers: FillViewHandlers): FillView 
       const inputs = record.changes.map((change) => {
         const input = h('input', {
           value: change.after,
-          maxLength: MAX_VALUE_CHARS,
+          maxLength: inputLimits.recordValueCharacters,
           'data-testid': `rf-fix-${change.field}`,
         });
         return { change, input };
@@ -86,7 +86,7 @@ export function renderFill(total: number, handlers: FillViewHandlers): FillView 
             handlers.resume(
               inputs.map(({ change, input }) => ({
                 ...change,
-                after: input.value.trim().slice(0, MAX_VALUE_CHARS) || change.after,
+                after: input.value.trim().slice(0, inputLimits.recordValueCharacters) || change.after,
               })),
             );
           },
@@ -105,7 +105,9 @@ export function renderFill(total: number, handlers: FillViewHandlers): FillView 
           { class: 'rf-stop', 'data-testid': 'rf-stop', 'data-kind': stop.kind, role: 'alert' },
           h('p', { 'data-testid': 'rf-stop-message' }, pick(stopMessage(stop))),
           h('p', { class: 'note' }, pick(FILL_TEXT.fixHint)),
-          ...inputs.map(({ change, input }) => h('label', null, pick(fieldLabels[change.field]), input)),
+          ...inputs.map(({ change, input }) =>
+            h('label', null, pick(RECORD_FIELD_NAMES[change.field]), input),
+          ),
           h('div', { class: 'actions' }, resume, skip),
         ),
       );

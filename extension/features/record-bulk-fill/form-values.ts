@@ -1,13 +1,11 @@
 import { readFormDocument } from '../../lib/records/record-store';
 import type { RecordFormPage } from '../../lib/records/pages';
+import { readInParallel } from '../../lib/records/read-in-parallel';
 import { fillFields, type RecordField } from './fields';
 
 // What each record holds now, for the preview's "old" side: the list shows only a few fields, so
 // the form documents of the records the fill would change are read in the background (same origin,
 // the page's own session, a few at a time), as the list's completeness reads them.
-
-/** Form documents read at once: the portal is a school's, not ours to load. */
-const PARALLEL_READS = 3;
 
 export type FormValues = Partial<Record<RecordField, string>>;
 
@@ -17,18 +15,13 @@ export async function readFormValues(
   urls: ReadonlyMap<string, string>,
   signal: AbortSignal,
 ): Promise<Map<string, FormValues>> {
-  const queue = [...urls];
   const values = new Map<string, FormValues>();
-  const worker = async () => {
-    for (let next = queue.shift(); next !== undefined && !signal.aborted; next = queue.shift()) {
-      const [key, url] = next;
-      const read = await readFormDocument(page, url, signal).catch(() => undefined);
-      if (!read?.ok) continue;
-      const found: FormValues = {};
-      for (const field of fillFields) if (read.form.field(field)) found[field] = read.form.value(field);
-      values.set(key, found);
-    }
-  };
-  await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+  await readInParallel(urls, signal, async ([key, url]) => {
+    const read = await readFormDocument(page, url, signal).catch(() => undefined);
+    if (!read?.ok) return;
+    const found: FormValues = {};
+    for (const field of fillFields) if (read.form.field(field)) found[field] = read.form.value(field);
+    values.set(key, found);
+  });
   return values;
 }

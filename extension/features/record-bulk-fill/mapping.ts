@@ -1,4 +1,5 @@
 import type { Message } from '@edulens/shared';
+import { inputLimits } from '@edulens/shared/limits';
 import type { SavedColumnMapping, SavedColumnMappings } from '../../lib/storage-keys';
 import { type ColumnRole, isRecordField } from './fields';
 import type { RecordColumn } from './record-sheet';
@@ -7,8 +8,6 @@ import type { RecordColumn } from './record-sheet';
 // correction is kept per source — per the file's header signature, the same for every export of
 // the same kind — and applied the next time such a file is picked.
 
-/** Sources whose corrections are kept; the oldest is dropped past this. */
-export const MAX_SAVED_MAPPINGS = 50;
 /** Header cells that make a signature (a sheet wider than this is keyed by its first ones). */
 const SIGNATURE_COLUMNS = 200;
 
@@ -79,7 +78,7 @@ export function toSaved(
   return { savedAt: now, roles };
 }
 
-/** The saved mappings with this one added, the oldest dropped beyond the limit. */
+/** The saved mappings with this one added, the oldest dropped beyond `inputLimits.savedMappings`. */
 export function rememberMapping(
   all: SavedColumnMappings,
   signature: string,
@@ -87,7 +86,7 @@ export function rememberMapping(
 ): SavedColumnMappings {
   const entries = Object.entries({ ...all, [signature]: mapping })
     .sort(([, a], [, b]) => b.savedAt - a.savedAt)
-    .slice(0, MAX_SAVED_MAPPINGS);
+    .slice(0, inputLimits.savedMappings);
   return Object.fromEntries(entries);
 }
 

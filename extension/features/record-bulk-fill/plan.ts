@@ -1,7 +1,8 @@
 import type { Message } from '@edulens/shared';
 import { type MatchSource, type MatchTarget, matchRows, type RowMatch } from '@edulens/shared/matching';
 import { cellText } from '@edulens/shared/sheets';
-import { identityFields, isRecordField, type RecordField } from './fields';
+import { identityRecordFields } from '@edulens/shared/profiles';
+import { isRecordField, type RecordField } from './fields';
 import type { ColumnMapping } from './mapping';
 import type { RecordSheet } from './record-sheet';
 import { fieldValue, sameFieldValue, valueProblem } from './values';
@@ -20,6 +21,8 @@ export interface ListStudent {
   birthDate: string;
   /** The record's values known before its form opens (the list's columns, its form document read). */
   shown: Partial<Record<RecordField, string>>;
+  /** The list's page the row is on (1 = first), when the pager shows its page number. */
+  page?: number;
 }
 
 export interface FieldChange {
@@ -146,7 +149,7 @@ export function buildRecordPlan(
     for (const [col, role] of mapping) {
       if (!isRecordField(role)) continue;
       // Who the student is changes only when the code said who the row is.
-      if (identityFields.has(role) && match.method !== 'code') continue;
+      if (identityRecordFields.has(role) && match.method !== 'code') continue;
       const after = text(cells, col, role);
       // A blank cell never blanks the portal's value.
       if (after === '') continue;

@@ -1,6 +1,7 @@
 import { pick } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
-import { type ColumnRole, fieldLabels, fillFields } from './fields';
+import { RECORD_FIELD_NAMES } from '@edulens/shared/profiles';
+import { type ColumnRole, fillFields } from './fields';
 import { type ColumnMapping, mappingProblem } from './mapping';
 import type { RecordPlan } from './plan';
 import type { RecordSheet } from './record-sheet';
@@ -42,7 +43,7 @@ function mappingTable(source: RecordSheet, mapping: ColumnMapping, handlers: Pre
         },
       },
       h('option', { value: '' }, pick(FILL_TEXT.notUsed)),
-      ...ROLES.map((role) => h('option', { value: role }, pick(fieldLabels[role]))),
+      ...ROLES.map((role) => h('option', { value: role }, pick(RECORD_FIELD_NAMES[role]))),
     );
     select.value = mapping.get(column.col) ?? '';
     return h('tr', null, h('td', { class: 'label' }, column.label), h('td', null, select));
@@ -78,7 +79,7 @@ export function renderPreview(
           h(
             'div',
             { class: 'chg', 'data-field': change.field },
-            `${pick(fieldLabels[change.field])}: ${change.before === undefined ? pick(FILL_TEXT.readOnOpen) : change.before || '∅'} → ${change.after}`,
+            `${pick(RECORD_FIELD_NAMES[change.field])}: ${change.before === undefined ? pick(FILL_TEXT.readOnOpen) : change.before || '∅'} → ${change.after}`,
           ),
         ),
       ),
@@ -95,7 +96,7 @@ export function renderPreview(
     h(
       'li',
       { 'data-testid': 'rf-refused' },
-      `${value.student.name} — ${pick(fieldLabels[value.field])} "${value.value}": ${pick(value.reason)}`,
+      `${value.student.name} — ${pick(RECORD_FIELD_NAMES[value.field])} "${value.value}": ${pick(value.reason)}`,
     ),
   );
   return h(

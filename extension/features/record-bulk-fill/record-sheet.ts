@@ -1,4 +1,5 @@
 import type { Message } from '@edulens/shared';
+import { inputLimits, limitReason } from '@edulens/shared/limits';
 import {
   type CellRepair,
   type CellValue,
@@ -17,8 +18,6 @@ import { classifyRecordHeader, type ColumnRole } from './fields';
 
 /** The header is searched for in this many rows from the top. */
 export const HEADER_SEARCH_ROWS = 12;
-/** Student rows read from one sheet: a whole school's export with room to spare. */
-export const MAX_RECORD_ROWS = 5_000;
 
 export interface RecordColumn {
   /** Zero-based sheet column. */
@@ -54,10 +53,11 @@ const noHeader: Message = {
   en: `no header row with a "Họ và tên" (or "Mã học sinh") column and at least one record column in the first ${HEADER_SEARCH_ROWS} rows`,
 };
 
-const tooManyRows: Message = {
-  vi: `tệp có quá ${MAX_RECORD_ROWS.toLocaleString('vi-VN')} dòng học sinh`,
-  en: `the file has more than ${MAX_RECORD_ROWS.toLocaleString('en-US')} student rows`,
-};
+/** Student rows read from one sheet: `inputLimits.recordRows`. */
+const tooManyRows: Message = limitReason('recordRows', {
+  vi: 'hãy tách tệp theo lớp',
+  en: 'split the file by class',
+});
 
 /** A header cell's text: its own, or that of the merge covering it. */
 function headerText(sheet: GridSheet, row: number, col: number): string {
@@ -110,7 +110,7 @@ export function recordSheet(input: GridSheet): RecordSheetResult {
   for (let row = headerRow + 1; row < sheet.rows.length; row++) {
     const cells = sheet.rows[row] ?? [];
     if (!cells.some((value) => cellText(value ?? null) !== '')) continue;
-    if (rows.length === MAX_RECORD_ROWS) return { ok: false, reason: tooManyRows };
+    if (rows.length === inputLimits.recordRows) return { ok: false, reason: tooManyRows };
     rows.push({ row, cells: Array.from(cells, (value) => value ?? null) });
   }
   return {

@@ -1,6 +1,7 @@
 import type { Message } from '@edulens/shared';
 import { codeKey } from '@edulens/shared/matching';
-import { fieldLabels, type RecordField } from './fields';
+import { RECORD_FIELD_NAMES } from '@edulens/shared/profiles';
+import type { RecordField } from './fields';
 import type { ListStudent, PlannedRecord } from './plan';
 import { sameFieldValue } from './values';
 
@@ -193,7 +194,7 @@ export function stopMessage(stop: FillStop): Message {
   const who = stop.student.name;
   const quoted = stop.portalMessage ? ` "${stop.portalMessage}"` : '';
   const fields = (lang: 'vi' | 'en') =>
-    (stop.mismatched ?? []).map((field) => fieldLabels[field][lang]).join(', ');
+    (stop.mismatched ?? []).map((field) => RECORD_FIELD_NAMES[field][lang]).join(', ');
   switch (stop.kind) {
     case 'refused':
       return {

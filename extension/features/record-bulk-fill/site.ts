@@ -3,15 +3,15 @@ import { detectorHolds, findTarget, pageScopes } from '../../lib/portal/locate';
 import { textOf } from '../../lib/portal/text';
 import { type RecordForm, readRecordForm } from '../../lib/records/form';
 import { recordRows } from '../../lib/records/list';
+import { goToPage, PAGE_WAIT_MS } from '../../lib/records/pager';
 import type { RecordFormPage, RecordListPage } from '../../lib/records/pages';
 import type { RecordField } from './fields';
-import { MAX_LIST_PAGES, nextPage, PAGE_TIMEOUT_MS } from './list-students';
 import type { ListStudent } from './plan';
 import type { OpenForm, RecordSite, SaveAnswer } from './run';
 import { waitFor } from './wait';
 
 // The page side of a record fill, everything as the profile describes it: the list's row of a
-// student (paging forward to it), its "Sửa", the form that opens in the window's frame, the
+// student (the pager turned to its page, forward or back), its "Sửa", the form that opens in the window's frame, the
 // portal's "Lưu" and its answer (the message in the page, the pop-up closed). Only this file
 // touches the portal's page; run.ts decides what to write.
 
@@ -51,15 +51,14 @@ export function createRecordSite({ listPage, formPage, doc }: SiteParts): Record
     return undefined;
   };
 
+  /** The student's "Sửa": on the page shown, else on the student's page, the pager turned there. */
   const findRow = async (student: ListStudent, signal: AbortSignal) => {
-    for (let pages = 0; pages < MAX_LIST_PAGES; pages++) {
-      const grid = list();
-      if (!grid) return undefined;
-      const found = recordRows(listPage, grid).find(({ row }) => row.key === student.key);
-      if (found?.opener) return found.opener;
-      if (!(await nextPage(grid, signal))) return undefined;
-    }
-    return undefined;
+    const grid = list();
+    if (!grid) return undefined;
+    const opener = () => recordRows(listPage, grid).find(({ row }) => row.key === student.key)?.opener;
+    const here = opener();
+    if (here || student.page === undefined) return here;
+    return (await goToPage(grid, student.page, signal)) ? opener() : undefined;
   };
 
   return {
@@ -73,7 +72,7 @@ export function createRecordSite({ listPage, formPage, doc }: SiteParts): Record
           const found = formNow();
           return found && found.doc !== previous ? found : undefined;
         },
-        { what: 'the record form', timeoutMs: PAGE_TIMEOUT_MS, signal },
+        { what: 'the record form', timeoutMs: PAGE_WAIT_MS, signal },
       );
       return openForm(form, formNow, formPage, doc);
     },

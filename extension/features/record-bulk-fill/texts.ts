@@ -1,4 +1,5 @@
 import type { Message } from '@edulens/shared';
+import { inputLimits } from '@edulens/shared/limits';
 
 // The record bulk fill's own words, Vietnamese first (shown in the extension's language by `pick`).
 
@@ -18,6 +19,10 @@ export const FILL_TEXT = {
     vi: `Đang đọc ${count} hồ sơ hiện có để so sánh…`,
     en: `Reading ${count} current records to compare…`,
   }),
+  listCapped: {
+    vi: `Danh sách dài quá ${inputLimits.listPages} trang: chỉ những học sinh ở ${inputLimits.listPages} trang đầu được ghép.`,
+    en: `The list is longer than ${inputLimits.listPages} pages: only the students of the first ${inputLimits.listPages} are matched.`,
+  },
   listFailed: {
     vi: 'Không đọc được danh sách học sinh của cổng (phiên đăng nhập có thể đã hết hạn).',
     en: "Could not read the portal's student list (the session may have expired).",
@@ -72,8 +77,4 @@ export const FILL_TEXT = {
   row: { vi: 'Dòng', en: 'Row' },
   changes: { vi: 'Thay đổi (cũ → mới)', en: 'Changes (old → new)' },
   reason: { vi: 'Lý do', en: 'Reason' },
-  valueTooLong: (max: number): Message => ({
-    vi: `Giá trị dài quá ${max} ký tự.`,
-    en: `The value is longer than ${max} characters.`,
-  }),
 } as const;

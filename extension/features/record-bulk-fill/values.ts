@@ -1,27 +1,18 @@
 import type { Message } from '@edulens/shared';
+import { inputLimits, limitReason } from '@edulens/shared/limits';
+import { type RecordField as AnyRecordField, codedRecordFields } from '@edulens/shared/profiles';
 import { fields } from '@edulens/shared/rules';
 import { type CellValue, cellText } from '@edulens/shared/sheets';
 import { nfc } from '@edulens/shared/text';
-import { codedFields, type RecordField } from './fields';
+import { checkRecord } from '../../lib/records/check-record';
+import type { RecordField } from './fields';
 
 // A file's cell as the value a record field takes, and whether the portal should get it. Excel
 // drops the leading zero of a phone or citizen ID typed into a number cell, and stores dates as
 // serial numbers or dates: they come back as the text a teacher would type.
 
-/** Characters of one value the fill writes: the longest ministry field (address) with room. */
-export const MAX_VALUE_CHARS = 250;
-
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const {
-  checkCccd,
-  checkLength,
-  checkMobile,
-  checkPersonName,
-  convertOldMobile,
-  formatVnDate,
-  normalizeMobile,
-  parseVnDate,
-} = fields;
+const { convertOldMobile, formatVnDate, normalizeMobile, parseVnDate } = fields;
 
 /** The cell's text for `field`, '' when blank. */
 export function fieldValue(field: RecordField, value: CellValue): string {
@@ -56,7 +47,7 @@ export function fieldValue(field: RecordField, value: CellValue): string {
 export function sameFieldValue(field: RecordField, portal: string, file: string): boolean {
   const tidy = (text: string) => text.replace(/\s+/g, ' ').trim();
   const [a, b] = [tidy(portal), tidy(file)];
-  if (codedFields.has(field)) return nfc(a).toLowerCase() === nfc(b).toLowerCase();
+  if (codedRecordFields.has(field)) return nfc(a).toLowerCase() === nfc(b).toLowerCase();
   if (field === 'birthDate') {
     const [x, y] = [parseVnDate(a), parseVnDate(b)];
     if (x.ok && y.ok) return formatVnDate(x.date) === formatVnDate(y.date);
@@ -69,47 +60,20 @@ export interface FieldFacts {
   gender?: string;
 }
 
-/** Why the file's value cannot go into the record (the rules of the student record), or undefined. */
-export function valueProblem(field: RecordField, value: string, facts: FieldFacts): Message | undefined {
-  if ([...value].length > MAX_VALUE_CHARS)
-    return {
-      vi: `dài quá ${MAX_VALUE_CHARS} ký tự`,
-      en: `longer than ${MAX_VALUE_CHARS} characters`,
-    };
-  const first = (problems: { severity: string; message: Message }[]) =>
-    problems.find((found) => found.severity === 'error')?.message;
-  switch (field) {
-    case 'fullName':
-      return first([...checkPersonName(value), ...checkLength('fullName', value)]);
-    case 'fatherName':
-    case 'motherName':
-      return first(checkPersonName(value));
-    case 'birthDate': {
-      const parsed = parseVnDate(value);
-      return parsed.ok ? undefined : parsed.problem.message;
-    }
-    case 'citizenId': {
-      const born = facts.birthDate ? parseVnDate(facts.birthDate) : undefined;
-      const gender = genderOf(facts.gender ?? '');
-      return first([
-        ...checkCccd(value, {
-          ...(born?.ok && { birthYear: born.date.year }),
-          ...(gender && { gender }),
-        }),
-        ...checkLength('citizenId', value),
-      ]);
-    }
-    case 'phone':
-    case 'parentPhone':
-      return first([...checkMobile(value), ...checkLength('phone', value)]);
-    default:
-      return undefined;
-  }
-}
-
-function genderOf(text: string): 'male' | 'female' | undefined {
-  const key = nfc(text).trim().toLowerCase();
-  if (key === 'nam') return 'male';
-  if (key === 'nữ' || key === 'nu') return 'female';
-  return undefined;
+/**
+ * Why the file's value cannot go into the record, or undefined: the record form's own checks
+ * (check-record, from the student rules), with the record's birth date and gender beside it.
+ */
+export function valueProblem(
+  field: RecordField,
+  value: string,
+  facts: FieldFacts,
+  now: Date = new Date(),
+): Message | undefined {
+  if ([...value].length > inputLimits.recordValueCharacters) return limitReason('recordValueCharacters');
+  const values: Partial<Record<AnyRecordField, string>> = { ...facts, [field]: value };
+  const record = { value: (name: AnyRecordField) => values[name] ?? '', items: () => undefined };
+  return checkRecord(record, now).find(
+    (finding) => finding.field === field && finding.problem.severity === 'error',
+  )?.problem.message;
 }

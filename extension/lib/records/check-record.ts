@@ -36,7 +36,7 @@ const LEGACY_TEXT: readonly RecordField[] = [...NAMES, 'address'];
 
 function genderOf(text: string): rules.Gender | undefined {
   const key = text.normalize('NFC').trim().toLocaleLowerCase('vi');
-  return key === 'nam' ? 'male' : key === 'nữ' ? 'female' : undefined;
+  return key === 'nam' ? 'male' : key === 'nữ' || key === 'nu' ? 'female' : undefined;
 }
 
 function legacyFinding(field: RecordField, value: string): FieldFinding | undefined {

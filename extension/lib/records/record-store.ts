@@ -1,18 +1,15 @@
 import type { Message } from '@edulens/shared';
+import { inputLimits, limitReason } from '@edulens/shared/limits';
 import type { RecordField } from '@edulens/shared/profiles';
 import { type RecordForm, readRecordForm } from './form';
+import { readInParallel } from './read-in-parallel';
 import type { RecordFormPage } from './pages';
 
 // What EduLens knows of a list's records, by the address of each one's form: read in the
 // background from the form documents (same origin, the page's own session), a few at a time, and
 // replaced by the form on screen while it is being edited.
 
-/** Form documents read at once: the portal is a school's, not ours to load. */
-const PARALLEL_READS = 3;
-/** Records one list may ask for (a school's largest class is far below). */
-export const MAX_RECORDS = 500;
-/** A form document larger than this is not a record form. */
-const MAX_FORM_BYTES = 2 * 1024 * 1024;
+const { listRecords, formBytes } = inputLimits;
 
 export interface RecordSummary {
   name: string;
@@ -24,7 +21,7 @@ export type RecordEntry = { ok: true; summary: RecordSummary } | { ok: false; re
 export interface RecordStore {
   get(url: string): RecordEntry | undefined;
   put(url: string, summary: RecordSummary): void;
-  /** Reads the records not known yet (at most MAX_RECORDS in all); resolves when all are done. */
+  /** Reads the records not known yet (at most `inputLimits.listRecords` in all); resolves when all are done. */
   load(urls: readonly string[], signal: AbortSignal): Promise<void>;
   onChange(listener: () => void, signal: AbortSignal): void;
   /** Records seen in the list so far (every page visited), and the list's pages visited. */
@@ -52,7 +49,7 @@ export async function readFormDocument(
       };
     }
     const html = await response.text();
-    if (html.length > MAX_FORM_BYTES) return { ok: false, reason: NOT_A_FORM };
+    if (html.length > formBytes) return { ok: false, reason: limitReason('formBytes') };
     const doc = new DOMParser().parseFromString(html, 'text/html');
     const form = readRecordForm(page, doc);
     return form ? { ok: true, form } : { ok: false, reason: NOT_A_FORM };
@@ -82,21 +79,21 @@ export function createRecordStore(page: RecordFormPage): RecordStore {
     async load(urls, signal) {
       const queue = [...new Set(urls)]
         .filter((url) => !entries.has(url) && !pending.has(url))
-        .slice(0, Math.max(0, MAX_RECORDS - entries.size - pending.size));
+        .slice(0, Math.max(0, listRecords - entries.size - pending.size));
       for (const url of queue) pending.add(url);
-      const worker = async () => {
-        for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-          const entry = signal.aborted
-            ? undefined
-            : await readSummary(page, url, signal).catch(() => undefined);
+      try {
+        await readInParallel(queue, signal, async (url) => {
+          const entry = await readSummary(page, url, signal).catch(() => undefined);
           pending.delete(url);
-          if (entry === undefined) continue;
+          if (entry === undefined) return;
           // The form on screen may have put a fresher summary meanwhile.
           if (!entries.has(url)) entries.set(url, entry);
           changed();
-        }
-      };
-      await Promise.all(Array.from({ length: PARALLEL_READS }, worker));
+        });
+      } finally {
+        // Those not read (the page went away) may be asked for again.
+        for (const url of queue) pending.delete(url);
+      }
     },
     onChange(listener, signal) {
       events.addEventListener('change', listener, { signal });

@@ -1,10 +1,11 @@
 import type { Message } from '../problem';
 
 /*
- * Every limit EduLens puts on a file it reads, in one place. The reader, the CLI and the
- * extension's bulk fill all take them from here, and docs/limits.md lists them for people. The
- * values leave a school's real files (a class of 60, a school of 3,000, a district's few hundred
- * rows per sheet) far inside and stop a hostile file long before it costs seconds or memory.
+ * Every limit EduLens puts on a file it reads, or on how much of a portal it reads, in one place.
+ * The reader, the CLI, the extension's bulk fill and its record features all take them from here,
+ * and docs/limits.md lists them for people. The values leave a school's real files (a class of
+ * 60, a school of 3,000, a district's few hundred rows per sheet) far inside and stop a hostile
+ * file long before it costs seconds or memory.
  */
 export const inputLimits = {
   /** Bytes of a file read whole (.xlsx, or .csv read in chunks up to this). */
@@ -53,6 +54,32 @@ export const inputLimits = {
   quotedCharacters: 80,
   /** Characters of one column of a text report before it is cut with "…". */
   reportColumnCharacters: 40,
+  /**
+   * Student rows the record fill reads from one sheet: a whole school's export (3,000 students)
+   * with room; every row is matched against the list and may open a form, one at a time.
+   */
+  recordRows: 5_000,
+  /**
+   * Characters of one value the record fill writes: the longest ministry field (an address, 200
+   * in QĐ 4998) with room. A longer cell is a pasted paragraph, not a record's value.
+   */
+  recordValueCharacters: 250,
+  /**
+   * Pages of one record list the record features turn through (20 rows a page: a school's 6,000
+   * students); a pager that never says it is on the last page stops here.
+   */
+  listPages: 300,
+  /**
+   * Records whose form documents one list reads in the background (completeness, the fill's
+   * old values): a school's largest class is far below, and each read is a request to the portal.
+   */
+  listRecords: 500,
+  /** Form documents read at the same time: the portal is the school's, not ours to load. */
+  parallelReads: 3,
+  /** Bytes of one record's form document: a larger answer is not a record form (an error page, a file). */
+  formBytes: 2 * 1024 * 1024,
+  /** Kinds of file (header signatures) whose column mapping is remembered; the oldest is forgotten. */
+  savedMappings: 50,
 } as const;
 
 export type InputLimit = keyof typeof inputLimits;
@@ -83,10 +110,24 @@ const limitNames: Record<InputLimit, Message> = {
   cellCharacters: { vi: 'số ký tự trong một ô', en: 'characters in one cell' },
   quotedCharacters: { vi: 'số ký tự trích dẫn', en: 'quoted characters' },
   reportColumnCharacters: { vi: 'độ rộng cột báo cáo', en: 'report column width' },
+  recordRows: { vi: 'số dòng học sinh một lần điền hồ sơ', en: 'student rows in one record fill' },
+  recordValueCharacters: {
+    vi: 'số ký tự của một giá trị hồ sơ',
+    en: 'characters in one record value',
+  },
+  listPages: { vi: 'số trang của một danh sách', en: 'pages of one list' },
+  listRecords: { vi: 'số hồ sơ đọc được của một danh sách', en: 'records read from one list' },
+  parallelReads: { vi: 'số hồ sơ đọc cùng lúc', en: 'records read at the same time' },
+  formBytes: { vi: 'kích thước một trang hồ sơ', en: "size of one record's form page" },
+  savedMappings: { vi: 'số mẫu tệp được nhớ cách ghép cột', en: 'kinds of file whose mapping is kept' },
 };
 
 function amount(limit: InputLimit, value: number, lang: 'vi' | 'en'): string {
-  const bytes = limit === 'fileBytes' || limit === 'entryBytes' || limit === 'totalInflatedBytes';
+  const bytes =
+    limit === 'fileBytes' ||
+    limit === 'entryBytes' ||
+    limit === 'totalInflatedBytes' ||
+    limit === 'formBytes';
   if (bytes) return `${Math.round(value / (1024 * 1024))} MB`;
   return value.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
 }

@@ -31,7 +31,7 @@ describe('parseProfileFile', () => {
     expect(result.profile.pages.map((page) => page.kind)).toEqual([
       'login',
       'grade-grid',
-      'staff-form',
+      'record-form',
       'import-upload',
     ]);
     expect(parseProfileFile(JSON.stringify(sample))).toEqual(result);
@@ -53,6 +53,10 @@ describe('parseProfileFile', () => {
     expect(selectRulepack(grid.rulepack, 13)).toBe('tt22'); // `otherwise`
     expect(selectRulepack(grid.rulepack, undefined)).toBe('tt22');
     expect(selectRulepack('tt58', 7)).toBe('tt58');
+    // A staff member's record is a record form like a student's, only its `record` differs.
+    const staff = result.profile.pages.find((page) => page.kind === 'record-form');
+    expect(staff?.record).toBe('staff');
+    expect(Object.keys(staff?.fields ?? {})).toEqual(['fullName', 'citizenId', 'phone']);
 
     const calendar = resolveCalendar(result.profile.calendar);
     if (!calendar.ok) throw new Error('override refused');
@@ -98,6 +102,15 @@ describe('parseProfileFile', () => {
       }),
     );
     expect(message?.vi).toBe('profile.pages[1].grid: khóa không được hỗ trợ: "hedaerRows" (gõ sai tên?)');
+  });
+
+  it('has no page kind of its own for a staff form: it is a record form of `record: "staff"`', () => {
+    const [message] = messages(
+      sampleWith((file) => {
+        file.profile.pages[0]!.kind = 'staff-form';
+      }),
+    );
+    expect(message?.vi).toContain('nhận được "staff-form"');
   });
 
   it('names an unknown page kind and lists the known ones', () => {

@@ -15,12 +15,15 @@ export {
 } from './columns';
 export { isMatchPattern, matchesPattern, originPattern } from './match-pattern';
 export {
+  codedRecordFields,
+  identityRecordFields,
   RECORD_FIELD_NAMES,
   type RecordField,
   type RecordKind,
   recordFields,
   recordKinds,
 } from './record-fields';
+export { recordFieldOfHeader } from './record-headers';
 export {
   type PageKind,
   type Profile,

@@ -20,6 +20,12 @@ export const recordFields = [
 
 export type RecordField = (typeof recordFields)[number];
 
+/** Fields whose values are items of the ministry's catalogues, compared without case. */
+export const codedRecordFields: ReadonlySet<RecordField> = new Set(['gender', 'ethnicity', 'status']);
+
+/** Fields that say who the student is (with the code): a fill writes them only when the code matched. */
+export const identityRecordFields: ReadonlySet<RecordField> = new Set(['fullName', 'birthDate']);
+
 /** Whose record a page holds. */
 export const recordKinds = ['student', 'staff'] as const;
 export type RecordKind = (typeof recordKinds)[number];

@@ -156,6 +156,10 @@ const paginationSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('pages'),
     next: targetSchema,
+    /** The pager's "previous page" control: with it a reader can go back through the pages. */
+    previous: targetSchema.optional(),
+    /** Links to numbered pages (RadGrid's `a.rgNumPage`): the link whose text is the page's number. */
+    number: selectorSchema.optional(),
     /** What shows the page number now (a pager's current page, "Trang 1/3"): its text. */
     current: selectorSchema.optional(),
   }),
@@ -243,16 +247,6 @@ const saveSchema = z.strictObject({
   error: selectorSchema.optional(),
 });
 
-/** Which field rule checks a form field (see rules/fields). */
-const fieldCheckSchema = z.enum(['citizen-id', 'old-id-card', 'mobile', 'person-name', 'date']);
-
-const formFieldSchema = z.strictObject({
-  label: textVariantsSchema,
-  /** When the label does not lead to the input, the input itself. */
-  input: selectorSchema.optional(),
-  check: fieldCheckSchema.optional(),
-});
-
 const pageBase = {
   /** A name for people teaching or reading the profile. */
   name: z.string().min(1).optional(),
@@ -275,13 +269,6 @@ const gradeGridPageSchema = z.strictObject({
 /** Lists read to count completeness (stats). */
 const listPageSchema = (kind: 'stats') =>
   z.strictObject({ ...pageBase, kind: z.literal(kind), context: contextSchema.optional(), grid: gridSchema });
-
-const staffFormPageSchema = z.strictObject({
-  ...pageBase,
-  kind: z.literal('staff-form'),
-  fields: z.record(z.string().min(1), formFieldSchema),
-  save: saveSchema,
-});
 
 /** Recognised so that features stand back and a sync stops with "needs login". */
 const loginPageSchema = z.strictObject({
@@ -314,7 +301,6 @@ export const pageSchema = z.discriminatedUnion('kind', [
     columnSchema,
   }),
   listPageSchema('stats'),
-  staffFormPageSchema,
   loginPageSchema,
   importUploadPageSchema,
 ]);

@@ -7,7 +7,8 @@ import { tableRows } from './table-rows';
 
 // A list of rows that hold no grades (a student list): the same grid shapes as a grade grid (a body
 // apart from the header, rows to skip, a pager), the profile's columns found by header text, each
-// row's key, its cells per column, and the pager's next page and current page.
+// row's key, its cells per column, and the pager: its current page, the next, the previous and a
+// numbered page.
 
 /** A page whose `grid` has its own named columns (e.g. record fields of a student list). */
 export interface ListPage {
@@ -36,9 +37,12 @@ export interface ListGrid {
   onRowsChanged(listener: () => void, signal: AbortSignal): void;
   /** The text of the pager's current-page indicator (`pagination.current`), if shown. */
   currentPage(): string | undefined;
-  /** Clicks the pager's "next" control; false when there is none or it is disabled. */
-  nextPage(): boolean;
+  /** Clicks the pager's control for `to`; false when the pager has none or it is disabled. */
+  turnPage(to: PageTurn): boolean;
 }
+
+/** Where a pager goes: one page on, one page back, or straight to a page by its number link. */
+export type PageTurn = 'next' | 'previous' | number;
 
 export function findListGrid(page: ListPage, doc: Document): ListGrid | undefined {
   for (const scope of pageScopes(page, doc) ?? []) {
@@ -92,11 +96,23 @@ export function findListGrid(page: ListPage, doc: Document): ListGrid | undefine
           const current = pagination?.current ? scope.root.querySelector(pagination.current) : null;
           return current ? textOf(current) || undefined : undefined;
         },
-        nextPage() {
-          const next = pagination ? findTarget(pagination.next, scope.root) : undefined;
-          if (!next || (next as HTMLInputElement).disabled || next.getAttribute('aria-disabled') === 'true')
+        turnPage(to) {
+          if (!pagination) return false;
+          const control =
+            typeof to === 'number'
+              ? [...(pagination.number ? scope.root.querySelectorAll(pagination.number) : [])].find(
+                  (link) => textOf(link) === String(to),
+                )
+              : to === 'next'
+                ? findTarget(pagination.next, scope.root)
+                : pagination.previous && findTarget(pagination.previous, scope.root);
+          if (
+            !control ||
+            (control as HTMLInputElement).disabled ||
+            control.getAttribute('aria-disabled') === 'true'
+          )
             return false;
-          next.click();
+          (control as HTMLElement).click();
           return true;
         },
       };

@@ -61,4 +61,24 @@ describe('SMAS profile', () => {
     expect(list?.grid.skipRows).toContain('rgFilterRow');
     expect(list?.grid.pagination?.kind).toBe('pages');
   });
+
+  it('describes a pager that goes both ways: next, previous and the numbered pages', () => {
+    const pager = pageOf('record-list')?.grid.pagination;
+    expect(pager).toMatchObject({
+      kind: 'pages',
+      next: { selector: 'input.rgPageNext' },
+      previous: { selector: 'input.rgPagePrev' },
+    });
+    expect(pager?.kind === 'pages' && pager.number).toContain('a.rgNumPage');
+    const parsed = profileSchema.safeParse({
+      ...smasProfile,
+      pages: [
+        {
+          ...pageOf('record-list')!,
+          grid: { ...pageOf('record-list')!.grid, pagination: { kind: 'pages', next: {}, previous: {} } },
+        },
+      ],
+    });
+    expect(parsed.success).toBe(false);
+  });
 });
