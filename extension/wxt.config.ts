@@ -83,8 +83,9 @@ export default defineConfig({
     // then, once, with the user's click (lib/added-profiles.ts), never at install.
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_extName__', default_icon: ICONS },
-    // web_accessible_resources (the language files and the scripts the content script loads on
-    // first use, on the pages it runs on) come from modules/web-accessible.ts.
+    // No web_accessible_resources: the background injects the scripts loaded on first use into the
+    // asking frame and answers the language's messages (lib/on-demand-handler.ts), so no site can
+    // probe for the extension's files, and a portal added later gets them as a built-in one does.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
