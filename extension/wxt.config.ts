@@ -22,9 +22,11 @@ const testBuild = process.env.EDULENS_TEST_BUILD === '1';
 
 /**
  * Every built-in profile's portal, from the profiles' own match patterns (portal specifics are
- * profile data): the content script runs on those paths, the permissions cover their origins.
+ * profile data): the content script runs on those paths, the permissions cover their origins. In a
+ * test build the simulators' origins too: the background injects the scripts a content script
+ * loads on demand only where it holds the host.
  */
-const PORTAL_HOSTS = [...new Set(allMatchPatterns(builtInProfiles, { test: false }).map(originPattern))];
+const PORTAL_HOSTS = [...new Set(allMatchPatterns(builtInProfiles, { test: testBuild }).map(originPattern))];
 /**
  * The agent runs on the teacher's own machine on a port chosen at set-up, so any port on loopback.
  * Match patterns cannot name a port range; http://127.0.0.1/* is the narrowest that reaches it.
