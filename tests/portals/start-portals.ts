@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { BULK_CLASS_ID } from './smas/common/school';
 import { type RunningSmasCurrent, startSmasCurrent } from './smas/current/start';
 import type { SmasCurrentOptions } from './smas/current/state';
 import { LEGACY_ACCOUNTS } from './smas/legacy/accounts';
@@ -34,12 +35,21 @@ export interface StartPortalsOptions {
   smasCurrent?: SmasCurrentOptions;
 }
 
+/** A page worth opening first, with what it shows. */
+export interface EntryPage {
+  url: string;
+  vi: string;
+  en: string;
+}
+
 export interface RunningPortal<Handle = unknown> {
   id: string;
   name: string;
   url: string;
   port: number;
   accounts: readonly DemoAccount[];
+  /** Where a person starts: the page the demo opens (behind the portal's login). */
+  entry: EntryPage;
   /** The simulator itself, for tests that look inside (state, app). */
   handle: Handle;
 }
@@ -120,6 +130,11 @@ export async function startPortals(options: StartPortalsOptions = {}): Promise<R
       url: `http://${HOST}:${vnEduServer.port}/v5/`,
       port: vnEduServer.port,
       accounts: vnEduAccounts(vnEduPortal),
+      entry: {
+        url: `http://${HOST}:${vnEduServer.port}/v5/?open=nhap-diem&lop=6A1&mon=TOAN&hk=1`,
+        vi: 'Sổ điểm Toán 6A1, học kỳ I (THCS Nguyễn Du)',
+        en: 'the Toán grade book of 6A1, semester I (THCS Nguyễn Du)',
+      },
       handle: vnEduPortal,
     };
     const smasLegacyPortal = createSmasLegacyPortal(options.smasLegacy);
@@ -131,6 +146,11 @@ export async function startPortals(options: StartPortalsOptions = {}): Promise<R
       url: `http://localhost:${smasLegacyServer.port}/`,
       port: smasLegacyServer.port,
       accounts: smasLegacyAccounts(),
+      entry: {
+        url: `http://localhost:${smasLegacyServer.port}/HoSoHocSinh/DanhSach?lopId=${BULK_CLASS_ID}`,
+        vi: 'Danh sách hồ sơ học sinh lớp 6A1 (60 học sinh, 3 trang)',
+        en: 'the student records of class 6A1 (60 students, 3 pages)',
+      },
       handle: smasLegacyPortal,
     };
     const ports = { app: portAt(2), sso: portAt(3) };

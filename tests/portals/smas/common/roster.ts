@@ -58,6 +58,8 @@ export interface RosterExamples {
 
 export interface SmasRoster {
   seed: number;
+  /** First calendar year of the school year the records are for (birth years follow it). */
+  schoolYear: number;
   school: typeof SCHOOL;
   levels: typeof LEVELS;
   classes: readonly SmasClass[];
@@ -101,13 +103,13 @@ function citizenId(rng: Rng, birthYear: number, female: boolean, used: Set<strin
   return id;
 }
 
-function drawRecord(rng: Rng, plan: ClassPlan, used: Set<string>): StudentRecord {
+function drawRecord(rng: Rng, plan: ClassPlan, schoolYear: number, used: Set<string>): StudentRecord {
   const female = rng.chance(0.5);
   const father = randomGenderedName(rng, 'male');
   const family = father.slice(0, father.indexOf(' '));
   const fullName = randomGenderedName(rng, female ? 'female' : 'male', family);
   const motherName = randomGenderedName(rng, 'female');
-  const birthYear = SCHOOL_YEAR - 5 - plan.grade;
+  const birthYear = schoolYear - 5 - plan.grade;
   const birth = new Date(Date.UTC(birthYear, 0, 1) + rng.int(0, 364) * 86_400_000);
   return {
     fullName,
@@ -165,7 +167,8 @@ function seedExamples(drafts: Draft[], rng: Rng): Record<keyof RosterExamples, n
   };
 }
 
-export function buildSmasRoster(seed = 2025): SmasRoster {
+/** The school's records for a seed and a school year (default: the fixture year 2025-2026). */
+export function buildSmasRoster(seed = 2025, schoolYear = SCHOOL_YEAR): SmasRoster {
   const usedCitizenIds = new Set<string>();
   const usedIds = new Set<number>();
   const usedCodes = new Set<string>();
@@ -176,7 +179,7 @@ export function buildSmasRoster(seed = 2025): SmasRoster {
     const rng = createRng(seedFrom(seed, 'smas', plan.id));
     const size = plan.size ?? rng.int(28, 38);
     const drafts: Draft[] = Array.from({ length: size }, () => {
-      const record = drawRecord(rng, plan, usedCitizenIds);
+      const record = drawRecord(rng, plan, schoolYear, usedCitizenIds);
       return { record, mistakes: [], correct: { ...record } };
     });
     drafts.sort((a, b) => compareForClassList(a.record.fullName, b.record.fullName));
@@ -221,6 +224,7 @@ export function buildSmasRoster(seed = 2025): SmasRoster {
   ) as unknown as RosterExamples;
   return {
     seed,
+    schoolYear,
     school: SCHOOL,
     levels: LEVELS,
     classes,

@@ -1,3 +1,5 @@
+import { schoolYearAt } from '../../vnedu/schools';
+
 // The simulated SMAS school: one inter-level school (tiểu học + THCS) in Vĩnh Long, so that an
 // account covering both levels must choose one after login. Class 6A1 has exactly 60 students
 // (three grid pages of 20) for the bulk-fill tests; the others are smaller.
@@ -49,3 +51,24 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
 export const SCHOOL_YEAR = 2025;
 
 export const schoolYearLabel = (year = SCHOOL_YEAR) => `${year}-${year + 1}`;
+
+/** The fixture's clock: 20/11 of the school year, 08:00 in Vietnam (no lock, no update window). */
+const fixtureStart = (year: number) => `${year}-11-20T08:00:00+07:00`;
+
+/**
+ * The school year and the clock's first instant of a simulator: the year given, else the one
+ * `startAt` falls in (it starts on 1 September), else the fixture year; the clock from `startAt`,
+ * else 20/11 of that year.
+ */
+export function smasYearAndStart(options: { schoolYear?: number; startAt?: string }): {
+  schoolYear: number;
+  startAt: number;
+} {
+  const given = options.startAt === undefined ? undefined : Date.parse(options.startAt);
+  if (given !== undefined && Number.isNaN(given))
+    throw new RangeError(`startAt is not a date-time: ${options.startAt}`);
+  const schoolYear = options.schoolYear ?? (given === undefined ? SCHOOL_YEAR : schoolYearAt(given));
+  if (!Number.isInteger(schoolYear) || schoolYear < 2000 || schoolYear > 2100)
+    throw new RangeError(`schoolYear is not a year: ${schoolYear}`);
+  return { schoolYear, startAt: given ?? Date.parse(fixtureStart(schoolYear)) };
+}

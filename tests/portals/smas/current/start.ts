@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Hono } from 'hono';
 import type { DemoAccount, RunningPortal } from '../../start-portals';
+import { BULK_CLASS_ID } from '../common/school';
 import { SSO_ACCOUNTS } from './accounts';
 import { createSmasCurrentPortal, type SmasCurrentPortal } from './app';
 import type { SmasCurrentOptions } from './state';
@@ -47,6 +48,11 @@ export async function startSmasCurrent(
     ssoUrl,
     ssoPort: sso.port,
     accounts: accounts(),
+    entry: {
+      url: `${url}?${new URLSearchParams({ classId: String(BULK_CLASS_ID), subjectId: '11', semester: '1' })}`,
+      vi: 'Sổ điểm Toán 6A1, học kỳ I (3 cột TX)',
+      en: 'the Toán score book of 6A1, semester I (3 TX columns)',
+    },
     handle: portal,
   };
 }

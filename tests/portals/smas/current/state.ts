@@ -1,6 +1,6 @@
 import { createSimClock, type SimClock } from '../../vnedu/sim-clock';
 import { buildSmasRoster, type SmasClass, type SmasRoster } from '../common/roster';
-import { SCHOOL_YEAR, schoolYearLabel } from '../common/school';
+import { schoolYearLabel, smasYearAndStart } from '../common/school';
 import { MAIN_TEACHER } from './accounts';
 import type { MarkStore } from './mark-store';
 import { seedMarks } from './seed-marks';
@@ -13,9 +13,9 @@ import { Tokens } from './tokens';
 export interface SmasCurrentOptions {
   /** Seed of the roster and marks (default 2025). */
   seed?: number;
-  /** First calendar year of the school year the app works in (default 2025: "2025-2026"). */
+  /** First calendar year of the school year the app works in (default: the one `startAt` falls in, else 2025: "2025-2026"). */
   schoolYear?: number;
-  /** Simulated instant the clock starts at (default 20/11 08:00 in Vietnam: mid semester I). */
+  /** Simulated instant the clock starts at (default 20/11 of `schoolYear`, 08:00 in Vietnam: mid semester I); the seeded marks were entered in the weeks before it. */
   startAt?: string;
   /** Seconds an access token lives (default 3600); tests use a few. */
   accessTokenSeconds?: number;
@@ -65,20 +65,11 @@ export interface SmasCurrentState {
 export const CLIENT_ID = 'smas-web';
 const DEFAULT_ORIGINS: Origins = { app: 'http://localhost:5303', sso: 'http://127.0.0.1:5304' };
 
-function instant(iso: string, what: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new RangeError(`${what} is not a date-time: ${iso}`);
-  return ms;
-}
-
 export function createSmasCurrentState(options: SmasCurrentOptions = {}): SmasCurrentState {
   const seed = options.seed ?? 2025;
-  const schoolYear = options.schoolYear ?? SCHOOL_YEAR;
-  if (!Number.isInteger(schoolYear) || schoolYear < 2000 || schoolYear > 2100)
-    throw new RangeError(`schoolYear is not a year: ${schoolYear}`);
-  const startAt = instant(options.startAt ?? `${schoolYear}-11-20T08:00:00+07:00`, 'startAt');
+  const { schoolYear, startAt } = smasYearAndStart(options);
   const clock = createSimClock(startAt, options.realNow ?? Date.now);
-  const roster = buildSmasRoster(seed);
+  const roster = buildSmasRoster(seed, schoolYear);
   const classes = roster.classes.filter((c) => c.level === 'lower-secondary');
   const seeded = () =>
     seedMarks(

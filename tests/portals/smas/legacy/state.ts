@@ -1,6 +1,6 @@
 import { type SmasLockStatus, smasLockStatus } from '../common/locks';
 import { buildSmasRoster, type SmasRoster, type SmasStudent } from '../common/roster';
-import type { LevelKey } from '../common/school';
+import { type LevelKey, smasYearAndStart } from '../common/school';
 import { Sessions } from '../../vnedu/sessions';
 import { createSimClock, type SimClock } from '../../vnedu/sim-clock';
 import { randomBytes } from 'node:crypto';
@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 export interface SmasLegacyOptions {
   /** Seed of the school's records (default 2025). */
   seed?: number;
-  /** Simulated instant the clock starts at (default 20/11/2025 08:00 in Vietnam: no lock that day). */
+  /** First calendar year of the school year (default: the one `startAt` falls in, else 2025: "2025-2026"). */
+  schoolYear?: number;
+  /** Simulated instant the clock starts at (default 20/11 of `schoolYear`, 08:00 in Vietnam: no lock that day). */
   startAt?: string;
   /** Extra time every "Lưu" takes (default 300). */
   saveDelayMs?: number;
@@ -42,11 +44,10 @@ export interface SmasLegacyState {
   reset(): void;
 }
 
-export const DEFAULT_START = '2025-11-20T08:00:00+07:00';
-
 export function createSmasLegacyState(options: SmasLegacyOptions = {}): SmasLegacyState {
-  const roster = buildSmasRoster(options.seed ?? 2025);
-  const clock = createSimClock(Date.parse(options.startAt ?? DEFAULT_START), options.realNow ?? Date.now);
+  const { schoolYear, startAt } = smasYearAndStart(options);
+  const roster = buildSmasRoster(options.seed ?? 2025, schoolYear);
+  const clock = createSimClock(startAt, options.realNow ?? Date.now);
   const defaults = (): LegacySettings => ({
     saveDelayMs: options.saveDelayMs ?? 300,
     sessionIdleMs: (options.sessionIdleMinutes ?? 20) * 60_000,

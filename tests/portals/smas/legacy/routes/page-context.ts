@@ -13,7 +13,7 @@ export function headerOf(state: SmasLegacyState, c: Context<LegacyEnv>): HeaderP
     fullName: c.get('account').fullName,
     levelName: c.get('level').name,
     schoolName: state.roster.school.name,
-    schoolYear: schoolYearLabel(),
+    schoolYear: schoolYearLabel(state.roster.schoolYear),
   };
 }
 
