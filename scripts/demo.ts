@@ -5,12 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright';
 import { type AgentProcess, startAgentProcess } from '../tests/agent/agent-process';
 import { chromiumArgs, chromiumPath } from '../tests/helpers/chromium';
-import { DEFAULT_BASE_PORT, type RunningPortals, startPortals } from '../tests/portals/start-portals';
+import { portalYearsFromEnv } from '../tests/portals/school-year';
+import { schoolYearLabel } from '../tests/portals/smas/common/school';
+import {
+  DEFAULT_BASE_PORT,
+  type RunningPortal,
+  type RunningPortals,
+  startPortals,
+} from '../tests/portals/start-portals';
 import { formatVnDateTime } from '../tests/portals/vnedu/sim-clock';
-import { followToday } from '../tests/portals/vnedu/state';
 
 // `npm run demo`: the local agent, the simulated portals and Chromium with the built extension on
-// the simulated vnEdu, all on this computer, until Ctrl+C.
+// the simulated vnEdu's grade book, the SMAS legacy student list and the SMAS current-generation
+// score book (one tab each, vnEdu in front), all on this computer, until Ctrl+C.
 //
 // Data stays in artifacts/demo/ (git-ignored): `agent/` is the agent's EDULENS_HOME (SQLite
 // drafts, tokens, log) and `chromium/` the browser profile (the extension's IndexedDB and its
@@ -23,8 +30,9 @@ import { followToday } from '../tests/portals/vnedu/state';
 // Flags: --headless (open Chromium headless anyway, e.g. for a screenshot), --no-browser,
 // --smoke (start everything, check it, stop: for CI).
 //
-// The simulated vnEdu follows today's date (its school year, lock dates and clock), as the
-// extension does, so the lock banner and the portal's lock line tell the same story.
+// The simulated portals follow today's date (their school year, lock dates and clocks), as the
+// extension does, so the lock banner and the portal's lock line tell the same story;
+// EDULENS_PORTALS_SCHOOL_YEAR=2025 pins them to the tests' fixture year (tests/portals/school-year.ts).
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXTENSION_ROOT = join(repoRoot, 'extension');
@@ -34,6 +42,16 @@ const AGENT_HOME = join(DEMO_DIR, 'agent');
 const PROFILE_DIR = join(DEMO_DIR, 'chromium');
 const TEACHER = { username: 'annv.thcsnd', password: 'Vnedu@2025' };
 const GRADE_BOOK = '/v5/?open=nhap-diem&lop=6A1&mon=TOAN&hk=1';
+/** SMAS legacy: the lower-secondary account, straight to the student list (no level to choose). */
+const SMAS_RECORDS_USER = { username: 'longphuoc.thcs', password: 'Smas@2025' };
+/** SMAS current: a teacher of the score book, signed in through the SSO. */
+const SMAS_GRADES_USER = { username: 'hanhnt.lp', password: 'Smas@2025' };
+/** Headless screenshots, in artifacts/demo/. */
+const SHOTS = {
+  vnedu: 'vnedu-grade-book.png',
+  records: 'smas-student-list.png',
+  grades: 'smas-mark-book.png',
+};
 
 const flags = new Set(process.argv.slice(2));
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -135,7 +153,7 @@ async function openBrowser(portals: RunningPortals, agent: AgentProcess, headles
     await portal.setViewportSize({ width: 1366, height: 768 }); // the common school laptop
     await portal.goto(`${origin}${GRADE_BOOK}`);
     await portal.locator('#edulens-overlay[data-ready="1"]').waitFor({ state: 'attached', timeout: 20_000 });
-    await portal.screenshot({ path: join(DEMO_DIR, 'vnedu-grade-book.png') });
+    await portal.screenshot({ path: join(DEMO_DIR, SHOTS.vnedu) });
     // One story: the portal's lock line and the extension's banner, side by side.
     const notice = await portal.locator('td.lock-notice').first().textContent({ timeout: 5000 });
     const banner = await portal
@@ -147,8 +165,48 @@ async function openBrowser(portals: RunningPortals, agent: AgentProcess, headles
   } else {
     await portal.goto(`${origin}/v5/login?${new URLSearchParams({ next: GRADE_BOOK })}`);
   }
+  await openSmas(context, portals, headless);
   await portal.bringToFront();
   return { context, extensionId, extension };
+}
+
+/**
+ * One tab each for the SMAS legacy student list and the current-generation score book, at their
+ * login pages; headless, signed in as a person would (both have no captcha) and photographed.
+ */
+async function openSmas(context: BrowserContext, portals: RunningPortals, headless: boolean): Promise<void> {
+  const records = await context.newPage();
+  await records.goto(portals.smasLegacy.entry.url);
+  const grades = await context.newPage();
+  await grades.goto(portals.smasCurrent.entry.url);
+  if (!headless) return;
+  await records.setViewportSize({ width: 1366, height: 768 });
+  await records.locator('#UserName').fill(SMAS_RECORDS_USER.username);
+  await records.locator('#Password').fill(SMAS_RECORDS_USER.password);
+  await records.locator('#btnLogOn').click();
+  await records.locator('#gridHocSinh .rgDataDiv tr.rgRow').first().waitFor({ timeout: 20_000 });
+  await records.screenshot({ path: join(DEMO_DIR, SHOTS.records) });
+  await grades.setViewportSize({ width: 1366, height: 768 });
+  await grades.locator('#username').fill(SMAS_GRADES_USER.username);
+  await grades.locator('#password').fill(SMAS_GRADES_USER.password);
+  await grades.locator('#btnLogin').click();
+  await grades.locator('table.mark-table input.mark-input').first().waitFor({ timeout: 20_000 });
+  await grades.screenshot({ path: join(DEMO_DIR, SHOTS.grades) });
+}
+
+/** A SMAS generation's lines: where to start, with which account, its year and clock. */
+function printSmas(
+  portal: RunningPortal,
+  user: { username: string; password: string },
+  what: { vi: string; en: string },
+  schoolYear: number,
+  now: number,
+): void {
+  console.log(`  ${portal.name}:  ${portal.url}`);
+  console.log(`    ${user.username} / ${user.password}  — ${what.vi} / ${what.en}`);
+  console.log(`    ${portal.entry.vi} / ${portal.entry.en}:`);
+  console.log(`      ${portal.entry.url}`);
+  console.log(`    Năm học / School year:        ${schoolYearLabel(schoolYear)}, ${formatVnDateTime(now)}`);
 }
 
 function printBanner(portals: RunningPortals, agent: AgentProcess, browser: string): void {
@@ -164,6 +222,22 @@ function printBanner(portals: RunningPortals, agent: AgentProcess, browser: stri
   say(
     '    Mã xác nhận: chữ trong ảnh (dễ đọc). Buộc hết phiên: POST /__test/expire-session',
     '    Captcha: the letters in the image (readable). Force a session expiry: POST /__test/expire-session',
+  );
+  const legacy = portals.smasLegacy.handle.state;
+  printSmas(
+    portals.smasLegacy,
+    SMAS_RECORDS_USER,
+    { vi: 'hồ sơ học sinh cấp THCS', en: 'lower-secondary student records' },
+    legacy.roster.schoolYear,
+    legacy.clock.now(),
+  );
+  const current = portals.smasCurrent.handle.state;
+  printSmas(
+    portals.smasCurrent,
+    SMAS_GRADES_USER,
+    { vi: 'giáo viên, đăng nhập qua SSO', en: 'teacher, sign-in through the SSO' },
+    current.schoolYear,
+    current.clock.now(),
   );
   console.log(`  EduLens agent:                  ${agent.url}`);
   console.log(`    Mã ghép nối / Pairing code:   ${agent.pairingCode}`);
@@ -205,7 +279,7 @@ async function main(): Promise<void> {
   const portalsPort = port('EDULENS_PORTALS_PORT', DEFAULT_BASE_PORT);
   mkdirSync(AGENT_HOME, { recursive: true });
 
-  const portals = await startPortals({ port: portalsPort, vnedu: followToday() });
+  const portals = await startPortals({ port: portalsPort, ...portalYearsFromEnv() });
   let agent: AgentProcess;
   try {
     agent = await startAgentProcess(AGENT_HOME, { args: ['--port', String(agentPort)] });
@@ -247,12 +321,17 @@ async function main(): Promise<void> {
           say('Chromium đã đóng; máy chủ vẫn chạy.', 'Chromium was closed; the servers keep running.');
       });
       browser = `${headless ? 'headless' : 'headed'}, ${opened.extension}, id ${opened.extensionId}${
-        headless ? `, ${join(DEMO_DIR, 'vnedu-grade-book.png')}` : ''
+        headless
+          ? `, ${Object.values(SHOTS)
+              .map((shot) => join(DEMO_DIR, shot))
+              .join(', ')}`
+          : ''
       }`;
     }
     printBanner(portals, agent, browser);
     if (flags.has('--smoke')) {
-      if (headless && !existsSync(join(DEMO_DIR, 'vnedu-grade-book.png'))) throw new Error('no screenshot');
+      for (const shot of Object.values(SHOTS))
+        if (headless && !existsSync(join(DEMO_DIR, shot))) throw new Error(`no screenshot ${shot}`);
       say('Kiểm tra nhanh: mọi thứ đã chạy.', 'Smoke check: everything started.');
       await stop(0);
     }
