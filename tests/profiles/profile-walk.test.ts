@@ -248,6 +248,17 @@ const GRADE_PAGE_CHECKS: Record<string, (grid: GridFindings) => void> = {
   },
 };
 
+/**
+ * The book each saved SMAS score book shows, exactly (its manifest path names class, subject and
+ * term; the saved toolbar's selects carry the chosen options as `selected`).
+ */
+const SMAS_BOOK = { schoolYear: '2025-2026', class: '6A1', term: 'Học kỳ I' };
+const SMAS_BOOKS: Record<string, { context: Record<string, string>; tx: number }> = {
+  'current-mark-book.html': { context: { ...SMAS_BOOK, subject: 'Toán' }, tx: 3 },
+  'current-mark-book-4tx.html': { context: { ...SMAS_BOOK, subject: 'Ngữ văn' }, tx: 4 },
+  'current-mark-book-locked.html': { context: { ...SMAS_BOOK, subject: 'Toán' }, tx: 3 },
+};
+
 describe.each(builtInProfiles.map((profile) => [profile.id, profile] as const))(
   'profile %s',
   (id, profile) => {
@@ -276,6 +287,12 @@ describe.each(builtInProfiles.map((profile) => [profile.id, profile] as const))(
         expect(grid!.entryCells).toBeGreaterThan(0);
         expect(grid!.saveButton).toBe('Lưu');
         GRADE_PAGE_CHECKS[f.name ?? '']?.(grid!);
+        if (id === 'smas') {
+          const book = SMAS_BOOKS[file];
+          expect(book, `${file}: its book in SMAS_BOOKS`).toBeDefined();
+          expect(grid!.context).toEqual(book!.context);
+          expect(grid!.columns.filter((c) => c.kind === 'tx')).toHaveLength(book!.tx);
+        }
       }
       // A login page whose profile names a captcha shows it.
       for (const f of holding.filter((f) => f.kind === 'login' && f.captcha !== undefined))

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type Frame, type Page } from 'playwright';
 import { launchChromium } from '../../helpers/chromium';
+import { keepFormState } from '../common/keep-form-state';
 import { startPortals } from '../start-portals';
 
 // Saves the key vnEdu pages as the browser shows them after their scripts ran, scrubbed, into
@@ -135,11 +136,10 @@ export const specs: readonly PageSpec[] = [
 
 /** Makes the live DOM savable: typed values into attributes, no scripts, no tokens, no script marks. */
 async function scrub(target: Page | Frame): Promise<void> {
+  await target.evaluate(keepFormState);
   await target.evaluate(() => {
     const roots = [document, ...[...document.querySelectorAll('template')].map((t) => t.content)];
     for (const root of roots) {
-      for (const input of root.querySelectorAll('input')) input.setAttribute('value', input.value);
-      for (const area of root.querySelectorAll('textarea')) area.textContent = area.value;
       for (const script of root.querySelectorAll('script')) script.remove();
       for (const win of root.querySelectorAll('[data-bound]')) win.removeAttribute('data-bound');
     }

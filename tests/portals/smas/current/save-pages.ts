@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { launchChromium } from '../../../helpers/chromium';
 import { startPortals } from '../../start-portals';
+import { keepFormState } from '../../common/keep-form-state';
 import { mergeManifest } from '../common/saved-manifest';
 import { MAIN_TEACHER } from './accounts';
 
@@ -14,7 +15,6 @@ import { MAIN_TEACHER } from './accounts';
 
 // The scrub below runs inside the page; this file has no DOM types, so it names what it uses.
 interface DomNode {
-  value: string;
   setAttribute(name: string, value: string): void;
   remove(): void;
 }
@@ -55,8 +55,8 @@ export const specs: readonly PageSpec[] = [
 const MANIFEST_PREFIX = 'current-';
 
 async function scrub(page: Page): Promise<void> {
+  await page.evaluate(keepFormState);
   await page.evaluate(() => {
-    for (const input of document.querySelectorAll('input')) input.setAttribute('value', input.value);
     for (const script of document.querySelectorAll('script')) script.remove();
     for (const meta of document.querySelectorAll('meta[name^="smas-"]')) meta.remove();
   });

@@ -4,6 +4,7 @@ import type { Browser, Frame, Page } from 'playwright';
 import { launchChromium } from '../../../helpers/chromium';
 import { startPortals } from '../../start-portals';
 import { buildSmasRoster } from '../common/roster';
+import { keepFormState } from '../../common/keep-form-state';
 import { mergeManifest } from '../common/saved-manifest';
 import { LEGACY_ACCOUNTS } from './accounts';
 
@@ -15,7 +16,6 @@ import { LEGACY_ACCOUNTS } from './accounts';
 
 // The scrub below runs inside the page; this file has no DOM types, so it names what it uses.
 interface DomNode {
-  value: string;
   setAttribute(name: string, value: string): void;
   remove(): void;
 }
@@ -84,8 +84,8 @@ export const specs: readonly PageSpec[] = [
 const MANIFEST_PREFIX = 'legacy-';
 
 async function scrub(target: Page | Frame): Promise<void> {
+  await target.evaluate(keepFormState);
   await target.evaluate(() => {
-    for (const input of document.querySelectorAll('input')) input.setAttribute('value', input.value);
     for (const script of document.querySelectorAll('script')) script.remove();
     for (const token of document.querySelectorAll('input[name="__RequestVerificationToken"]')) {
       token.setAttribute('value', 'scrubbed');
