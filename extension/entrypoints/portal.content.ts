@@ -1,7 +1,7 @@
 import { allMatchPatterns, findProfileForUrl } from '@edulens/shared/profiles';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { features } from '../features/index';
 import { runPortal } from '../lib/content';
+import { gradeFeatures } from '../lib/grade-features';
 import { watchRecordPages } from '../lib/records/loader';
 import { KEYS } from '../lib/storage-keys';
 import { readItem } from '../lib/storage-lite';
@@ -19,7 +19,8 @@ export default defineContentScript({
       findProfileForUrl(location.href) ??
       findProfileForUrl(location.href, await readItem(KEYS.addedProfiles), { test: false });
     if (!profile) return;
-    void runPortal(profile, features, ctx.signal).catch((error: unknown) =>
+    const loadFeatures = () => gradeFeatures.load().then((start) => start(document, ctx.signal));
+    void runPortal(profile, loadFeatures, ctx.signal).catch((error: unknown) =>
       console.error('[EduLens]', error),
     );
     watchRecordPages(profile, ctx.signal);

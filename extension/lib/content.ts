@@ -7,7 +7,6 @@ import { initI18n } from './i18n';
 import { handleInTab, notifyPageChanged } from './messages';
 import type { PageContext, PageKey, PageState } from '@edulens/shared/page';
 import { createOverlay } from './overlay';
-import { servePerf } from './perf';
 import { findGradeGrid, type PortalGrid } from './portal/grid';
 import { UnseenTyping } from './portal/early-typing';
 import { detectorHolds, pageScopes } from './portal/locate';
@@ -17,6 +16,7 @@ import { watchItem } from './storage-lite';
 // The content script's life on a portal page: find the page kind the profile describes, wait
 // for it (grids appear in floating windows and are redrawn on every filter change or save),
 // mount the features for it with a fresh AbortSignal, and unmount them when the page changes.
+// The features are loaded when a grade grid first shows (`loadFeatures`, their own script).
 
 const SCAN_DEBOUNCE_MS = 60;
 const SCAN_FALLBACK_MS = 1500;
@@ -49,7 +49,7 @@ function otherPageKind(profile: Profile, doc: Document, url: string): PageKind |
 
 export async function runPortal(
   profile: Profile,
-  features: readonly Feature[],
+  loadFeatures: () => Promise<readonly Feature[]>,
   signal: AbortSignal,
   doc: Document = document,
 ): Promise<void> {
@@ -71,7 +71,6 @@ export async function runPortal(
     signal,
   );
   const clock = await createClock(signal);
-  servePerf(doc, signal);
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
   const observed = new WeakSet<Document>();
 
@@ -87,7 +86,25 @@ export async function runPortal(
     sendReport();
   };
 
-  const mount = (page: GradeGridPage, grid: PortalGrid) => {
+  let features: readonly Feature[] | undefined;
+  let loadingFeatures = false;
+  /** Loads the features once (again at the next scan after a failed load), then scans. */
+  const needFeatures = () => {
+    if (loadingFeatures) return;
+    loadingFeatures = true;
+    loadFeatures().then(
+      (loaded) => {
+        features = loaded;
+        scan();
+      },
+      (error: unknown) => {
+        loadingFeatures = false;
+        console.error('[EduLens] features', error);
+      },
+    );
+  };
+
+  const mount = (page: GradeGridPage, grid: PortalGrid, list: readonly Feature[]) => {
     unmount();
     const controller = new AbortController();
     const stop = () => controller.abort();
@@ -123,7 +140,7 @@ export async function runPortal(
         sendReport();
       },
     };
-    for (const feature of features) {
+    for (const feature of list) {
       if (!feature.runsOn.includes(page.kind)) continue;
       try {
         const done = feature.mount(ctx);
@@ -138,9 +155,9 @@ export async function runPortal(
   };
 
   const remount = () => {
-    if (!mounted) return;
+    if (!mounted || !features) return;
     const { page, grid } = mounted;
-    mount(page, grid);
+    mount(page, grid, features);
   };
 
   const observe = (target: Document) => {
@@ -164,7 +181,8 @@ export async function runPortal(
       const grid = findGradeGrid(page, doc, unseen);
       if (!grid) continue;
       if (mounted?.grid.table === grid.table && mounted.page === page) return;
-      mount(page, grid);
+      if (features) mount(page, grid, features);
+      else needFeatures();
       return;
     }
     unmount();

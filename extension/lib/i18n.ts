@@ -12,12 +12,22 @@ import { readItem } from './storage-lite';
 
 export type { Lang };
 
-let lang: Lang = 'vi';
-let catalog: Catalog | null = null;
+/**
+ * The language and its messages, one per JS world: the content script and the scripts it loads on
+ * demand are separate bundles in the same world, and all speak the language the content script set.
+ */
+interface I18nState {
+  lang: Lang;
+  catalog: Catalog | null;
+}
+const state: I18nState = ((globalThis as unknown as { __edulensI18n?: I18nState }).__edulensI18n ??= {
+  lang: 'vi',
+  catalog: null,
+});
 
 /** The language in use after `initI18n`. */
 export function currentLang(): Lang {
-  return lang;
+  return state.lang;
 }
 
 export function resolveLang(setting: LanguageSetting): Lang {
@@ -28,19 +38,15 @@ export function resolveLang(setting: LanguageSetting): Lang {
 
 /** Loads the chosen language's messages. Safe to call again after the setting changes. */
 export async function initI18n(setting?: LanguageSetting): Promise<Lang> {
-  lang = resolveLang(setting ?? (await readItem(KEYS.language)));
+  const lang = resolveLang(setting ?? (await readItem(KEYS.language)));
+  let catalog: Catalog | null;
   try {
     catalog = await sendToBackground('i18n.catalog', { lang });
   } catch {
     catalog = null; // fall back to the browser's own i18n below
   }
+  Object.assign(state, { lang, catalog });
   return lang;
-}
-
-/** Uses an already loaded catalog (tests, or pages that bundle one). */
-export function setCatalog(next: Catalog, nextLang: Lang): void {
-  catalog = next;
-  lang = nextLang;
 }
 
 function format(entry: ChromeMessage, subs: readonly string[]): string {
@@ -60,7 +66,7 @@ function format(entry: ChromeMessage, subs: readonly string[]): string {
  */
 export function t(key: string, subs: string | number | readonly (string | number)[] = []): string {
   const list = (Array.isArray(subs) ? subs : [subs]).map(String);
-  const entry = catalog?.[key];
+  const entry = state.catalog?.[key];
   if (entry) return format(entry, list);
   const native = browser.i18n.getMessage(key as never, list);
   return native || key;
@@ -68,5 +74,5 @@ export function t(key: string, subs: string | number | readonly (string | number
 
 /** Picks the user's language from a bilingual text (problems, agent errors). */
 export function pick(text: { vi: string; en: string }): string {
-  return text[lang];
+  return text[state.lang];
 }
