@@ -97,7 +97,7 @@ describe('record bulk fill on the legacy SMAS', () => {
     const message = await overlay(page).locator('[data-testid=rf-stop-message]').textContent();
     expect(message).toContain(REFUSAL);
     expect(message?.normalize('NFC')).toContain(refused.fullName.normalize('NFC'));
-    // The fill goes page by page (the pager only goes forward), in the file's order within a page:
+    // The fill goes page by page from the first, in the file's order within a page:
     // the records before the refused one are saved, it and those after are as they were.
     const pageOf = (student: SmasStudent) => Math.floor(bulk.students.indexOf(student) / 20);
     const order = [...bulk.students].reverse().sort((a, b) => pageOf(a) - pageOf(b));
@@ -133,6 +133,71 @@ describe('record bulk fill on the legacy SMAS', () => {
       expect(record.motherName).toBe(before.motherName);
       expect(record.status).toBe(before.status);
       expect(record.studentCode).toBe(before.studentCode);
+    }
+  }, 420_000);
+
+  it('started while the teacher is on page 2, turns the pager back to page 1 and fills all 60', async () => {
+    await control('reset');
+    await control('config', { saveDelayMs: 40 });
+    const state = h.portals.smasLegacy.handle.state;
+    const bulk = state.roster.bulkClass;
+    const seeded = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
+    const address = (student: SmasStudent) => `Khóm ${student.studentId % 5}, phường 2, thành phố Vĩnh Long`;
+    const file = await recordFillWorkbook(
+      bulk.students.map((student) => ({
+        ...state.roster.truth.get(student.studentId)!.correct,
+        studentCode: student.studentCode,
+        address: address(student),
+      })),
+    );
+    const page = h.page;
+    await logInSmasLegacy(page, base);
+    await page.goto(`${base}HoSoHocSinh/DanhSach?lopId=${bulk.id}`);
+    const info = page.locator('#gridHocSinh span.rgInfoPart');
+    const firstRow = page.locator('#gridHocSinh .rgDataDiv tr.rgRow').first();
+    // The teacher turns to page 2 before picking the file.
+    // The overlay's panel may lie over the pager: the click goes to the pager's button itself.
+    await page.locator('#gridHocSinh input.rgPageNext').dispatchEvent('click');
+    await expect.poll(() => info.textContent()).toContain('Trang 2/3');
+    const pageTwoFirst = `gridHocSinh_row_${bulk.students[20]!.studentId}`;
+    expect(await firstRow.getAttribute('id')).toBe(pageTwoFirst);
+    // From here on, each page the grid shows, by the pager's number.
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownPages: string[] }).shownPages = shown;
+      const grid = document.getElementById('gridHocSinh')!;
+      new MutationObserver(() => {
+        const number = /Trang (\d+)\//.exec(grid.querySelector('span.rgInfoPart')?.textContent ?? '')?.[1];
+        if (number !== undefined && shown.at(-1) !== number) shown.push(number);
+      }).observe(grid, { childList: true, subtree: true });
+    });
+    /** The pages shown since the last call, "1 2 3". */
+    const pagesShown = () =>
+      page.evaluate(() => (window as unknown as { shownPages: string[] }).shownPages.splice(0).join(' '));
+    await overlay(page).locator('[data-testid=rf-file]').setInputFiles({
+      name: 'ho-so-6A1.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: file,
+    });
+    await overlay(page).locator('[data-testid=rf-preview]').waitFor({ timeout: 60_000 });
+    await expect.poll(() => overlay(page).locator('[data-testid=rf-record]').count()).toBe(60);
+    // The students were read in the list the teacher sees, back to page 1 and on through the
+    // pager, and the list is back where the teacher left it.
+    expect(await pagesShown()).toBe('1 2 3 2');
+    expect(await info.textContent()).toContain('Trang 2/3');
+    expect(await firstRow.getAttribute('id')).toBe(pageTwoFirst);
+
+    await overlay(page).locator('[data-testid=rf-start]').click();
+    await overlay(page).locator('[data-testid=rf-finished]').waitFor({ timeout: 300_000 });
+    expect(await overlay(page).locator('[data-testid=rf-fill]').getAttribute('data-saved')).toBe('60');
+    // The fill went back to page 1 through the pager, then on page by page.
+    expect(await pagesShown()).toBe('1 2 3');
+    const stored = await storedRecords(bulk.id);
+    expect(stored).toHaveLength(60);
+    for (const record of stored) {
+      const student = bulk.students.find((s) => s.studentId === record.studentId)!;
+      expect(record.address, student.studentCode).toBe(address(student));
+      expect(record.motherName).toBe(seeded.get(record.studentId)!.motherName);
     }
   }, 420_000);
 

@@ -196,7 +196,28 @@ describe('SMAS student list', () => {
     await pwExpect(meter).toHaveText(`${complete}/60 hồ sơ đủ thông tin bắt buộc`, { timeout: 60_000 });
     const listed = await overlay(h.page).locator('[data-testid="incomplete-record"]').count();
     expect(listed).toBe(60 - complete);
+    // Back on the page it showed before the check.
+    await pwExpect(h.page.locator('#gridHocSinh span.rgInfoPart')).toContainText('Trang 1/3');
     await screenshot(h.page, 'smas-list-completeness');
+  });
+
+  it('reads the whole list from page 2 and shows page 2 again afterwards', async () => {
+    const complete = CLASS.students.filter((s) => roster.truth.get(s.studentId)!.complete).length;
+    await openList();
+    const info = h.page.locator('#gridHocSinh span.rgInfoPart');
+    const firstRow = h.page.locator('#gridHocSinh .rgDataDiv tr.rgRow').first();
+    const meter = overlay(h.page).locator('[data-testid="list-completeness"]');
+    await pwExpect(meter).toHaveAttribute('data-read', '20', { timeout: 30_000 });
+    // The overlay's panel may lie over the pager: the click goes to the pager's button itself.
+    await h.page.locator('#gridHocSinh input.rgPageNext').dispatchEvent('click');
+    await pwExpect(info).toContainText('Trang 2/3');
+    await pwExpect(meter).toHaveAttribute('data-read', '40', { timeout: 30_000 });
+    await overlay(h.page).locator('[data-testid="list-read-all"]').click();
+    await pwExpect(meter).toHaveText(`${complete}/60 hồ sơ đủ thông tin bắt buộc`, { timeout: 60_000 });
+    // The grid is where the teacher left it: page 2, its own rows.
+    await pwExpect(info).toContainText('Trang 2/3', { timeout: 30_000 });
+    await pwExpect(firstRow).toHaveAttribute('id', `gridHocSinh_row_${CLASS.students[20]!.studentId}`);
+    expect(await overlay(h.page).locator('[data-testid="incomplete-record"]').count()).toBe(60 - complete);
   });
 });
 
