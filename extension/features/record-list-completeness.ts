@@ -101,6 +101,8 @@ export const recordListCompleteness: RecordFeature = {
             // Every page not read yet, then back to the page the teacher was on.
             for (let number = 1; number <= start.pages && !signal.aborted; number++) {
               if (records.pagesSeen.has(number)) continue;
+              // Past the records a list may read, another page adds nothing (the meter says so).
+              if (records.listed.size >= inputLimits.listRecords) break;
               if (!(await goToPage(list, number, signal))) break;
               await readPage(number);
             }

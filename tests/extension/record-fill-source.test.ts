@@ -225,5 +225,15 @@ describe('record values', () => {
     // An old 11-digit mobile is written as the number it became.
     expect(fieldValue('phone', '0166 234 5678')).toBe('0362345678');
     expect(valueProblem('address', 'x'.repeat(251), {})?.en).toContain('250');
+    expect(valueProblem('address', 'x'.repeat(251), {})?.vi).toMatch(/^vượt giới hạn .*\(250\)$/);
+  });
+
+  it('holds a value to the same rules as the record form (check-record)', () => {
+    const now = new Date('2025-11-20T08:00:00+07:00');
+    // A student born in 1950 is a typo in the year, for the form's check and the fill alike.
+    expect(valueProblem('birthDate', '03/04/1950', {}, now)?.vi).toContain('75 tuổi');
+    expect(valueProblem('birthDate', '03/04/2012', {}, now)).toBeUndefined();
+    // A CCCD whose birth-year digits disagree with the record's birth date.
+    expect(valueProblem('citizenId', '086209000123', { birthDate: '03/04/2012' }, now)?.vi).toBeTruthy();
   });
 });

@@ -1,5 +1,5 @@
 import { findListGrid, type ListGrid } from '../../lib/portal/grid';
-import { detectorHolds, findTarget, pageScopes } from '../../lib/portal/locate';
+import { detectorHolds, findTarget, pageScopes, shown } from '../../lib/portal/locate';
 import { textOf } from '../../lib/portal/text';
 import { type RecordForm, readRecordForm } from '../../lib/records/form';
 import { recordRows } from '../../lib/records/list';
@@ -25,14 +25,6 @@ export interface SiteParts {
   formPage: RecordFormPage;
   /** The document the list is drawn in. */
   doc: Document;
-}
-
-function visible(element: Element): boolean {
-  const html = element as HTMLElement;
-  if (html.hidden) return false;
-  const view = element.ownerDocument.defaultView;
-  const style = view?.getComputedStyle(element);
-  return !style || (style.display !== 'none' && style.visibility !== 'hidden');
 }
 
 export function createRecordSite({ listPage, formPage, doc }: SiteParts): RecordSite {
@@ -109,7 +101,7 @@ function openForm(
       const shownBefore = new Map<Element, string>();
       for (const selector of selectors)
         for (const element of form.doc.querySelectorAll(selector))
-          if (visible(element)) shownBefore.set(element, textOf(element));
+          if (shown(element)) shownBefore.set(element, textOf(element));
       button.click();
       const answer = await waitFor<SaveAnswer>(
         () => {
@@ -117,7 +109,7 @@ function openForm(
           for (const selector of selectors) {
             for (const element of now.doc.querySelectorAll(selector)) {
               const text = textOf(element);
-              if (!visible(element) || text === '' || shownBefore.get(element) === text) continue;
+              if (!shown(element) || text === '' || shownBefore.get(element) === text) continue;
               return { ok: selector === formPage.save.success, message: text };
             }
           }
@@ -147,7 +139,7 @@ async function closeAlert(formPage: RecordFormPage, docs: Document[]): Promise<v
   if (!alert) return;
   const find = () => {
     for (const doc of docs)
-      for (const dialog of doc.querySelectorAll(alert.dialog)) if (visible(dialog)) return dialog;
+      for (const dialog of doc.querySelectorAll(alert.dialog)) if (shown(dialog)) return dialog;
     return undefined;
   };
   const dialog = await waitFor(find, {

@@ -13,7 +13,8 @@ export interface PageScope {
   window?: Element;
 }
 
-function shown(element: Element): boolean {
+/** Whether the element is drawn (not `display: none` nor hidden). */
+export function shown(element: Element): boolean {
   const style = element.ownerDocument.defaultView?.getComputedStyle(element);
   return !style || (style.display !== 'none' && style.visibility !== 'hidden');
 }
