@@ -11,9 +11,9 @@ import type { OpenForm, RecordSite, SaveAnswer } from './run';
 import { waitFor } from './wait';
 
 // The page side of a record fill, everything as the profile describes it: the list's row of a
-// student (the pager turned to its page, forward or back), its "Sửa", the form that opens in the window's frame, the
-// portal's "Lưu" and its answer (the message in the page, the pop-up closed). Only this file
-// touches the portal's page; run.ts decides what to write.
+// student (the pager turned to its page, forward or back), its "Sửa", the form that opens in the
+// window's frame, the portal's "Lưu" and its answer (the message in the page, the pop-up closed).
+// Only this file and the list's reading touch the portal's page; run.ts decides what to write.
 
 /** The portal may take this long to answer "Lưu". */
 export const SAVE_TIMEOUT_MS = 60_000;
