@@ -50,7 +50,7 @@ export const CLASS_PLANS: readonly ClassPlan[] = [
 /** First calendar year of the seeded school year (2025-2026). */
 export const SCHOOL_YEAR = 2025;
 
-export const schoolYearLabel = (year = SCHOOL_YEAR) => `${year}-${year + 1}`;
+export const schoolYearLabel = (year: number) => `${year}-${year + 1}`;
 
 /** The fixture's clock: 20/11 of the school year, 08:00 in Vietnam (no lock, no update window). */
 const fixtureStart = (year: number) => `${year}-11-20T08:00:00+07:00`;
