@@ -1,9 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFile } from 'node:fs/promises';
 import { type Browser, type Frame, type Page } from 'playwright';
-import { launchChromium } from '../../helpers/chromium';
 import { keepFormState } from '../common/keep-form-state';
-import { startPortals } from '../start-portals';
+import {
+  postTestControl,
+  resetSimulator,
+  saveAll,
+  saveWhenRun,
+  type SavedPageSpec,
+  writePage,
+} from '../common/save-pages';
+import type { RunningPortals } from '../start-portals';
 
 // Saves the key vnEdu pages as the browser shows them after their scripts ran, scrubbed, into
 // pages/*.html with a manifest, for tests that check portal profiles against saved pages.
@@ -30,18 +36,12 @@ const TT27_CK2 = '/v5/?open=so-nhan-xet,nhap-diem&lop=2D&mon=TV&muc=ck2&poll=0';
 
 type Setup = readonly [path: string, body: unknown];
 
-interface PageSpec {
-  file: string;
-  /** Path and query opened (the portal's host is scrubbed). */
-  path: string;
-  shows: string;
+interface PageSpec extends SavedPageSpec {
   account?: string;
   /** Simulated time to open the page at. */
   at?: string;
   /** Test endpoints called (after the clock is set) before the page opens: stored values. */
   setup?: readonly Setup[];
-  /** The grid lives in this iframe of the window: its document is saved next to the page. */
-  frame?: string;
 }
 
 const fill = (lop: string, mon: string, more: Record<string, unknown>): Setup => [
@@ -163,70 +163,42 @@ async function gridsLoaded(target: Page | Frame): Promise<void> {
 const banner = (spec: PageSpec) =>
   `<!-- Simulated vnEdu page saved by tests/portals/vnedu/save-pages.ts: ${spec.path} — ${spec.shows}. Scripts and tokens scrubbed. -->\n`;
 
-async function savePage(browser: Browser, origin: string, spec: PageSpec, outDir: URL): Promise<void> {
-  const post = (path: string, body: unknown) =>
-    fetch(`${origin}/__test/${path}`, { method: 'POST', body: JSON.stringify(body) });
-  await post('reset', {});
-  if (spec.at) await post('clock', { now: spec.at });
+async function savePage(
+  browser: Browser,
+  portals: RunningPortals,
+  spec: PageSpec,
+  outDir: URL,
+): Promise<void> {
+  const origin = new URL(portals.vnedu.url).origin;
+  await resetSimulator(origin, spec.at);
   for (const [path, body] of spec.setup ?? []) {
     // Stored at the page's instant exactly, not at the ticking clock's: the titles stay the same.
-    const response = await post(
+    await postTestControl(
+      origin,
       path,
       path === 'fill' && spec.at ? { at: spec.at, ...(body as object) } : body,
     );
-    if (!response.ok)
-      throw new Error(`${spec.file}: /__test/${path} → ${response.status} ${await response.text()}`);
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     if (spec.account)
       await page.context().request.post(`${origin}/__test/login`, { data: { username: spec.account } });
     await page.goto(`${origin}${spec.path}`);
-    if (spec.frame) {
-      const element = await page.waitForSelector(spec.frame);
-      const content = await element.contentFrame();
-      if (!content) throw new Error(`no frame document in ${spec.file}`);
-      await gridsLoaded(content);
-      await scrub(content);
-      const frameFile = spec.file.replace(/\.html$/, '.frame.html');
-      await writeFile(new URL(frameFile, outDir), banner(spec) + (await content.content()));
-      await element.evaluate((iframe, src) => iframe.setAttribute('src', src), frameFile);
-    }
     if (spec.path.includes('open=') && !spec.frame) await gridsLoaded(page);
-    await scrub(page);
-    await writeFile(new URL(spec.file, outDir), banner(spec) + (await page.content()));
+    await writePage(page, spec, { outDir, banner: banner(spec), scrub }, gridsLoaded);
   } finally {
     await page.close();
   }
 }
 
-export async function savePages(outDir = new URL('./pages/', import.meta.url)): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const portals = await startPortals({ port: 0 });
-  const browser = await launchChromium();
-  try {
-    const origin = new URL(portals.vnedu.url).origin;
-    for (const spec of specs) await savePage(browser, origin, spec, outDir);
-    const manifest = specs.map(({ file, path, shows, frame }) => ({
-      file,
-      path,
-      shows,
-      ...(frame && { frame: { selector: frame, file: file.replace(/\.html$/, '.frame.html') } }),
-    }));
-    await writeFile(new URL('manifest.json', outDir), `${JSON.stringify(manifest, null, 2)}\n`);
-    return specs.map((spec) => fileURLToPath(new URL(spec.file, outDir)));
-  } finally {
-    await browser.close();
-    await portals.stop();
-  }
+export function savePages(outDir = new URL('./pages/', import.meta.url)): Promise<string[]> {
+  return saveAll({
+    outDir,
+    specs,
+    save: (browser, portals, spec) => savePage(browser, portals, spec, outDir),
+    writeManifest: (entries) =>
+      writeFile(new URL('manifest.json', outDir), `${JSON.stringify(entries, null, 2)}\n`),
+  });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  savePages().then(
-    (files) => console.log(`Đã lưu / saved ${files.length} trang / pages:\n${files.join('\n')}`),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+saveWhenRun(import.meta.url, savePages);

@@ -1,16 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import type { ManifestEntry } from '../../common/save-pages';
 
 // pages/manifest.json is shared by the two generations' save-pages scripts: each replaces its
 // own entries (by file-name prefix) and keeps the other's, legacy pages listed first.
-
-export interface ManifestEntry {
-  file: string;
-  /** Path and query of the page on the portal (the host is left out). */
-  path: string;
-  shows: string;
-  /** The page's iframe whose document is saved as its own file. */
-  frame?: { selector: string; file: string };
-}
 
 export async function mergeManifest(
   outDir: URL,

@@ -1,9 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'playwright';
-import { launchChromium } from '../../../helpers/chromium';
-import { startPortals } from '../../start-portals';
+import type { Browser, Frame, Page } from 'playwright';
+import type { RunningPortals } from '../../start-portals';
 import { keepFormState } from '../../common/keep-form-state';
+import { resetSimulator, saveAll, saveWhenRun, type SavedPageSpec, writePage } from '../../common/save-pages';
 import { mergeManifest } from '../common/saved-manifest';
 import { MAIN_TEACHER } from './accounts';
 
@@ -20,11 +18,7 @@ interface DomNode {
 }
 declare const document: { querySelectorAll(selector: string): Iterable<DomNode> };
 
-interface PageSpec {
-  file: string;
-  /** Path and query the app shows (the host is left out). */
-  path: string;
-  shows: string;
+interface PageSpec extends SavedPageSpec {
   /** Simulated time to open the page at. */
   at?: string;
 }
@@ -54,9 +48,9 @@ export const specs: readonly PageSpec[] = [
 
 const MANIFEST_PREFIX = 'current-';
 
-async function scrub(page: Page): Promise<void> {
-  await page.evaluate(keepFormState);
-  await page.evaluate(() => {
+async function scrub(target: Page | Frame): Promise<void> {
+  await target.evaluate(keepFormState);
+  await target.evaluate(() => {
     for (const script of document.querySelectorAll('script')) script.remove();
     for (const meta of document.querySelectorAll('meta[name^="smas-"]')) meta.remove();
   });
@@ -67,15 +61,12 @@ const banner = (spec: PageSpec) =>
 
 async function savePage(
   browser: Browser,
-  app: string,
-  sso: string,
+  portals: RunningPortals,
   spec: PageSpec,
   outDir: URL,
 ): Promise<void> {
-  const post = (path: string, body: unknown) =>
-    fetch(`${app}__test/${path}`, { method: 'POST', body: JSON.stringify(body) });
-  await post('reset', {});
-  if (spec.at) await post('clock', { now: spec.at });
+  const { url: app, ssoUrl: sso } = portals.smasCurrent;
+  await resetSimulator(app, spec.at);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
@@ -85,38 +76,19 @@ async function savePage(
     await page.fill('#password', MAIN_TEACHER.password);
     await page.click('#btnLogin');
     await page.locator('table.mark-table tbody > tr[data-student-id]').first().waitFor();
-    await scrub(page);
-    await writeFile(new URL(spec.file, outDir), banner(spec) + (await page.content()));
+    await writePage(page, spec, { outDir, banner: banner(spec), scrub });
   } finally {
     await context.close();
   }
 }
 
-export async function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const portals = await startPortals({ port: 0 });
-  const browser = await launchChromium();
-  try {
-    const { url, ssoUrl } = portals.smasCurrent;
-    for (const spec of specs) await savePage(browser, url, ssoUrl, spec, outDir);
-    await mergeManifest(
-      outDir,
-      MANIFEST_PREFIX,
-      specs.map(({ file, path, shows }) => ({ file, path, shows })),
-    );
-    return specs.map((spec) => fileURLToPath(new URL(spec.file, outDir)));
-  } finally {
-    await browser.close();
-    await portals.stop();
-  }
+export function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
+  return saveAll({
+    outDir,
+    specs,
+    save: (browser, portals, spec) => savePage(browser, portals, spec, outDir),
+    writeManifest: (entries) => mergeManifest(outDir, MANIFEST_PREFIX, entries),
+  });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  savePages().then(
-    (files) => console.log(`Đã lưu / saved ${files.length} trang / pages:\n${files.join('\n')}`),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+saveWhenRun(import.meta.url, savePages);

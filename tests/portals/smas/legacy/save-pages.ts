@@ -1,10 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright';
-import { launchChromium } from '../../../helpers/chromium';
-import { startPortals } from '../../start-portals';
+import type { RunningPortals } from '../../start-portals';
 import { buildSmasRoster } from '../common/roster';
 import { keepFormState } from '../../common/keep-form-state';
+import { resetSimulator, saveAll, saveWhenRun, type SavedPageSpec, writePage } from '../../common/save-pages';
 import { mergeManifest } from '../common/saved-manifest';
 import { LEGACY_ACCOUNTS } from './accounts';
 
@@ -23,15 +21,9 @@ declare const document: { querySelectorAll(selector: string): Iterable<DomNode> 
 
 type Step = 'login' | 'choose-level' | 'list' | 'form';
 
-interface PageSpec {
-  file: string;
-  /** Path and query of the page (the host is left out). */
-  path: string;
-  shows: string;
+interface PageSpec extends SavedPageSpec {
   /** How far to walk from the login page. */
   until: Step;
-  /** The profile window's iframe: its document is saved next to the page. */
-  frame?: string;
   /** Simulated time to open the page at. */
   at?: string;
 }
@@ -111,60 +103,31 @@ async function walkTo(page: Page, base: string, spec: PageSpec): Promise<void> {
   await page.frameLocator('iframe#ifrHoSo').locator('#frmHoSo').waitFor();
 }
 
-async function savePage(browser: Browser, base: string, spec: PageSpec, outDir: URL): Promise<void> {
-  await fetch(new URL('/__test/reset', base), { method: 'POST' });
-  if (spec.at) {
-    await fetch(new URL('/__test/clock', base), { method: 'POST', body: JSON.stringify({ now: spec.at }) });
-  }
+async function savePage(
+  browser: Browser,
+  portals: RunningPortals,
+  spec: PageSpec,
+  outDir: URL,
+): Promise<void> {
+  const base = portals.smasLegacy.url;
+  await resetSimulator(base, spec.at);
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
     await walkTo(page, base, spec);
-    if (spec.frame) {
-      const element = await page.waitForSelector(spec.frame);
-      const content = await element.contentFrame();
-      if (!content) throw new Error(`no frame document in ${spec.file}`);
-      await scrub(content);
-      const frameFile = spec.file.replace(/\.html$/, '.frame.html');
-      await writeFile(new URL(frameFile, outDir), banner(spec) + (await content.content()));
-      await element.evaluate((iframe, src) => iframe.setAttribute('src', src), frameFile);
-    }
-    await scrub(page);
-    await writeFile(new URL(spec.file, outDir), banner(spec) + (await page.content()));
+    await writePage(page, spec, { outDir, banner: banner(spec), scrub });
   } finally {
     await context.close();
   }
 }
 
-export async function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
-  const portals = await startPortals({ port: 0 });
-  const browser = await launchChromium();
-  try {
-    for (const spec of specs) await savePage(browser, portals.smasLegacy.url, spec, outDir);
-    await mergeManifest(
-      outDir,
-      MANIFEST_PREFIX,
-      specs.map(({ file, path, shows, frame }) => ({
-        file,
-        path,
-        shows,
-        ...(frame && { frame: { selector: frame, file: file.replace(/\.html$/, '.frame.html') } }),
-      })),
-    );
-    return specs.map((spec) => fileURLToPath(new URL(spec.file, outDir)));
-  } finally {
-    await browser.close();
-    await portals.stop();
-  }
+export function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
+  return saveAll({
+    outDir,
+    specs,
+    save: (browser, portals, spec) => savePage(browser, portals, spec, outDir),
+    writeManifest: (entries) => mergeManifest(outDir, MANIFEST_PREFIX, entries),
+  });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  savePages().then(
-    (files) => console.log(`Đã lưu / saved ${files.length} trang / pages:\n${files.join('\n')}`),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+saveWhenRun(import.meta.url, savePages);

@@ -1,0 +1,123 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, ElementHandle, Frame, Page } from 'playwright';
+import { launchChromium } from '../../helpers/chromium';
+import { type RunningPortals, startPortals } from '../start-portals';
+
+// What every simulator's save-pages script does around its own walk to a page: start the
+// portals and a browser, save each page (its frame's document beside it), list them in a
+// manifest, and report the files when run from the command line. The walk, the scrub and the
+// banner are each simulator's own.
+
+/** A page a save-pages script saves. */
+export interface SavedPageSpec {
+  file: string;
+  /** Path and query of the page on the portal (the host is left out). */
+  path: string;
+  shows: string;
+  /** The page's iframe whose document is saved next to the page. */
+  frame?: string;
+}
+
+/** A page's line in pages/manifest.json. */
+export interface ManifestEntry {
+  file: string;
+  /** Path and query of the page on the portal (the host is left out). */
+  path: string;
+  shows: string;
+  /** The page's iframe whose document is saved as its own file. */
+  frame?: { selector: string; file: string };
+}
+
+/** The file a page's frame document is saved to, beside the page. */
+const frameFileOf = (file: string) => file.replace(/\.html$/, '.frame.html');
+
+export function manifestEntry({ file, path, shows, frame }: SavedPageSpec): ManifestEntry {
+  return { file, path, shows, ...(frame && { frame: { selector: frame, file: frameFileOf(file) } }) };
+}
+
+/** Posts to a simulator's test controls (`/__test/<control>` on `base`); a refusal throws. */
+export async function postTestControl(base: string, control: string, body: unknown = {}): Promise<void> {
+  const response = await fetch(new URL(`/__test/${control}`, base), {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`/__test/${control} → ${response.status} ${await response.text()}`);
+}
+
+/** Gives the simulator its first state back and, when `at` is given, sets its clock there. */
+export async function resetSimulator(base: string, at: string | undefined): Promise<void> {
+  await postTestControl(base, 'reset');
+  if (at) await postTestControl(base, 'clock', { now: at });
+}
+
+export interface PageWriter {
+  outDir: URL;
+  /** The comment put on the first line of each file. */
+  banner: string;
+  /** Runs in the document before it is saved: scripts out, typed values kept, secrets scrubbed. */
+  scrub: (target: Page | Frame) => Promise<void>;
+}
+
+async function writeDocument(target: Page | Frame, file: string, writer: PageWriter): Promise<void> {
+  await writer.scrub(target);
+  await writeFile(new URL(file, writer.outDir), writer.banner + (await target.content()));
+}
+
+/**
+ * Saves the page, and first the document of its `spec.frame` iframe beside it (after `ready`
+ * ran in that document), pointing the saved iframe at the saved frame file.
+ */
+export async function writePage(
+  page: Page,
+  spec: SavedPageSpec,
+  writer: PageWriter,
+  ready: (frame: Frame) => Promise<void> = async () => {},
+): Promise<void> {
+  if (spec.frame) {
+    const element: ElementHandle = await page.waitForSelector(spec.frame);
+    const content = await element.contentFrame();
+    if (!content) throw new Error(`no frame document in ${spec.file}`);
+    await ready(content);
+    const frameFile = frameFileOf(spec.file);
+    await writeDocument(content, frameFile, writer);
+    await element.evaluate((iframe, src) => iframe.setAttribute('src', src), frameFile);
+  }
+  await writeDocument(page, spec.file, writer);
+}
+
+export interface SaveRun<Spec extends SavedPageSpec> {
+  outDir: URL;
+  specs: readonly Spec[];
+  /** Walks to one page in the running portals and writes it (with writePage). */
+  save: (browser: Browser, portals: RunningPortals, spec: Spec) => Promise<void>;
+  /** Writes the manifest lines of every page saved. */
+  writeManifest: (entries: readonly ManifestEntry[]) => Promise<void>;
+}
+
+/** Saves every spec's page, one after the other, and returns the files written. */
+export async function saveAll<Spec extends SavedPageSpec>(run: SaveRun<Spec>): Promise<string[]> {
+  await mkdir(run.outDir, { recursive: true });
+  const portals = await startPortals({ port: 0 });
+  const browser = await launchChromium();
+  try {
+    for (const spec of run.specs) await run.save(browser, portals, spec);
+    await run.writeManifest(run.specs.map(manifestEntry));
+    return run.specs.map((spec) => fileURLToPath(new URL(spec.file, run.outDir)));
+  } finally {
+    await browser.close();
+    await portals.stop();
+  }
+}
+
+/** Runs `savePages` when the module at `moduleUrl` is the script node was started with. */
+export function saveWhenRun(moduleUrl: string, savePages: () => Promise<string[]>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  savePages().then(
+    (files) => console.log(`Đã lưu / saved ${files.length} trang / pages:\n${files.join('\n')}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
