@@ -1,12 +1,11 @@
 import { formatInstant } from '@edulens/shared/calendar';
 import { defineFeature } from '../lib/feature';
 import { currentLang, t } from '../lib/i18n';
-import { lockDurationText } from '../lib/lock-text';
-import { lockForTerm, schoolYearStart, termOf, URGENT_MS, WARNING_MS } from '../lib/locks';
+import { lockDurationText, lockState } from '../lib/lock-text';
+import { lockForTerm, schoolYearStart, termOf } from '../lib/locks';
 import { sendToBackground } from '../lib/messages';
 import type { LockInfo } from '@edulens/shared/page';
-import { foldable } from '../lib/fold';
-import { h } from '../lib/overlay';
+import { lockBanner } from '../lib/lock-banner';
 import type { PortalGrid } from '../lib/portal/grid';
 
 // A banner with the next lock of the book on screen ("Khóa sổ điểm HK I sau 2 ngày 5 giờ"),
@@ -29,18 +28,7 @@ export const lockCountdown = defineFeature({
     const context = grid.context();
     const term = termOf(context.term);
     const year = schoolYearStart(context.schoolYear);
-    const section = overlay.section('lock-countdown', { region: 'top', order: 0 });
-    const banner = h('div', { class: 'lock-banner', role: 'status', 'data-testid': 'lock-banner' });
-    section.append(banner);
-    foldable(section, section);
-    overlay.style(`
-.lock-banner{padding:3px 10px;border-radius:10px;font-size:12px;background:#e8f1fc;color:#163d6b;border:1px solid #b6cbe9;box-shadow:0 2px 6px rgba(0,0,0,.15);font-weight:600;cursor:default}
-.lock-banner[data-state="warning"]{background:#fff4d6;color:#7a4b00;border-color:#f0c36d}
-.lock-banner[data-state="urgent"]{background:#fde3df;color:#9b1c10;border-color:#f0a39a}
-.lock-banner[data-state="locked"]{background:#5f6b7a;color:#fff;border-color:#4a5563}
-.folded>.lock-banner{display:block;font-size:0;padding:3px 8px}
-.folded>.lock-banner::before{content:"🔒";font-size:13px}
-`);
+    const banner = lockBanner(overlay, 'lock-countdown', 'lock-banner');
 
     let last = '';
     let locks: LockInfo[] = [];
@@ -66,14 +54,8 @@ export const lockCountdown = defineFeature({
       banner.hidden = false;
       const at = lock ? Date.parse(lock.at) : undefined;
       const left = at === undefined ? 0 : at - now;
-      const locked = portalLocked || left <= 0;
-      const state = locked
-        ? 'locked'
-        : left <= URGENT_MS
-          ? 'urgent'
-          : left <= WARNING_MS
-            ? 'warning'
-            : 'normal';
+      const state = lock ? lockState({ at: lock.at, locked: portalLocked }, now) : 'locked';
+      const locked = state === 'locked';
       const label = lock ? termLabel(term, lock) : term === 2 ? t('lock_termII') : t('lock_termI');
       const text = locked ? t('lock_bannerLocked', label) : t('lock_banner', [label, lockDurationText(left)]);
       const exact =

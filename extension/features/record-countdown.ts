@@ -11,6 +11,7 @@ import type { LockInfo } from '@edulens/shared/page';
 import type { Profile } from '@edulens/shared/profiles';
 import type { Clock } from '../lib/clock';
 import { currentLang, pick } from '../lib/i18n';
+import { lockBanner } from '../lib/lock-banner';
 import { lockDurationText, lockState } from '../lib/lock-text';
 import { sendToBackground } from '../lib/messages';
 import { h, type Overlay } from '../lib/overlay';
@@ -59,18 +60,10 @@ export function mountRecordCountdown({
       window: events.find((event) => event.kind === 'update-window'),
     };
   };
-  const section = overlay.section('record-countdown', { region: 'top', order: 0 });
-  const lockLine = h('div', { class: 'rd-line', role: 'status', 'data-testid': 'record-lock' });
-  const windowLine = h('div', { class: 'rd-line rd-window', 'data-testid': 'record-window' });
-  const banner = h('div', { class: 'rd-banner', 'data-testid': 'record-countdown' }, lockLine, windowLine);
-  section.append(banner);
-  overlay.style(`
-.rd-banner{padding:3px 10px;border-radius:10px;font-size:12px;background:#e8f1fc;color:#163d6b;border:1px solid #b6cbe9;box-shadow:0 2px 6px rgba(0,0,0,.15);cursor:default}
-.rd-line{font-weight:600}.rd-window{font-weight:400}
-.rd-banner[data-state="warning"]{background:#fff4d6;color:#7a4b00;border-color:#f0c36d}
-.rd-banner[data-state="urgent"]{background:#fde3df;color:#9b1c10;border-color:#f0a39a}
-.rd-banner[data-state="locked"]{background:#5f6b7a;color:#fff;border-color:#4a5563}
-`);
+  const lockLine = h('div', { 'data-testid': 'record-lock' });
+  const windowLine = h('div', { class: 'window-line', 'data-testid': 'record-window' });
+  const banner = lockBanner(overlay, 'record-countdown', 'record-countdown', lockLine, windowLine);
+  overlay.style('.window-line{font-weight:400}');
   const exact = (at: Date) => formatInstant(at, currentLang());
 
   const update = () => {

@@ -78,9 +78,10 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 const BASE_CSS = `
 :host{all:initial}
 .edulens{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2933}
-.region-dock{position:fixed;left:4px;right:10px;bottom:36px;z-index:2147483646;max-height:calc(100vh - 80px);overflow:auto;display:grid;grid-template-columns:112px 1fr min(340px,100vw - 150px);grid-auto-flow:dense;align-content:end;align-items:end;gap:6px;pointer-events:none}
-.region-dock>*{pointer-events:auto;grid-column:3}
+.region-dock{position:fixed;left:4px;right:10px;bottom:36px;z-index:2147483646;max-height:calc(100vh - 80px);overflow:auto;display:grid;grid-template-columns:112px 1fr min(340px,100vw - 150px);grid-auto-flow:dense;align-content:end;align-items:end;gap:0 6px;pointer-events:none}
+.region-dock>*{pointer-events:auto;grid-column:3;margin-top:6px}
 .region-dock>.region-top,.region-dock>section:has(>.folded):not(:has(>.bf-dialog)){grid-column:1}
+.region-dock>.region-top{grid-row:1/span 40}
 section:not(:has(>:not([hidden]))),section:has(>.lock-banner[hidden]),.region-top:empty{display:none!important}
 .region-top{display:flex;flex-direction:column;gap:4px;align-items:start}
 .region-top>section{display:flex;align-items:center}
@@ -247,7 +248,10 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   regions.dock.className = 'region-dock';
   // One grid along the bottom edge: panels stack up in the right-hand column; banners and folded
   // panels in a narrow left-hand column, where a grade table has its row numbers and names (and
-  // vnEdu's desktop its shortcuts), never grade cells; the school's name is at the top.
+  // vnEdu's desktop its shortcuts), never grade cells; the school's name is at the top. The banners
+  // span the rows the panels take and sit at their foot, at the bottom edge rather than level with
+  // the first panel, clear of what a page keeps just under its table (a list's pager). No row gap
+  // (a margin instead): the empty rows of that span take no height.
   regions.dock.append(regions.top);
   shell.append(regions.dock);
   root.append(base, shell);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSmasRoster } from '../portals/smas/common/roster';
 import {
   type GradeFrame,
   type Harness,
@@ -7,13 +8,15 @@ import {
   overlay,
   rowCodes,
   screenshot,
+  postJson,
   setExtensionClock,
   startHarness,
   typeScore,
 } from './harness';
 
 // The overlay on a school laptop (1366×768) and an old screen (800×600): EduLens's panels fold
-// away, and neither they nor the lock banner hide a grade cell or the school's name.
+// away, and neither they nor the lock banner hide a grade cell or the school's name, nor a list's
+// pager (SMAS's student list, its panels and countdown unfolded).
 //
 // "Covered" is measured twice for every grade cell input the portal itself shows (with the overlay
 // hidden, document.elementFromPoint at the cell's centre finds the cell, not the portal's taskbar
@@ -184,4 +187,29 @@ describe('the overlay on small screens', () => {
     await overlay(h.page).locator('.bulk-fill-panel [data-edulens="fold"]').click();
     await overlay(h.page).locator('[data-testid="bulkfill-paste"]').waitFor();
   });
+
+  for (const [width, height] of [
+    [1366, 768],
+    [1024, 768],
+  ] as const) {
+    it(`at ${width}×${height}, leaves the SMAS student list's pager to a real click`, async () => {
+      const smas = new URL(h.portals.smasLegacy.url).origin;
+      await postJson(`${smas}/__test/reset`, {});
+      await postJson(`${smas}/__test/clock`, { now: FIXTURE_NOW });
+      await h.page.context().request.post(`${smas}/__test/login`, { data: { username: 'longphuoc.thcs' } });
+      await h.page.setViewportSize({ width, height });
+      await h.page.goto(`${smas}/HoSoHocSinh/DanhSach?lopId=${buildSmasRoster().bulkClass.id}`);
+      // Every panel of the list page, unfolded: the countdown, the list's meter, record fill.
+      await overlay(h.page).locator('[data-testid="record-countdown"]:not([hidden])').waitFor();
+      await overlay(h.page).getByText('Kiểm tra cả danh sách').waitFor();
+      await screenshot(h.page, `small-screens-smas-list-${width}`);
+      const info = h.page.locator('#gridHocSinh .rgInfoPart');
+      await expect.poll(() => info.textContent()).toContain('Trang 1/3');
+      // A real click (Playwright's checks that nothing else would take it), as a teacher's.
+      await h.page.locator('#gridHocSinh input.rgPageNext').click({ timeout: 5000 });
+      await expect.poll(() => info.textContent()).toContain('Trang 2/3');
+      await h.page.locator('#gridHocSinh input.rgPagePrev').click({ timeout: 5000 });
+      await expect.poll(() => info.textContent()).toContain('Trang 1/3');
+    });
+  }
 });
