@@ -1,5 +1,6 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
+import { clockControls, readBody } from '../../common/test-controls';
 import { findSsoAccount } from './accounts';
 import { findBook, markRows } from './mark-book';
 import type { SmasCurrentState } from './state';
@@ -7,9 +8,7 @@ import type { SmasCurrentState } from './state';
 // Test controls under /__test/ on the app's origin: set up and inspect what the real service
 // hides (clock, tokens, stored marks). Never part of the real portal's shape.
 
-const isoInstant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date-time');
 const schemas = {
-  clock: z.object({ now: isoInstant.optional(), advanceMs: z.number().int().optional() }),
   refuse: z.object({ message: z.string().min(1).max(500) }),
   config: z.object({
     saveDelayMs: z.number().int().min(0).max(60_000).optional(),
@@ -20,29 +19,11 @@ const schemas = {
   login: z.object({ username: z.string().max(128) }),
 };
 
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => ({})));
-  if (parsed.success) return parsed.data;
-  return c.json({ ok: false, message: 'Yêu cầu kiểm thử không hợp lệ.', issues: parsed.error.issues }, 400);
-}
-
 export function testRoutes(state: SmasCurrentState): Hono {
   const app = new Hono();
   const clockJson = () => ({ now: new Date(state.clock.now()).toISOString() });
 
-  app.post('/__test/reset', (c) => {
-    state.reset();
-    return c.json({ ok: true, ...clockJson() });
-  });
-
-  app.get('/__test/clock', (c) => c.json(clockJson()));
-  app.post('/__test/clock', async (c) => {
-    const input = await body(c, schemas.clock);
-    if (input instanceof Response) return input;
-    if (input.now !== undefined) state.clock.set(Date.parse(input.now));
-    if (input.advanceMs !== undefined) state.clock.advance(input.advanceMs);
-    return c.json(clockJson());
-  });
+  app.route('/', clockControls(state, clockJson));
 
   /** Every access token ends now: the app's next call answers 401 (refresh tokens stay good). */
   app.post('/__test/expire-tokens', (c) =>
@@ -50,14 +31,14 @@ export function testRoutes(state: SmasCurrentState): Hono {
   );
 
   app.post('/__test/refuse-next-save', async (c) => {
-    const input = await body(c, schemas.refuse);
+    const input = await readBody(c, schemas.refuse);
     if (input instanceof Response) return input;
     state.settings.refuseNextSave = input.message;
     return c.json({ ok: true });
   });
 
   app.post('/__test/config', async (c) => {
-    const input = await body(c, schemas.config);
+    const input = await readBody(c, schemas.config);
     if (input instanceof Response) return input;
     if (input.saveDelayMs !== undefined) state.settings.saveDelayMs = input.saveDelayMs;
     if (input.refreshMs !== undefined) state.settings.refreshMs = input.refreshMs;
@@ -68,7 +49,7 @@ export function testRoutes(state: SmasCurrentState): Hono {
 
   /** Locks (true) or opens (false) a semester regardless of the calendar; null gives it back. */
   app.post('/__test/lock', async (c) => {
-    const input = await body(c, schemas.lock);
+    const input = await readBody(c, schemas.lock);
     if (input instanceof Response) return input;
     if (input.locked === null) delete state.settings.forcedLocks[input.semester];
     else state.settings.forcedLocks[input.semester] = input.locked;
@@ -77,7 +58,7 @@ export function testRoutes(state: SmasCurrentState): Hono {
 
   /** Tokens for an account without the sign-in page, for HTTP tests of the API. */
   app.post('/__test/login', async (c) => {
-    const input = await body(c, schemas.login);
+    const input = await readBody(c, schemas.login);
     if (input instanceof Response) return input;
     const account = findSsoAccount(input.username);
     if (!account) return c.json({ ok: false, message: 'Không có tài khoản này.' }, 404);

@@ -1,6 +1,7 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { clockControls, expireSessionControl, isoInstant, readBody } from '../../common/test-controls';
 import { type Book, cellLock, cellName, cellTitle, computedValues, findBook } from '../book';
 import { lockNotice } from '../locks';
 import { findSchool, schools } from '../schools';
@@ -12,11 +13,9 @@ import type { Term } from '../subjects';
 // Test controls under /__test/: set up and inspect state that a real portal hides (its clock,
 // locks, sessions, stored scores). Never part of the real portal's shape.
 
-const isoInstant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date-time');
 const term = z.union([z.literal(1), z.literal(2)]);
 
 const schemas = {
-  clock: z.object({ now: isoInstant.optional(), advanceMs: z.number().int().optional() }),
   lock: z.object({
     hk: term,
     /** true/false forces the book; null gives it back to the calendar. */
@@ -31,7 +30,6 @@ const schemas = {
     /** Primary books: the period whose columns lock. */
     muc: z.enum(['gk1', 'ck1', 'gk2', 'ck2']).optional(),
   }),
-  expire: z.object({ username: z.string().optional() }),
   config: z.object({
     saveDelayMs: z.number().int().min(0).optional(),
     sessionIdleMinutes: z.number().min(0).optional(),
@@ -54,12 +52,6 @@ const schemas = {
     at: isoInstant.optional(),
   }),
 };
-
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => ({})));
-  if (parsed.success) return parsed.data;
-  return c.json({ ok: false, message: 'Yêu cầu kiểm thử không hợp lệ.', issues: parsed.error.issues }, 400);
-}
 
 /** The admin account of a school (code or abbreviation; the first school by default). */
 function adminOf(state: VnEduState, school: string | undefined) {
@@ -114,22 +106,10 @@ export function testRoutes(state: VnEduState): Hono {
   const app = new Hono();
   const clockJson = () => ({ now: new Date(state.clock.now()).toISOString() });
 
-  app.post('/__test/reset', (c) => {
-    state.reset();
-    return c.json({ ok: true, ...clockJson() });
-  });
-
-  app.get('/__test/clock', (c) => c.json(clockJson()));
-  app.post('/__test/clock', async (c) => {
-    const input = await body(c, schemas.clock);
-    if (input instanceof Response) return input;
-    if (input.now !== undefined) state.clock.set(Date.parse(input.now));
-    if (input.advanceMs !== undefined) state.clock.advance(input.advanceMs);
-    return c.json(clockJson());
-  });
+  app.route('/', clockControls(state, clockJson));
 
   app.post('/__test/lock', async (c) => {
-    const input = await body(c, schemas.lock);
+    const input = await readBody(c, schemas.lock);
     if (input instanceof Response) return input;
     const hk: Term = input.hk;
     if (input.columns !== undefined) {
@@ -152,14 +132,10 @@ export function testRoutes(state: VnEduState): Hono {
     });
   });
 
-  app.post('/__test/expire-session', async (c) => {
-    const input = await body(c, schemas.expire);
-    if (input instanceof Response) return input;
-    return c.json({ ok: true, expired: state.sessions.expire(input.username) });
-  });
+  app.route('/', expireSessionControl(state.sessions));
 
   app.post('/__test/config', async (c) => {
-    const input = await body(c, schemas.config);
+    const input = await readBody(c, schemas.config);
     if (input instanceof Response) return input;
     const { settings } = state;
     if (input.saveDelayMs !== undefined) settings.saveDelayMs = input.saveDelayMs;
@@ -183,14 +159,14 @@ export function testRoutes(state: VnEduState): Hono {
   });
 
   app.post('/__test/retake', async (c) => {
-    const input = await body(c, schemas.retake);
+    const input = await readBody(c, schemas.retake);
     if (input instanceof Response) return input;
     state.retakeOpen = input.open;
     return c.json({ ok: true, open: state.retakeOpen });
   });
 
   app.post('/__test/fill', async (c) => {
-    const input = await body(c, schemas.fill);
+    const input = await readBody(c, schemas.fill);
     if (input instanceof Response) return input;
     const admin = adminOf(state, input.school);
     const query = {
@@ -223,7 +199,7 @@ export function testRoutes(state: VnEduState): Hono {
   });
 
   app.post('/__test/login', async (c) => {
-    const input = await body(c, schemas.login);
+    const input = await readBody(c, schemas.login);
     if (input instanceof Response) return input;
     const account = findAccount(state, input.username);
     if (!account) return c.json({ ok: false, message: 'Không có tài khoản này.' }, 404);

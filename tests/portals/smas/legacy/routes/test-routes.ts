@@ -1,6 +1,7 @@
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { clockControls, expireSessionControl, readBody } from '../../../common/test-controls';
 import { LEVELS } from '../../common/school';
 import { findLegacyAccount } from '../accounts';
 import type { SmasLegacyState } from '../state';
@@ -9,25 +10,15 @@ import { SESSION_COOKIE } from './session-guard';
 // Test controls under /__test/: what the real portal hides (its clock, locks, sessions, stored
 // records). Never part of the real portal's shape.
 
-const isoInstant = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'not a date-time');
-
 const schemas = {
-  clock: z.object({ now: isoInstant.optional(), advanceMs: z.number().int().optional() }),
   lock: z.object({ locked: z.boolean().nullable() }),
   refuse: z.object({ studentCode: z.string().regex(/^\d{10}$/), message: z.string().min(1).max(500) }),
-  expire: z.object({ username: z.string().optional() }),
   config: z.object({
     saveDelayMs: z.number().int().min(0).max(60_000).optional(),
     sessionIdleMinutes: z.number().min(0).optional(),
   }),
   login: z.object({ username: z.string(), level: z.enum(['primary', 'lower-secondary']).optional() }),
 };
-
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T | Response> {
-  const parsed = schema.safeParse(await c.req.json().catch(() => ({})));
-  if (parsed.success) return parsed.data;
-  return c.json({ ok: false, message: 'Yêu cầu kiểm thử không hợp lệ.', issues: parsed.error.issues }, 400);
-}
 
 export function testRoutes(state: SmasLegacyState): Hono {
   const app = new Hono();
@@ -46,30 +37,18 @@ export function testRoutes(state: SmasLegacyState): Hono {
     };
   };
 
-  app.post('/__test/reset', (c) => {
-    state.reset();
-    return c.json({ ok: true });
-  });
-
-  app.get('/__test/clock', (c) => c.json(lockJson()));
-  app.post('/__test/clock', async (c) => {
-    const input = await body(c, schemas.clock);
-    if (input instanceof Response) return input;
-    if (input.now !== undefined) state.clock.set(Date.parse(input.now));
-    if (input.advanceMs !== undefined) state.clock.advance(input.advanceMs);
-    return c.json(lockJson());
-  });
+  app.route('/', clockControls(state, lockJson));
 
   /** locked true/false forces the portal; null gives it back to the calendar. */
   app.post('/__test/lock', async (c) => {
-    const input = await body(c, schemas.lock);
+    const input = await readBody(c, schemas.lock);
     if (input instanceof Response) return input;
     state.forcedLock = input.locked ?? undefined;
     return c.json(lockJson());
   });
 
   app.post('/__test/refuse-next-save', async (c) => {
-    const input = await body(c, schemas.refuse);
+    const input = await readBody(c, schemas.refuse);
     if (input instanceof Response) return input;
     state.refusals.set(input.studentCode, input.message);
     return c.json({ ok: true });
@@ -87,14 +66,10 @@ export function testRoutes(state: SmasLegacyState): Hono {
     return record ? c.json(record) : c.json({ ok: false, message: 'Không có học sinh này.' }, 404);
   });
 
-  app.post('/__test/expire-session', async (c) => {
-    const input = await body(c, schemas.expire);
-    if (input instanceof Response) return input;
-    return c.json({ ok: true, expired: state.sessions.expire(input.username) });
-  });
+  app.route('/', expireSessionControl(state.sessions));
 
   app.post('/__test/config', async (c) => {
-    const input = await body(c, schemas.config);
+    const input = await readBody(c, schemas.config);
     if (input instanceof Response) return input;
     if (input.saveDelayMs !== undefined) state.settings.saveDelayMs = input.saveDelayMs;
     if (input.sessionIdleMinutes !== undefined)
@@ -104,7 +79,7 @@ export function testRoutes(state: SmasLegacyState): Hono {
 
   /** A session without the login form (level: the account's first unless given); sets the cookie. */
   app.post('/__test/login', async (c) => {
-    const input = await body(c, schemas.login);
+    const input = await readBody(c, schemas.login);
     if (input instanceof Response) return input;
     const account = findLegacyAccount(input.username);
     const level = input.level ?? account?.levels[0];
