@@ -1,9 +1,9 @@
-/* global window, document, fetch, URLSearchParams */
+/* global window, document, URLSearchParams */
 // The student list's script, in the way of a Telerik RadGrid page: the filter row filters on
 // Enter or change, the pager fetches a page and replaces the body table's rows and the pager (no
 // page load), "Sửa" opens the profile in div.RadWindow#winHoSo > iframe#ifrHoSo, and closing the
 // window re-reads the current page. A request answered by the login page (expired session) sends
-// the whole window there.
+// the whole window there (session-request.js).
 (() => {
   'use strict';
   const grid = document.getElementById('gridHocSinh');
@@ -14,11 +14,6 @@
   const frame = document.getElementById('ifrHoSo');
   const classSelect = document.getElementById('ddlLop');
   let loading = 0;
-
-  function toLogin() {
-    const here = window.location.pathname + window.location.search;
-    window.location.href = `/Home/LogOn?ReturnUrl=${encodeURIComponent(here)}`;
-  }
 
   function filters() {
     const params = new URLSearchParams();
@@ -34,24 +29,13 @@
     params.set('page', String(page));
     const ticket = ++loading;
     grid.classList.add('rgLoading');
-    return fetch(`/HoSoHocSinh/DanhSachTrang?${params}`, {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      credentials: 'same-origin',
-    })
-      .then((response) => {
-        if (response.redirected && response.url.includes('/Home/LogOn')) {
-          toLogin();
-          return undefined;
-        }
-        return response.json();
-      })
-      .then((answer) => {
-        if (!answer || ticket !== loading) return;
-        body.innerHTML = answer.rows;
-        pager.innerHTML = answer.pager;
-        grid.dataset.page = String(answer.page);
-        grid.classList.remove('rgLoading');
-      });
+    return window.SessionRequest.json(`/HoSoHocSinh/DanhSachTrang?${params}`).then((answer) => {
+      if (!answer || ticket !== loading) return;
+      body.innerHTML = answer.rows;
+      pager.innerHTML = answer.pager;
+      grid.dataset.page = String(answer.page);
+      grid.classList.remove('rgLoading');
+    });
   }
 
   const current = () => Number(grid.dataset.page || '1');

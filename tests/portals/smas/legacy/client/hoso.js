@@ -1,4 +1,4 @@
-/* global window, document, fetch, URLSearchParams */
+/* global window, document, URLSearchParams */
 // The profile form's script, written the way framework-driven pages behave:
 // - the page keeps a MODEL of the record (from #hosoModel) and "Lưu" posts the model, not the
 //   inputs;
@@ -9,7 +9,8 @@
 // - a Telerik-style combo takes its typed text on change/blur and resolves it to one of its items
 //   (NFC, case-insensitive); unknown text is reverted with a field error;
 // - the answer shows p.message-of-success / p.message-of-error, span.field-validation-error per
-//   field, and a radalert-style pop-up; an expired session sends the whole window to the login.
+//   field, and a radalert-style pop-up; an expired session sends the whole window to the login
+//   (session-request.js).
 (() => {
   'use strict';
   const { control } = window.ControlledInput;
@@ -123,11 +124,6 @@
     radalert(answer.Message, 'Thông báo');
   }
 
-  function toLogin() {
-    const top = window.top.location;
-    top.href = `/Home/LogOn?ReturnUrl=${encodeURIComponent(top.pathname + top.search)}`;
-  }
-
   function save() {
     if (locked || saving) return;
     saving = true;
@@ -140,19 +136,7 @@
     );
     params.set('StudentID', document.getElementById('StudentID').value);
     for (const [field, name] of Object.entries(names)) params.set(name, model[field]);
-    fetch('/HoSoHocSinh/Luu', {
-      method: 'POST',
-      body: params,
-      credentials: 'same-origin',
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    })
-      .then((response) => {
-        if (response.redirected && response.url.includes('/Home/LogOn')) {
-          toLogin();
-          return undefined;
-        }
-        return response.json();
-      })
+    window.SessionRequest.json('/HoSoHocSinh/Luu', { method: 'POST', body: params })
       .then((answer) => {
         if (answer) showAnswer(answer);
       })

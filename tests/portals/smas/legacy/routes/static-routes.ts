@@ -1,12 +1,17 @@
 import { Hono } from 'hono';
 import { clientFiles } from '../../../common/client-files';
+import { SESSION_REQUEST_SCRIPT } from '../client-scripts';
 
 // The page scripts under /Scripts/, from client/ (and the simulators' shared ones), read on
 // first use and kept.
 
 export function staticRoutes(): Hono {
   const app = new Hono();
-  const read = clientFiles(new URL('../client/', import.meta.url), ['grid.js', 'hoso.js']);
+  const read = clientFiles(new URL('../client/', import.meta.url), [
+    SESSION_REQUEST_SCRIPT,
+    'grid.js',
+    'hoso.js',
+  ]);
   app.get('/Scripts/:name', async (c) => {
     const source = read(c.req.param('name'));
     if (!source) return c.text('Không tìm thấy tệp.', 404);

@@ -8,6 +8,7 @@ import {
 } from '../../common/record-fields';
 import type { SmasStudent } from '../../common/roster';
 import { attrs, escapeHtml, scriptJson } from '../../../vnedu/views/html';
+import { SESSION_REQUEST_SCRIPT } from '../client-scripts';
 import { FORM_FIELDS } from '../form-fields';
 import { legacyPage } from './layout';
 
@@ -64,7 +65,7 @@ export function profileForm({ student, token, locked, banner }: ProfileFormView)
   const names = Object.fromEntries(RECORD_FIELDS.map((field) => [field, FORM_FIELDS[field].name]));
   return legacyPage({
     title: `Hồ sơ học sinh ${student.fullName}`,
-    scripts: [CONTROLLED_INPUT_SCRIPT, 'hoso.js'],
+    scripts: [CONTROLLED_INPUT_SCRIPT, SESSION_REQUEST_SCRIPT, 'hoso.js'],
     body: `<div id="content">${banner}
 <form id="frmHoSo" method="post" action="/HoSoHocSinh/Luu"${disabled ? ' data-locked="1"' : ''}>
 <div id="divThongBao"></div>

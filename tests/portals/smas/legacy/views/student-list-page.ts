@@ -1,5 +1,6 @@
 import type { SmasClass } from '../../common/roster';
 import { escapeHtml } from '../../../vnedu/views/html';
+import { SESSION_REQUEST_SCRIPT } from '../client-scripts';
 import type { GridFilters, GridPage } from '../grid-query';
 import { type HeaderParts, headerBar, legacyPage } from './layout';
 import { studentGrid } from './student-grid';
@@ -29,7 +30,7 @@ export function studentListPage({
     .join('');
   return legacyPage({
     title: `Hồ sơ học sinh lớp ${current.name}`,
-    scripts: ['grid.js'],
+    scripts: [SESSION_REQUEST_SCRIPT, 'grid.js'],
     body: `${headerBar(header)}
 <div id="content">${banner}
 <h2>Hồ sơ học sinh</h2>
