@@ -15,6 +15,22 @@ import { all, LegacyClient, one, parsePage, textOf } from './legacy/test-client'
 // named after the fact. HTTP facts through the listening simulator, the app's behaviour in a
 // real Chromium.
 
+/** Closes the browser and stops the portals a describe block started (either may not have started). */
+async function closeAll(browser: Browser | undefined, portals: RunningPortals | undefined): Promise<void> {
+  await browser?.close();
+  await portals?.stop();
+}
+
+/** A new browser context (no cookies, no storage) and page for a test; the previous one closes. */
+async function freshPage(
+  browser: Browser,
+  previous: BrowserContext | undefined,
+): Promise<{ context: BrowserContext; page: Page }> {
+  await previous?.close();
+  const context = await browser.newContext();
+  return { context, page: await context.newPage() };
+}
+
 describe('current', () => {
   // The current platform: a single-page app over a JSON API, signed in through an SSO.
   const MAIN_CLASS = 601;
@@ -146,16 +162,11 @@ describe('current', () => {
     browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
-  });
+  afterAll(() => closeAll(browser, portals));
 
   beforeEach(async () => {
     await control('reset');
-    await context?.close();
-    context = await browser.newContext();
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, context));
   });
 
   it('OAuth2 login at an SSO host: the app sends the browser to a separate origin, whose one-time code the app exchanges for tokens', async () => {
@@ -643,16 +654,11 @@ describe('legacy', () => {
     browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await portals?.stop();
-  });
+  afterAll(() => closeAll(browser, portals));
 
   beforeEach(async () => {
     await control('reset');
-    await context?.close();
-    context = await browser.newContext();
-    page = await context.newPage();
+    ({ context, page } = await freshPage(browser, context));
   });
 
   it('runs at http://localhost:<port>/, apart from vnEdu at 127.0.0.1', () => {

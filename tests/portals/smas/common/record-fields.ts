@@ -21,20 +21,6 @@ export interface StudentRecord {
 
 export type RecordField = keyof StudentRecord;
 
-export const RECORD_FIELDS: readonly RecordField[] = [
-  'fullName',
-  'birthDate',
-  'gender',
-  'ethnicity',
-  'status',
-  'citizenId',
-  'phone',
-  'parentPhone',
-  'fatherName',
-  'motherName',
-  'address',
-];
-
 export const FIELD_LABELS: Readonly<Record<RecordField, string>> = {
   fullName: 'Họ và tên',
   birthDate: 'Ngày sinh',
@@ -48,6 +34,9 @@ export const FIELD_LABELS: Readonly<Record<RecordField, string>> = {
   motherName: 'Họ tên mẹ',
   address: 'Địa chỉ',
 };
+
+/** Every field of a record, in the order the form shows them (FIELD_LABELS' order). */
+export const RECORD_FIELDS = Object.keys(FIELD_LABELS) as readonly RecordField[];
 
 /**
  * Required by the simulated SMAS (a record missing one is incomplete and its save is refused):
