@@ -6,8 +6,8 @@ import { type RunningPortals, startPortals } from '../start-portals';
 
 // What every simulator's save-pages script does around its own walk to a page: start the
 // portals and a browser, save each page (its frame's document beside it), list them in a
-// manifest, and report the files when run from the command line. The walk, the scrub and the
-// banner are each simulator's own.
+// manifest, and report the files when run from the command line. The walk to a page, the scrub
+// and the banner are each simulator's own.
 
 /** A page a save-pages script saves. */
 export interface SavedPageSpec {
@@ -17,6 +17,8 @@ export interface SavedPageSpec {
   shows: string;
   /** The page's iframe whose document is saved next to the page. */
   frame?: string;
+  /** Simulated time to open the page at. */
+  at?: string;
 }
 
 /** A page's line in pages/manifest.json. */
@@ -46,62 +48,84 @@ export async function postTestControl(base: string, control: string, body: unkno
 }
 
 /** Gives the simulator its first state back and, when `at` is given, sets its clock there. */
-export async function resetSimulator(base: string, at: string | undefined): Promise<void> {
+async function resetSimulator(base: string, at: string | undefined): Promise<void> {
   await postTestControl(base, 'reset');
   if (at) await postTestControl(base, 'clock', { now: at });
-}
-
-export interface PageWriter {
-  outDir: URL;
-  /** The comment put on the first line of each file. */
-  banner: string;
-  /** Runs in the document before it is saved: scripts out, typed values kept, secrets scrubbed. */
-  scrub: (target: Page | Frame) => Promise<void>;
-}
-
-async function writeDocument(target: Page | Frame, file: string, writer: PageWriter): Promise<void> {
-  await writer.scrub(target);
-  await writeFile(new URL(file, writer.outDir), writer.banner + (await target.content()));
-}
-
-/**
- * Saves the page, and first the document of its `spec.frame` iframe beside it (after `ready`
- * ran in that document), pointing the saved iframe at the saved frame file.
- */
-export async function writePage(
-  page: Page,
-  spec: SavedPageSpec,
-  writer: PageWriter,
-  ready: (frame: Frame) => Promise<void> = async () => {},
-): Promise<void> {
-  if (spec.frame) {
-    const element: ElementHandle = await page.waitForSelector(spec.frame);
-    const content = await element.contentFrame();
-    if (!content) throw new Error(`no frame document in ${spec.file}`);
-    await ready(content);
-    const frameFile = frameFileOf(spec.file);
-    await writeDocument(content, frameFile, writer);
-    await element.evaluate((iframe, src) => iframe.setAttribute('src', src), frameFile);
-  }
-  await writeDocument(page, spec.file, writer);
 }
 
 export interface SaveRun<Spec extends SavedPageSpec> {
   outDir: URL;
   specs: readonly Spec[];
-  /** Walks to one page in the running portals and writes it (with writePage). */
-  save: (browser: Browser, portals: RunningPortals, spec: Spec) => Promise<void>;
+  /** The simulator's address among the running portals: its test controls are there. */
+  base: (portals: RunningPortals) => string;
+  viewport: { width: number; height: number };
+  /** Brings a new page (after the reset, at `spec.at`) to what is saved: sign-in, navigation, waits. */
+  walk: (page: Page, portals: RunningPortals, spec: Spec) => Promise<void>;
+  /** Waits in a page's frame document before it is saved. */
+  frameReady?: (frame: Frame) => Promise<void>;
+  /** The comment put on the first line of each file of a page. */
+  banner: (spec: Spec) => string;
+  /** Runs in a document before it is saved: scripts out, typed values kept, secrets scrubbed. */
+  scrub: (target: Page | Frame) => Promise<void>;
   /** Writes the manifest lines of every page saved. */
   writeManifest: (entries: readonly ManifestEntry[]) => Promise<void>;
 }
 
-/** Saves every spec's page, one after the other, and returns the files written. */
+async function writeDocument<Spec extends SavedPageSpec>(
+  run: SaveRun<Spec>,
+  spec: Spec,
+  target: Page | Frame,
+  file: string,
+): Promise<void> {
+  await run.scrub(target);
+  await writeFile(new URL(file, run.outDir), run.banner(spec) + (await target.content()));
+}
+
+/**
+ * Saves the page, and first the document of its `spec.frame` iframe beside it, pointing the
+ * saved iframe at the saved frame file.
+ */
+async function writePage<Spec extends SavedPageSpec>(
+  run: SaveRun<Spec>,
+  spec: Spec,
+  page: Page,
+): Promise<void> {
+  if (spec.frame) {
+    const element: ElementHandle = await page.waitForSelector(spec.frame);
+    const content = await element.contentFrame();
+    if (!content) throw new Error(`no frame document in ${spec.file}`);
+    await run.frameReady?.(content);
+    const frameFile = frameFileOf(spec.file);
+    await writeDocument(run, spec, content, frameFile);
+    await element.evaluate((iframe, src) => iframe.setAttribute('src', src), frameFile);
+  }
+  await writeDocument(run, spec, page, spec.file);
+}
+
+async function savePage<Spec extends SavedPageSpec>(
+  run: SaveRun<Spec>,
+  browser: Browser,
+  portals: RunningPortals,
+  spec: Spec,
+): Promise<void> {
+  await resetSimulator(run.base(portals), spec.at);
+  const context = await browser.newContext({ viewport: run.viewport });
+  try {
+    const page = await context.newPage();
+    await run.walk(page, portals, spec);
+    await writePage(run, spec, page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Saves every spec's page, one after the other in a new browser context, and returns the files written. */
 export async function saveAll<Spec extends SavedPageSpec>(run: SaveRun<Spec>): Promise<string[]> {
   await mkdir(run.outDir, { recursive: true });
   const portals = await startPortals({ port: 0 });
   const browser = await launchChromium();
   try {
-    for (const spec of run.specs) await run.save(browser, portals, spec);
+    for (const spec of run.specs) await savePage(run, browser, portals, spec);
     await run.writeManifest(run.specs.map(manifestEntry));
     return run.specs.map((spec) => fileURLToPath(new URL(spec.file, run.outDir)));
   } finally {

@@ -1,14 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { type Browser, type Frame, type Page } from 'playwright';
+import { type Frame, type Page } from 'playwright';
 import { keepFormState } from '../common/keep-form-state';
-import {
-  postTestControl,
-  resetSimulator,
-  saveAll,
-  saveWhenRun,
-  type SavedPageSpec,
-  writePage,
-} from '../common/save-pages';
+import { postTestControl, saveAll, saveWhenRun, type SavedPageSpec } from '../common/save-pages';
 import type { RunningPortals } from '../start-portals';
 
 // Saves the key vnEdu pages as the browser shows them after their scripts ran, scrubbed, into
@@ -38,8 +31,6 @@ type Setup = readonly [path: string, body: unknown];
 
 interface PageSpec extends SavedPageSpec {
   account?: string;
-  /** Simulated time to open the page at. */
-  at?: string;
   /** Test endpoints called (after the clock is set) before the page opens: stored values. */
   setup?: readonly Setup[];
 }
@@ -163,14 +154,9 @@ async function gridsLoaded(target: Page | Frame): Promise<void> {
 const banner = (spec: PageSpec) =>
   `<!-- Simulated vnEdu page saved by tests/portals/vnedu/save-pages.ts: ${spec.path} — ${spec.shows}. Scripts and tokens scrubbed. -->\n`;
 
-async function savePage(
-  browser: Browser,
-  portals: RunningPortals,
-  spec: PageSpec,
-  outDir: URL,
-): Promise<void> {
+/** Stores the spec's values, signs its account in and opens the page, its grids loaded. */
+async function walk(page: Page, portals: RunningPortals, spec: PageSpec): Promise<void> {
   const origin = new URL(portals.vnedu.url).origin;
-  await resetSimulator(origin, spec.at);
   for (const [path, body] of spec.setup ?? []) {
     // Stored at the page's instant exactly, not at the ticking clock's: the titles stay the same.
     await postTestControl(
@@ -179,23 +165,22 @@ async function savePage(
       path === 'fill' && spec.at ? { at: spec.at, ...(body as object) } : body,
     );
   }
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  try {
-    if (spec.account)
-      await page.context().request.post(`${origin}/__test/login`, { data: { username: spec.account } });
-    await page.goto(`${origin}${spec.path}`);
-    if (spec.path.includes('open=') && !spec.frame) await gridsLoaded(page);
-    await writePage(page, spec, { outDir, banner: banner(spec), scrub }, gridsLoaded);
-  } finally {
-    await page.close();
-  }
+  if (spec.account)
+    await page.context().request.post(`${origin}/__test/login`, { data: { username: spec.account } });
+  await page.goto(`${origin}${spec.path}`);
+  if (spec.path.includes('open=') && !spec.frame) await gridsLoaded(page);
 }
 
 export function savePages(outDir = new URL('./pages/', import.meta.url)): Promise<string[]> {
   return saveAll({
     outDir,
     specs,
-    save: (browser, portals, spec) => savePage(browser, portals, spec, outDir),
+    base: (portals) => portals.vnedu.url,
+    viewport: { width: 1280, height: 800 },
+    walk,
+    frameReady: gridsLoaded,
+    banner,
+    scrub,
     writeManifest: (entries) =>
       writeFile(new URL('manifest.json', outDir), `${JSON.stringify(entries, null, 2)}\n`),
   });

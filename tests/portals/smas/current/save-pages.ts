@@ -1,7 +1,7 @@
-import type { Browser, Frame, Page } from 'playwright';
+import type { Frame, Page } from 'playwright';
 import type { RunningPortals } from '../../start-portals';
 import { keepFormState } from '../../common/keep-form-state';
-import { resetSimulator, saveAll, saveWhenRun, type SavedPageSpec, writePage } from '../../common/save-pages';
+import { saveAll, saveWhenRun, type SavedPageSpec } from '../../common/save-pages';
 import { mergeManifest } from '../common/saved-manifest';
 import { MAIN_TEACHER } from './accounts';
 
@@ -18,14 +18,9 @@ interface DomNode {
 }
 declare const document: { querySelectorAll(selector: string): Iterable<DomNode> };
 
-interface PageSpec extends SavedPageSpec {
-  /** Simulated time to open the page at. */
-  at?: string;
-}
-
 const BOOK = '/?classId=601&subjectId=11&semester=1';
 
-export const specs: readonly PageSpec[] = [
+export const specs: readonly SavedPageSpec[] = [
   {
     file: 'current-mark-book.html',
     path: BOOK,
@@ -56,37 +51,29 @@ async function scrub(target: Page | Frame): Promise<void> {
   });
 }
 
-const banner = (spec: PageSpec) =>
+const banner = (spec: SavedPageSpec) =>
   `<!-- Simulated SMAS (current generation) page saved by tests/portals/smas/current/save-pages.ts: ${spec.path} — ${spec.shows}. Scripts and config scrubbed. -->\n`;
 
-async function savePage(
-  browser: Browser,
-  portals: RunningPortals,
-  spec: PageSpec,
-  outDir: URL,
-): Promise<void> {
+/** Signs in at the SSO host as the main teacher and waits for the app's rendered score book. */
+async function walk(page: Page, portals: RunningPortals, spec: SavedPageSpec): Promise<void> {
   const { url: app, ssoUrl: sso } = portals.smasCurrent;
-  await resetSimulator(app, spec.at);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(new URL(spec.path, app).href);
-    await page.waitForURL((url) => url.origin === new URL(sso).origin);
-    await page.fill('#username', MAIN_TEACHER.username);
-    await page.fill('#password', MAIN_TEACHER.password);
-    await page.click('#btnLogin');
-    await page.locator('table.mark-table tbody > tr[data-student-id]').first().waitFor();
-    await writePage(page, spec, { outDir, banner: banner(spec), scrub });
-  } finally {
-    await context.close();
-  }
+  await page.goto(new URL(spec.path, app).href);
+  await page.waitForURL((url) => url.origin === new URL(sso).origin);
+  await page.fill('#username', MAIN_TEACHER.username);
+  await page.fill('#password', MAIN_TEACHER.password);
+  await page.click('#btnLogin');
+  await page.locator('table.mark-table tbody > tr[data-student-id]').first().waitFor();
 }
 
 export function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
   return saveAll({
     outDir,
     specs,
-    save: (browser, portals, spec) => savePage(browser, portals, spec, outDir),
+    base: (portals) => portals.smasCurrent.url,
+    viewport: { width: 1366, height: 768 },
+    walk,
+    banner,
+    scrub,
     writeManifest: (entries) => mergeManifest(outDir, MANIFEST_PREFIX, entries),
   });
 }

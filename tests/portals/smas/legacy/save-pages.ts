@@ -1,8 +1,7 @@
-import type { Browser, Frame, Page } from 'playwright';
-import type { RunningPortals } from '../../start-portals';
+import type { Frame, Page } from 'playwright';
 import { buildSmasRoster } from '../common/roster';
 import { keepFormState } from '../../common/keep-form-state';
-import { resetSimulator, saveAll, saveWhenRun, type SavedPageSpec, writePage } from '../../common/save-pages';
+import { saveAll, saveWhenRun, type SavedPageSpec } from '../../common/save-pages';
 import { mergeManifest } from '../common/saved-manifest';
 import { LEGACY_ACCOUNTS } from './accounts';
 
@@ -24,8 +23,6 @@ type Step = 'login' | 'choose-level' | 'list' | 'form';
 interface PageSpec extends SavedPageSpec {
   /** How far to walk from the login page. */
   until: Step;
-  /** Simulated time to open the page at. */
-  at?: string;
 }
 
 const LIST = '/HoSoHocSinh/DanhSach?lopId=601';
@@ -103,29 +100,15 @@ async function walkTo(page: Page, base: string, spec: PageSpec): Promise<void> {
   await page.frameLocator('iframe#ifrHoSo').locator('#frmHoSo').waitFor();
 }
 
-async function savePage(
-  browser: Browser,
-  portals: RunningPortals,
-  spec: PageSpec,
-  outDir: URL,
-): Promise<void> {
-  const base = portals.smasLegacy.url;
-  await resetSimulator(base, spec.at);
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  try {
-    const page = await context.newPage();
-    await walkTo(page, base, spec);
-    await writePage(page, spec, { outDir, banner: banner(spec), scrub });
-  } finally {
-    await context.close();
-  }
-}
-
 export function savePages(outDir = new URL('../pages/', import.meta.url)): Promise<string[]> {
   return saveAll({
     outDir,
     specs,
-    save: (browser, portals, spec) => savePage(browser, portals, spec, outDir),
+    base: (portals) => portals.smasLegacy.url,
+    viewport: { width: 1366, height: 768 },
+    walk: (page, portals, spec) => walkTo(page, portals.smasLegacy.url, spec),
+    banner,
+    scrub,
     writeManifest: (entries) => mergeManifest(outDir, MANIFEST_PREFIX, entries),
   });
 }
