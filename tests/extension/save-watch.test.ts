@@ -2,10 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { watchSaveOutcome } from '../../extension/features/drafts/save-watch';
+import type { watchSaveOutcome, watchSaveVerdict } from '../../extension/features/drafts/save-watch';
 import { launchChromium } from '../helpers/chromium';
 
-type InPage = { saveWatch: { watchSaveOutcome: typeof watchSaveOutcome } };
+type InPage = {
+  saveWatch: { watchSaveOutcome: typeof watchSaveOutcome; watchSaveVerdict: typeof watchSaveVerdict };
+};
 
 // The portal's verdict on a save, read in a real page: a message the app draws again (a framework
 // re-rendering its whole toast list) is not a new verdict; a message that was not there is.
@@ -96,5 +98,67 @@ describe('watchSaveOutcome', () => {
       return result;
     });
     expect(verdict).toBe('success');
+  });
+});
+
+describe('watchSaveVerdict', () => {
+  /** Starts a watch on `#notice` (holding `initial`), then runs `change` on it after 20 ms. */
+  function verdict(initial: string, change: string) {
+    return page.evaluate(
+      async ([html, script]) => {
+        document.body.innerHTML = `<div id="notice">${html}</div>`;
+        const notice = document.getElementById('notice')!;
+        const { watchSaveVerdict: watch } = (globalThis as never as InPage).saveWatch;
+        const result = watch(
+          [document],
+          { success: 'p.message-of-success', error: 'p.message-of-error' },
+          400,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        new Function('notice', script)(notice);
+        return result;
+      },
+      [initial, change] as const,
+    );
+  }
+
+  it("answers with the portal's message, refusal or success", async () => {
+    const add = (kind: string, text: string) =>
+      `const p = document.createElement('p'); p.className = 'message-of-${kind}'; p.textContent = ${JSON.stringify(text)}; notice.replaceChildren(p);`;
+    expect(await verdict('', add('error', 'Số CCCD phải gồm đúng 12 chữ số.'))).toEqual({
+      outcome: 'error',
+      message: 'Số CCCD phải gồm đúng 12 chữ số.',
+    });
+    expect(await verdict('', add('success', ' Đã cập nhật hồ sơ. '))).toEqual({
+      outcome: 'success',
+      message: 'Đã cập nhật hồ sơ.',
+    });
+  });
+
+  it('reads a message kept in the page when its text changes', async () => {
+    expect(
+      await verdict(
+        '<p class="message-of-error">Lần trước bị từ chối.</p>',
+        "notice.firstChild.textContent = 'Họ tên không được để trống.';",
+      ),
+    ).toEqual({ outcome: 'error', message: 'Họ tên không được để trống.' });
+  });
+
+  it('does not answer with a message left as it was', async () => {
+    expect(
+      await verdict(
+        '<p class="message-of-success">Đã lưu.</p>',
+        "notice.firstChild.textContent = 'Đã lưu.'; notice.append(document.createElement('p'));",
+      ),
+    ).toEqual({ outcome: 'timeout', message: '' });
+  });
+
+  it('answers with an empty message for an indicator without text (an icon)', async () => {
+    expect(
+      await verdict(
+        '',
+        "notice.append(Object.assign(document.createElement('p'), { className: 'message-of-success' }));",
+      ),
+    ).toEqual({ outcome: 'success', message: '' });
   });
 });

@@ -1,10 +1,10 @@
 import { findListGrid, type ListGrid } from '../../lib/portal/grid';
 import { detectorHolds, findTarget, pageScopes, shown } from '../../lib/portal/locate';
-import { textOf } from '../../lib/portal/text';
 import { type RecordForm, readRecordForm } from '../../lib/records/form';
 import { recordRows } from '../../lib/records/list';
 import { goToPage, PAGE_WAIT_MS } from '../../lib/records/pager';
 import type { RecordFormPage, RecordListPage } from '../../lib/records/pages';
+import { watchSaveVerdict } from '../drafts/save-watch';
 import type { RecordField } from './fields';
 import type { ListStudent } from './plan';
 import type { OpenForm, RecordSite, SaveAnswer } from './run';
@@ -97,27 +97,12 @@ function openForm(
       const form = current();
       const button = findTarget(formPage.save.button, form.doc);
       if (!button) return { ok: false, message: '' };
-      const selectors = [formPage.save.success, formPage.save.error].filter((s): s is string => !!s);
-      const shownBefore = new Map<Element, string>();
-      for (const selector of selectors)
-        for (const element of form.doc.querySelectorAll(selector))
-          if (shown(element)) shownBefore.set(element, textOf(element));
+      const watch = watchSaveVerdict([form.doc], formPage.save, SAVE_TIMEOUT_MS);
       button.click();
-      const answer = await waitFor<SaveAnswer>(
-        () => {
-          const now = current();
-          for (const selector of selectors) {
-            for (const element of now.doc.querySelectorAll(selector)) {
-              const text = textOf(element);
-              if (!shown(element) || text === '' || shownBefore.get(element) === text) continue;
-              return { ok: selector === formPage.save.success, message: text };
-            }
-          }
-          return undefined;
-        },
-        // Not cancellable: once "Lưu" is pressed, the portal's answer says what became of the record.
-        { what: 'the answer to "Lưu"', timeoutMs: SAVE_TIMEOUT_MS, signal: new AbortController().signal },
-      );
+      // Not cancellable: once "Lưu" is pressed, the portal's answer says what became of the record;
+      // no answer in time is a doubt, and the fill stops there like at a refusal.
+      const verdict = await watch;
+      const answer: SaveAnswer = { ok: verdict.outcome === 'success', message: verdict.message };
       await closeAlert(formPage, [current().doc, listDoc]);
       saved = answer.ok;
       if (saved) unsaved.clear();
