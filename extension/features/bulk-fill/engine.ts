@@ -28,7 +28,7 @@ import {
   toUndo,
   withoutCells,
 } from './paged-fill';
-import { DIALOG_CSS, type Plan, renderPreview } from './preview';
+import { DIALOG_CSS, dialogSlot, type Plan, renderPreview } from './preview';
 import { renderRecheck, renderUndoWaiting } from './recheck';
 import { renderResult, RESULT_CSS } from './result';
 import { fileSheets, pastedSheets, type SheetsResult } from './sources';
@@ -62,19 +62,10 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   const current = () => session.of(book);
   const onScreen = (entries: readonly FillEntry[]) => rebind(entries, (id) => grid.cell(id));
 
-  let dialog: HTMLElement | undefined;
   overlay.style(DIALOG_CSS);
   overlay.style(RESULT_CSS);
 
-  const closeDialog = () => {
-    dialog?.remove();
-    dialog = undefined;
-  };
-  const showDialog = (element: HTMLElement) => {
-    closeDialog();
-    dialog = element;
-    section.append(element);
-  };
+  const { show: showDialog, close: closeDialog, open: dialogOpen } = dialogSlot(section);
   signal.addEventListener('abort', closeDialog, { once: true });
   const say = (text: string) => {
     status.textContent = text;
@@ -262,7 +253,7 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   // ---- after "Lưu": once the portal says it saved, the result stops asking to press it. The watch
   // outlives this mount: the portal redraws the grid before it shows its message.
   grid.onBeforeSave(() => {
-    if (!current() || dialog) return;
+    if (!current() || dialogOpen()) return;
     const docs = [...new Set([grid.document, overlay.host.ownerDocument])];
     void watchSaveOutcome(docs, ctx.page.save, SAVE_OUTCOME_TIMEOUT_MS).then((outcome) => {
       if (outcome !== 'success') return;
@@ -277,7 +268,7 @@ export async function startEngine(deps: EngineDeps): Promise<BulkFillEngine> {
   // ---- before "Lưu": is the undo done, and are the filled values still there?
   grid.onBeforeSave((save) => {
     const paged = current();
-    if (!paged || dialog) return;
+    if (!paged || dialogOpen()) return;
     const undoWaiting = paged.undo?.waiting ?? [];
     if (undoWaiting.length > 0) {
       save.cancel();

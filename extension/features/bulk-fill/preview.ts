@@ -14,6 +14,41 @@ import { type FillPlan, type PlannedRow, type Skip, type Student, withTicks } fr
 export type Plan = FillPlan<GridCell, GridRow>;
 type Row = PlannedRow<GridCell, GridRow>;
 
+/** The one dialog a fill shows at a time in its panel section: showing one closes the one before. */
+export interface DialogSlot {
+  show: (element: HTMLElement) => void;
+  close: () => void;
+  /** Whether a dialog is showing. */
+  open: () => boolean;
+}
+
+export function dialogSlot(section: HTMLElement): DialogSlot {
+  let dialog: HTMLElement | undefined;
+  const close = () => {
+    dialog?.remove();
+    dialog = undefined;
+  };
+  return {
+    show(element) {
+      close();
+      dialog = element;
+      section.append(element);
+    },
+    close,
+    open: () => dialog !== undefined,
+  };
+}
+
+/** A preview's table: a header row of `headings`, then `rows`. */
+export function previewTable(headings: readonly string[], rows: readonly HTMLElement[]): HTMLElement {
+  return h(
+    'table',
+    null,
+    h('thead', null, h('tr', null, ...headings.map((heading) => h('th', null, heading)))),
+    h('tbody', null, ...rows),
+  );
+}
+
 export const DIALOG_CSS = `
 .bf-dialog { position: fixed; top: 4vh; left: 50%; transform: translateX(-50%); width: min(820px, 94vw);
   max-height: 90vh; display: flex; flex-direction: column; z-index: 2147483647; }
@@ -305,27 +340,17 @@ export function renderPreview(
       ...facts.map((fact) => h('p', { class: 'note' }, fact)),
       missing,
       unsure,
-      h(
-        'table',
-        null,
-        h(
-          'thead',
-          null,
-          h(
-            'tr',
-            null,
-            h('th', null, t('bulkFill_colTick')),
-            ...[
-              'bulkFill_colLine',
-              'bulkFill_colFile',
-              'bulkFill_colStudent',
-              'bulkFill_colHow',
-              'bulkFill_colChanges',
-              'bulkFill_colSkipped',
-            ].map((key) => h('th', null, t(key))),
-          ),
-        ),
-        h('tbody', null, ...ordered(plan.rows).map((row) => rowElement(row, onTick))),
+      previewTable(
+        [
+          'bulkFill_colTick',
+          'bulkFill_colLine',
+          'bulkFill_colFile',
+          'bulkFill_colStudent',
+          'bulkFill_colHow',
+          'bulkFill_colChanges',
+          'bulkFill_colSkipped',
+        ].map((key) => t(key)),
+        ordered(plan.rows).map((row) => rowElement(row, onTick)),
       ),
     ),
     h('footer', null, bar, status, allow, h('span', { class: 'grow' }), cancel, confirm),

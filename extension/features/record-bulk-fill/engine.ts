@@ -3,7 +3,7 @@ import { initI18n, pick } from '../../lib/i18n';
 import type { RecordFormPage } from '../../lib/records/pages';
 import { KEYS } from '../../lib/storage-keys';
 import { readItem, writeItem } from '../../lib/storage-lite';
-import { DIALOG_CSS } from '../bulk-fill/preview';
+import { DIALOG_CSS, dialogSlot } from '../bulk-fill/preview';
 import { fileSheets } from '../bulk-fill/sources';
 import type { RecordEngineDeps, RecordFillEngine } from './engine-api';
 import { renderFill } from './fill-view';
@@ -42,16 +42,7 @@ export async function startRecordFillEngine(deps: RecordEngineDeps): Promise<Rec
   overlay.style(DIALOG_CSS);
   overlay.style(RECORD_FILL_CSS);
 
-  let dialog: HTMLElement | undefined;
-  const close = () => {
-    dialog?.remove();
-    dialog = undefined;
-  };
-  const show = (element: HTMLElement) => {
-    close();
-    dialog = element;
-    section.append(element);
-  };
+  const { show, close } = dialogSlot(section);
   const say = (text: Message | string) => {
     status.textContent = typeof text === 'string' ? text : pick(text);
   };

@@ -1,5 +1,6 @@
 import { pick } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
+import { previewTable } from '../bulk-fill/preview';
 import { RECORD_FIELD_NAMES } from '@edulens/shared/profiles';
 import { type ColumnRole, fillFields } from './fields';
 import { type ColumnMapping, mappingProblem } from './mapping';
@@ -117,22 +118,7 @@ export function renderPreview(
         pick(FILL_TEXT.summary(plan.records.length, fieldCount, plan.skipped.length, plan.unchanged)),
       ),
       records.length > 0
-        ? h(
-            'table',
-            null,
-            h(
-              'thead',
-              null,
-              h(
-                'tr',
-                null,
-                h('th', null, pick(FILL_TEXT.row)),
-                h('th', null, pick(FILL_TEXT.student)),
-                h('th', null, pick(FILL_TEXT.changes)),
-              ),
-            ),
-            h('tbody', null, ...records),
-          )
+        ? previewTable([pick(FILL_TEXT.row), pick(FILL_TEXT.student), pick(FILL_TEXT.changes)], records)
         : null,
       skipped.length > 0 ? h('h4', null, pick(FILL_TEXT.skippedTitle)) : null,
       skipped.length > 0 ? h('ul', { class: 'rf-list skip' }, ...skipped) : null,
