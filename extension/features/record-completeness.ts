@@ -2,6 +2,8 @@ import { RECORD_FIELD_NAMES } from '@edulens/shared/profiles';
 import { pick } from '../lib/i18n';
 import { h } from '../lib/overlay';
 import type { RecordFeature } from '../lib/records/feature';
+import { onFormEdit } from '../lib/records/on-form-edit';
+import { recordPanel } from '../lib/records/panel';
 import { RECORD_TEXT } from '../lib/records/text';
 
 // The completeness of the record on screen: "5/6 trường bắt buộc", each missing field a button
@@ -20,14 +22,7 @@ export const recordCompleteness: RecordFeature = {
     const hint = h('div', { class: 'muted' });
     const missingList = h('div', { class: 'rc-missing' });
     const locked = h('div', { class: 'muted' });
-    const panel = h(
-      'div',
-      { class: 'panel rc-panel' },
-      h('header', null, title),
-      h('div', { class: 'body' }, locked, hint, missingList),
-    );
-    section.append(panel);
-    signal.addEventListener('abort', () => panel.remove(), { once: true });
+    const panel = recordPanel(section, title, [locked, hint, missingList], signal);
 
     const summarize = () => ({ name: form.value('fullName'), missing: form.missing() });
     const render = () => {
@@ -56,14 +51,7 @@ export const recordCompleteness: RecordFeature = {
         ),
       );
     };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(render, RECOUNT_MS);
-    };
-    for (const type of ['input', 'change', 'focusout'])
-      form.form.addEventListener(type, schedule, { capture: true, signal });
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    onFormEdit(form.form, render, RECOUNT_MS, signal);
 
     // The record as stored: as the form opened, then as each confirmed save left it.
     const url = form.doc.URL;

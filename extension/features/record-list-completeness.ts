@@ -4,6 +4,7 @@ import { pick } from '../lib/i18n';
 import { h } from '../lib/overlay';
 import type { RecordFeature } from '../lib/records/feature';
 import { recordRows } from '../lib/records/list';
+import { recordPanel } from '../lib/records/panel';
 import { goToPage, listPageNow } from '../lib/records/pager';
 import { RECORD_TEXT } from '../lib/records/text';
 
@@ -28,14 +29,7 @@ export const recordListCompleteness: RecordFeature = {
       pick(RECORD_TEXT.readWholeList),
     );
     const incomplete = h('div', { class: 'rc-list' });
-    const panel = h(
-      'div',
-      { class: 'panel rc-panel' },
-      h('header', null, title),
-      h('div', { class: 'body' }, progress, walk, incomplete),
-    );
-    section.append(panel);
-    signal.addEventListener('abort', () => panel.remove(), { once: true });
+    recordPanel(section, title, [progress, walk, incomplete], signal);
     let reading = 0;
 
     const render = () => {

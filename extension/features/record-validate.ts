@@ -3,6 +3,7 @@ import { pick } from '../lib/i18n';
 import { checkRecord, type FieldFinding } from '../lib/records/check-record';
 import type { RecordFeature } from '../lib/records/feature';
 import { clearFieldNotes, showFieldNote } from '../lib/records/field-note';
+import { onFormEdit } from '../lib/records/on-form-edit';
 
 // Record forms checked as the user types: every field against the student rules (CCCD against
 // birth date and gender, mobile numbers, names, dates, coded values, length limits), a mark on
@@ -45,17 +46,10 @@ export const recordValidate: RecordFeature = {
         });
       }
     };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      clearTimeout(timer);
-      timer = setTimeout(check, RECHECK_MS);
-    };
-    for (const type of ['input', 'change', 'focusout'])
-      form.form.addEventListener(type, schedule, { capture: true, signal });
+    onFormEdit(form.form, check, RECHECK_MS, signal);
     signal.addEventListener(
       'abort',
       () => {
-        clearTimeout(timer);
         clearFieldNotes(form.form);
         for (const { input, combo } of form.fields)
           overlay.marks.clear((combo?.root as HTMLElement | undefined) ?? input);
