@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { finishSimulatorApp, notFoundPage } from '../../common/simulator-app';
 import { apiRoutes } from './api-routes';
 import { ssoRoutes } from './sso-routes';
 import { createSmasCurrentState, type SmasCurrentOptions, type SmasCurrentState } from './state';
@@ -20,11 +21,8 @@ export function createSmasCurrentPortal(options: SmasCurrentOptions = {}): SmasC
   app.route('/', apiRoutes(state));
   app.route('/', staticRoutes(state));
   app.route('/', testRoutes(state));
-  app.get('/favicon.ico', (c) => c.body(null, 204));
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json({ message: 'Không tìm thấy.' }, 404)
-      : c.text('404 - Không tìm thấy trang.', 404),
+  finishSimulatorApp(app, (c) =>
+    c.req.path.startsWith('/api/') ? c.json({ message: 'Không tìm thấy.' }, 404) : notFoundPage(c),
   );
   return { app, sso: ssoRoutes(state), state };
 }

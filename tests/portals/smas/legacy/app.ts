@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { finishSimulatorApp } from '../../common/simulator-app';
 import { authRoutes } from './routes/auth-routes';
 import { saveRoutes } from './routes/save-routes';
 import { staticRoutes } from './routes/static-routes';
@@ -20,7 +21,5 @@ export function createSmasLegacyPortal(options: SmasLegacyOptions = {}): SmasLeg
   app.route('/', saveRoutes(state));
   app.route('/', staticRoutes());
   app.route('/', testRoutes(state));
-  app.get('/favicon.ico', (c) => c.body(null, 204));
-  app.notFound((c) => c.text('404 - Không tìm thấy trang.', 404));
-  return { app, state };
+  return { app: finishSimulatorApp(app), state };
 }

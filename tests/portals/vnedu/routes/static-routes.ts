@@ -1,21 +1,12 @@
-import { Hono } from 'hono';
-import { clientFiles } from '../../common/client-files';
+import type { Hono } from 'hono';
+import { scriptRoutes } from '../../common/script-routes';
 
-// The page scripts, from client/ (and the simulators' shared ones), read on first use and kept.
+// The page scripts under /v5/static/, from client/ (and the simulators' shared ones).
 
 export function staticRoutes(): Hono {
-  const app = new Hono();
-  const read = clientFiles(new URL('../client/', import.meta.url), [
+  return scriptRoutes('/v5/static/', new URL('../client/', import.meta.url), [
     'ext-lite.js',
     'grade-grid.js',
     'desktop.js',
   ]);
-
-  app.get('/v5/static/:name', async (c) => {
-    const source = read(c.req.param('name'));
-    if (!source) return c.text('Không tìm thấy tệp.', 404);
-    return c.body(await source, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-  });
-
-  return app;
 }
