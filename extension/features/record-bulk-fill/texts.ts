@@ -1,5 +1,5 @@
 import type { Message } from '@edulens/shared';
-import { inputLimits } from '@edulens/shared/limits';
+import { inputLimits, limitReason } from '@edulens/shared/limits';
 
 // The record bulk fill's own words, Vietnamese first (shown in the extension's language by `pick`).
 
@@ -19,10 +19,10 @@ export const FILL_TEXT = {
     vi: `Đang đọc ${count} hồ sơ hiện có để so sánh…`,
     en: `Reading ${count} current records to compare…`,
   }),
-  listCapped: {
-    vi: `Danh sách dài quá ${inputLimits.listPages} trang: chỉ những học sinh ở ${inputLimits.listPages} trang đầu được ghép.`,
-    en: `The list is longer than ${inputLimits.listPages} pages: only the students of the first ${inputLimits.listPages} are matched.`,
-  },
+  listCapped: limitReason('listPages', {
+    vi: `chỉ những học sinh ở ${inputLimits.listPages} trang đầu được ghép`,
+    en: `only the students of the first ${inputLimits.listPages} pages are matched`,
+  }),
   listFailed: {
     vi: 'Không đọc được danh sách học sinh của cổng (phiên đăng nhập có thể đã hết hạn).',
     en: "Could not read the portal's student list (the session may have expired).",
