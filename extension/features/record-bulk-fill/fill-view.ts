@@ -1,3 +1,4 @@
+import type { Message } from '@edulens/shared';
 import { pick } from '../../lib/i18n';
 import { h } from '../../lib/overlay';
 import { inputLimits } from '@edulens/shared/limits';
@@ -30,19 +31,10 @@ export function renderFill(total: number, handlers: FillViewHandlers): FillView 
   const bar = h('progress', { max: total, value: 0, 'data-testid': 'rf-progress-bar' });
   const line = h('span', { 'data-testid': 'rf-progress' }, pick(progressText(0, total, 0)));
   const status = h('div', { 'data-testid': 'rf-status' });
-  const cancel = h(
-    'button',
-    {
-      class: 'btn',
-      'data-testid': 'rf-cancel',
-      onclick: () => {
-        cancel.disabled = true;
-        status.textContent = pick(FILL_TEXT.stopRequested);
-        handlers.cancel();
-      },
-    },
-    pick(FILL_TEXT.cancel),
-  );
+  const cancel = pressOnce('btn', 'rf-cancel', FILL_TEXT.cancel, () => {
+    status.textContent = pick(FILL_TEXT.stopRequested);
+    handlers.cancel();
+  });
   const close = h(
     'button',
     { class: 'btn', 'data-testid': 'rf-done-close', hidden: true, onclick: handlers.close },
@@ -76,22 +68,13 @@ export function renderFill(total: number, handlers: FillViewHandlers): FillView 
         });
         return { change, input };
       });
-      const resume = h(
-        'button',
-        {
-          class: 'btn primary',
-          'data-testid': 'rf-resume',
-          onclick: () => {
-            resume.disabled = true;
-            handlers.resume(
-              inputs.map(({ change, input }) => ({
-                ...change,
-                after: input.value.trim().slice(0, inputLimits.recordValueCharacters) || change.after,
-              })),
-            );
-          },
-        },
-        pick(FILL_TEXT.resume),
+      const resume = pressOnce('btn primary', 'rf-resume', FILL_TEXT.resume, () =>
+        handlers.resume(
+          inputs.map(({ change, input }) => ({
+            ...change,
+            after: input.value.trim().slice(0, inputLimits.recordValueCharacters) || change.after,
+          })),
+        ),
       );
       const skip = h(
         'button',
@@ -124,4 +107,21 @@ export function renderFill(total: number, handlers: FillViewHandlers): FillView 
       );
     },
   };
+}
+
+/** A button that turns itself off when pressed (a second press would repeat the step), then acts. */
+function pressOnce(className: string, testId: string, label: Message, action: () => void): HTMLButtonElement {
+  const button = h(
+    'button',
+    {
+      class: className,
+      'data-testid': testId,
+      onclick: () => {
+        button.disabled = true;
+        action();
+      },
+    },
+    pick(label),
+  );
+  return button;
 }
