@@ -135,30 +135,27 @@ describe('watchSaveVerdict', () => {
     });
   });
 
-  it('reads a message kept in the page when its text changes', async () => {
-    expect(
-      await verdict(
-        '<p class="message-of-error">Lần trước bị từ chối.</p>',
-        "notice.firstChild.textContent = 'Họ tên không được để trống.';",
-      ),
-    ).toEqual({ outcome: 'error', message: 'Họ tên không được để trống.' });
-  });
-
-  it('does not answer with a message left as it was', async () => {
-    expect(
-      await verdict(
-        '<p class="message-of-success">Đã lưu.</p>',
-        "notice.firstChild.textContent = 'Đã lưu.'; notice.append(document.createElement('p'));",
-      ),
-    ).toEqual({ outcome: 'timeout', message: '' });
-  });
-
-  it('answers with an empty message for an indicator without text (an icon)', async () => {
-    expect(
-      await verdict(
-        '',
+  it.each([
+    {
+      what: 'reads a message kept in the page when its text changes',
+      initial: '<p class="message-of-error">Lần trước bị từ chối.</p>',
+      change: "notice.firstChild.textContent = 'Họ tên không được để trống.';",
+      expected: { outcome: 'error', message: 'Họ tên không được để trống.' },
+    },
+    {
+      what: 'does not answer with a message left as it was',
+      initial: '<p class="message-of-success">Đã lưu.</p>',
+      change: "notice.firstChild.textContent = 'Đã lưu.'; notice.append(document.createElement('p'));",
+      expected: { outcome: 'timeout', message: '' },
+    },
+    {
+      what: 'answers with an empty message for an indicator without text (an icon)',
+      initial: '',
+      change:
         "notice.append(Object.assign(document.createElement('p'), { className: 'message-of-success' }));",
-      ),
-    ).toEqual({ outcome: 'success', message: '' });
+      expected: { outcome: 'success', message: '' },
+    },
+  ])('$what', async ({ initial, change, expected }) => {
+    expect(await verdict(initial, change)).toEqual(expected);
   });
 });
