@@ -2,12 +2,19 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, ElementHandle, Frame, Page } from 'playwright';
 import { launchChromium } from '../../helpers/chromium';
+import { keepFormState } from './keep-form-state';
 import { type RunningPortals, startPortals } from '../start-portals';
 
 // What every simulator's save-pages script does around its own walk to a page: start the
 // portals and a browser, save each page (its frame's document beside it), list them in a
 // manifest, and report the files when run from the command line. The walk to a page, the scrub
 // and the banner are each simulator's own.
+
+// The scrub below runs inside the page; this file has no DOM types, so it names what it uses.
+interface DomRoot {
+  querySelectorAll(selector: string): Iterable<{ remove(): void; content: DomRoot }>;
+}
+declare const document: DomRoot;
 
 /** A page a save-pages script saves. */
 export interface SavedPageSpec {
@@ -65,7 +72,7 @@ export interface SaveRun<Spec extends SavedPageSpec> {
   frameReady?: (frame: Frame) => Promise<void>;
   /** The comment put on the first line of each file of a page. */
   banner: (spec: Spec) => string;
-  /** Runs in a document before it is saved: scripts out, typed values kept, secrets scrubbed. */
+  /** Runs in a document before it is saved, once its typed values are kept and its scripts gone: secrets out. */
   scrub: (target: Page | Frame) => Promise<void>;
   /** Writes the manifest lines of every page saved. */
   writeManifest: (entries: readonly ManifestEntry[]) => Promise<void>;
@@ -77,6 +84,11 @@ async function writeDocument<Spec extends SavedPageSpec>(
   target: Page | Frame,
   file: string,
 ): Promise<void> {
+  await target.evaluate(keepFormState);
+  await target.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('template')].map((t) => t.content)];
+    for (const root of roots) for (const script of root.querySelectorAll('script')) script.remove();
+  });
   await run.scrub(target);
   await writeFile(new URL(file, run.outDir), run.banner(spec) + (await target.content()));
 }

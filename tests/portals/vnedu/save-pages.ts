@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { type Frame, type Page } from 'playwright';
-import { keepFormState } from '../common/keep-form-state';
 import { postTestControl, saveAll, saveWhenRun, type SavedPageSpec } from '../common/save-pages';
 import type { RunningPortals } from '../start-portals';
 
@@ -125,13 +124,11 @@ export const specs: readonly PageSpec[] = [
   },
 ];
 
-/** Makes the live DOM savable: typed values into attributes, no scripts, no tokens, no script marks. */
+/** Makes the live DOM savable beyond the shared scrub: no tokens, no script marks. */
 async function scrub(target: Page | Frame): Promise<void> {
-  await target.evaluate(keepFormState);
   await target.evaluate(() => {
     const roots = [document, ...[...document.querySelectorAll('template')].map((t) => t.content)];
     for (const root of roots) {
-      for (const script of root.querySelectorAll('script')) script.remove();
       for (const win of root.querySelectorAll('[data-bound]')) win.removeAttribute('data-bound');
     }
     document.querySelector('input[name="_token"]')?.setAttribute('value', 'scrubbed');

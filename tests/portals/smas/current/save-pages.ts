@@ -1,6 +1,5 @@
 import type { Frame, Page } from 'playwright';
 import type { RunningPortals } from '../../start-portals';
-import { keepFormState } from '../../common/keep-form-state';
 import { saveAll, saveWhenRun, type SavedPageSpec } from '../../common/save-pages';
 import { mergeManifest } from '../common/saved-manifest';
 import { MAIN_TEACHER } from './accounts';
@@ -12,11 +11,7 @@ import { MAIN_TEACHER } from './accounts';
 // Run: node --import tsx tests/portals/smas/current/save-pages.ts
 
 // The scrub below runs inside the page; this file has no DOM types, so it names what it uses.
-interface DomNode {
-  setAttribute(name: string, value: string): void;
-  remove(): void;
-}
-declare const document: { querySelectorAll(selector: string): Iterable<DomNode> };
+declare const document: { querySelectorAll(selector: string): Iterable<{ remove(): void }> };
 
 const BOOK = '/?classId=601&subjectId=11&semester=1';
 
@@ -44,9 +39,7 @@ export const specs: readonly SavedPageSpec[] = [
 const MANIFEST_PREFIX = 'current-';
 
 async function scrub(target: Page | Frame): Promise<void> {
-  await target.evaluate(keepFormState);
   await target.evaluate(() => {
-    for (const script of document.querySelectorAll('script')) script.remove();
     for (const meta of document.querySelectorAll('meta[name^="smas-"]')) meta.remove();
   });
 }

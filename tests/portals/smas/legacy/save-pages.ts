@@ -1,6 +1,5 @@
 import type { Frame, Page } from 'playwright';
 import { buildSmasRoster } from '../common/roster';
-import { keepFormState } from '../../common/keep-form-state';
 import { saveAll, saveWhenRun, type SavedPageSpec } from '../../common/save-pages';
 import { mergeManifest } from '../common/saved-manifest';
 import { LEGACY_ACCOUNTS } from './accounts';
@@ -73,9 +72,7 @@ export const specs: readonly PageSpec[] = [
 const MANIFEST_PREFIX = 'legacy-';
 
 async function scrub(target: Page | Frame): Promise<void> {
-  await target.evaluate(keepFormState);
   await target.evaluate(() => {
-    for (const script of document.querySelectorAll('script')) script.remove();
     for (const token of document.querySelectorAll('input[name="__RequestVerificationToken"]')) {
       token.setAttribute('value', 'scrubbed');
     }
