@@ -1,3 +1,4 @@
+import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   logInSmasLegacy,
@@ -42,14 +43,33 @@ async function storedRecords(classId: number): Promise<SmasStudent[]> {
   return (await response.json()) as SmasStudent[];
 }
 
+/**
+ * The legacy simulator given its first state back, its saves taking `saveDelayMs`: its state, the
+ * class the fills work on, and that class's records as seeded, by student.
+ */
+async function freshBulkClass(saveDelayMs: number) {
+  await control('reset');
+  await control('config', { saveDelayMs });
+  const state = h.portals.smasLegacy.handle.state;
+  const bulk = state.roster.bulkClass;
+  const seeded = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
+  return { state, bulk, seeded };
+}
+
+/** Picks a workbook in the record fill panel and waits for the preview of what it changes. */
+async function pickWorkbook(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await overlay(page).locator('[data-testid=rf-file]').setInputFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
+  await overlay(page).locator('[data-testid=rf-preview]').waitFor({ timeout: 60_000 });
+}
+
 describe('record bulk fill on the legacy SMAS', () => {
   it('fills 60 records across three pages, stops at the refused one with its message, resumes and finishes', async () => {
-    await control('reset');
-    await control('config', { saveDelayMs: 40 });
-    const state = h.portals.smasLegacy.handle.state;
-    const bulk = state.roster.bulkClass;
+    const { state, bulk, seeded } = await freshBulkClass(40);
     expect(bulk.students).toHaveLength(60);
-    const seeded = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
     // The records as they should be (every seeded mistake put right), a new address each.
     const expected = (student: SmasStudent): RecordFileRow => ({
       ...state.roster.truth.get(student.studentId)!.correct,
@@ -67,13 +87,7 @@ describe('record bulk fill on the legacy SMAS', () => {
     await page.goto(`${base}HoSoHocSinh/DanhSach?lopId=${bulk.id}`);
     const panel = overlay(page).locator('[data-testid=rf-panel]');
     await panel.waitFor({ timeout: 30_000 });
-    await overlay(page).locator('[data-testid=rf-file]').setInputFiles({
-      name: 'ho-so-6A1.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: file,
-    });
-    const preview = overlay(page).locator('[data-testid=rf-preview]');
-    await preview.waitFor({ timeout: 60_000 });
+    await pickWorkbook(page, 'ho-so-6A1.xlsx', file);
     // Every row matched by its code; every record changes (a new address at least).
     await expect.poll(() => overlay(page).locator('[data-testid=rf-record]').count()).toBe(60);
     expect(await overlay(page).locator('[data-testid=rf-skipped]').count()).toBe(0);
@@ -137,11 +151,7 @@ describe('record bulk fill on the legacy SMAS', () => {
   }, 420_000);
 
   it('started while the teacher is on page 2, turns the pager back to page 1 and fills all 60', async () => {
-    await control('reset');
-    await control('config', { saveDelayMs: 40 });
-    const state = h.portals.smasLegacy.handle.state;
-    const bulk = state.roster.bulkClass;
-    const seeded = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
+    const { state, bulk, seeded } = await freshBulkClass(40);
     const address = (student: SmasStudent) => `Khóm ${student.studentId % 5}, phường 2, thành phố Vĩnh Long`;
     const file = await recordFillWorkbook(
       bulk.students.map((student) => ({
@@ -174,12 +184,7 @@ describe('record bulk fill on the legacy SMAS', () => {
     /** The pages shown since the last call, "1 2 3". */
     const pagesShown = () =>
       page.evaluate(() => (window as unknown as { shownPages: string[] }).shownPages.splice(0).join(' '));
-    await overlay(page).locator('[data-testid=rf-file]').setInputFiles({
-      name: 'ho-so-6A1.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: file,
-    });
-    await overlay(page).locator('[data-testid=rf-preview]').waitFor({ timeout: 60_000 });
+    await pickWorkbook(page, 'ho-so-6A1.xlsx', file);
     await expect.poll(() => overlay(page).locator('[data-testid=rf-record]').count()).toBe(60);
     // The students were read in the list the teacher sees, back to page 1 and on through the
     // pager, and the list is back where the teacher left it.
@@ -217,12 +222,7 @@ describe('record bulk fill on the legacy SMAS', () => {
     await logInSmasLegacy(page, base);
     const pick = async () => {
       await page.goto(`${base}HoSoHocSinh/DanhSach?lopId=${state.roster.bulkClass.id}`);
-      await overlay(page).locator('[data-testid=rf-file]').setInputFiles({
-        name: 'ho-so.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: file,
-      });
-      await overlay(page).locator('[data-testid=rf-preview]').waitFor({ timeout: 60_000 });
+      await pickWorkbook(page, 'ho-so.xlsx', file);
       await expect.poll(() => overlay(page).locator('[data-testid=rf-record]').count()).toBe(3);
     };
     const fatherColumn = overlay(page).locator('[data-testid=rf-map-9]');
@@ -245,11 +245,7 @@ describe('record bulk fill on the legacy SMAS', () => {
   }, 180_000);
 
   it('stops when the teacher presses "Dừng": every record saved whole or left as it was, and says so', async () => {
-    await control('reset');
-    await control('config', { saveDelayMs: 150 });
-    const state = h.portals.smasLegacy.handle.state;
-    const bulk = state.roster.bulkClass;
-    const seeded = new Map((await storedRecords(bulk.id)).map((record) => [record.studentId, record]));
+    const { state, bulk, seeded } = await freshBulkClass(150);
     const expected = (student: SmasStudent): RecordFileRow => ({
       ...state.roster.truth.get(student.studentId)!.correct,
       studentCode: student.studentCode,
@@ -258,14 +254,7 @@ describe('record bulk fill on the legacy SMAS', () => {
     const page = h.page;
     await logInSmasLegacy(page, base);
     await page.goto(`${base}HoSoHocSinh/DanhSach?lopId=${bulk.id}`);
-    await overlay(page)
-      .locator('[data-testid=rf-file]')
-      .setInputFiles({
-        name: 'ho-so.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: await recordFillWorkbook(bulk.students.map(expected)),
-      });
-    await overlay(page).locator('[data-testid=rf-preview]').waitFor({ timeout: 60_000 });
+    await pickWorkbook(page, 'ho-so.xlsx', await recordFillWorkbook(bulk.students.map(expected)));
     await overlay(page).locator('[data-testid=rf-start]').click();
     const progress = overlay(page).locator('[data-testid=rf-progress]');
     await expect
