@@ -107,7 +107,7 @@ export const validate = defineFeature({
       const computed = rulepack.rowAverage(
         row.cells.filter(checked).map((cell) => ({
           kind: cell.column.checks!,
-          raw: values?.get(cell) ?? cell.read(),
+          raw: () => values?.get(cell) ?? cell.read(),
         })),
         bookColumns,
       );

@@ -8,13 +8,24 @@ import { tt58 } from './tt58';
 // A book of three regular columns, mid-term, end-term and a comment, as validate hands it over.
 const BOOK: CellKind[] = ['tx', 'tx', 'tx', 'gk', 'ck', 'comment'];
 const row = (tx: string[], gk: string, ck: string, comment = ''): RowCell[] => [
-  ...tx.map((raw) => ({ kind: 'tx' as const, raw })),
-  { kind: 'gk', raw: gk },
-  { kind: 'ck', raw: ck },
-  { kind: 'comment', raw: comment },
+  ...tx.map((value) => ({ kind: 'tx' as const, raw: () => value })),
+  { kind: 'gk', raw: () => gk },
+  { kind: 'ck', raw: () => ck },
+  { kind: 'comment', raw: () => comment },
 ];
 
 describe('rulepack.rowAverage', () => {
+  it('reads only the cells the average uses (a comment or a level is never read)', () => {
+    const unread = (kind: CellKind): RowCell => ({
+      kind,
+      raw: () => {
+        throw new Error(`${kind} read`);
+      },
+    });
+    const cells = [...row(['8', '7', '9'], '8', '9').slice(0, 5), unread('comment'), unread('level')];
+    expect(tt22.rowAverage(cells, BOOK)).toBe(84);
+  });
+
   it('averages a complete row by the rulepack, the book’s regular columns being the ones required', () => {
     // (8 + 7 + 9 + 2·8 + 3·9) / (3 + 5) = 67 / 8 = 8.375 → 8.4
     expect(tt22.rowAverage(row(['8', '7', '9'], '8', '9', 'Chăm học'), BOOK)).toBe(84);

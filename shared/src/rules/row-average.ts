@@ -4,10 +4,14 @@ import type { AssessmentKind, Rulepack, SemesterScores, Tenths } from './rulepac
 // A row of a grade book averaged by its rulepack from its cells as the book shows them, so that a
 // caller hands over cells by kind and never sorts regular, mid-term and end-term scores itself.
 
-/** One cell of a grade-book row: how the rulepack checks it, and what it holds. */
+/**
+ * One cell of a grade-book row: how the rulepack checks it, and what it holds — read only when the
+ * average uses the cell (a row's comments and levels are never read: reading a cell of the page
+ * costs, and validate averages every edited row of a fill).
+ */
 export interface RowCell {
   kind: CellKind;
-  raw: string;
+  raw(): string;
 }
 
 const isAssessment = (kind: CellKind): kind is AssessmentKind =>
@@ -25,8 +29,11 @@ export function rowAverageOf(
 ): Tenths | null {
   const requiredTx = columns.filter((kind) => kind === 'tx').length;
   const scores: SemesterScores = { tx: [], gk: [], ck: [] };
-  for (const { kind, raw } of cells) {
-    if (!isAssessment(kind) || raw === '') continue;
+  for (const cell of cells) {
+    const kind = cell.kind;
+    if (!isAssessment(kind)) continue;
+    const raw = cell.raw();
+    if (raw === '') continue;
     const checked = rulepack.checkScore(raw, kind);
     if (checked.value === null || checked.problems.some((p) => p.severity === 'error')) return null;
     scores[kind].push(checked.value);
