@@ -41,6 +41,8 @@ export interface MeasuredRun {
   stderr: string;
   /** The child's own age at exit (start-up included), from its preload; undefined if it died. */
   elapsedMs: number | undefined;
+  /** CPU time the child used (user + system), ms; undefined if it died. */
+  cpuMs: number | undefined;
   /** Peak resident memory of the child (its resourceUsage().maxRSS), MiB; undefined if it died. */
   peakMiB: number | undefined;
   /** Wall time seen from here, spawn to close. */
@@ -108,7 +110,7 @@ export function runMeasured(
       clearTimeout(timer);
       clearInterval(watchdog);
       const wallMs = performance.now() - started;
-      let measured: { maxRssKiB: number; elapsedMs: number } | undefined;
+      let measured: { maxRssKiB: number; elapsedMs: number; cpuMs: number } | undefined;
       try {
         measured = JSON.parse(readFileSync(measureFile, 'utf8')) as typeof measured;
       } catch {
@@ -121,6 +123,7 @@ export function runMeasured(
         stdout,
         stderr,
         elapsedMs: measured?.elapsedMs,
+        cpuMs: measured?.cpuMs,
         peakMiB: measured === undefined ? undefined : measured.maxRssKiB / 1024,
         wallMs,
         ...(killed ? { killed } : {}),
